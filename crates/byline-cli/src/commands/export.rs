@@ -1,0 +1,71 @@
+//! `export SLUG` and `export-site OUT_DIR`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode, SiteOptions};
+use byline_library::Library;
+use byline_frontmatter::Flavor;
+
+use crate::cli::{self, ExportArgs, ExportFormat, ExportSiteArgs};
+use crate::output;
+
+/// `byline export`: writes the page (or Markdown) and prints the path written.
+pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
+    let format = match args.format {
+        ExportFormat::Html => ArticleFormat::Html,
+        ExportFormat::Hugo => ArticleFormat::Markdown(Flavor::Hugo),
+        ExportFormat::Zola => ArticleFormat::Markdown(Flavor::Zola),
+        ExportFormat::Jekyll => ArticleFormat::Markdown(Flavor::Jekyll),
+    };
+    let options = ExportOptions {
+        format,
+        images: match args.images {
+            cli::ImageMode::Embed => ImageMode::Embed,
+            cli::ImageMode::Folder => ImageMode::Folder,
+        },
+        include_email: args.include_email,
+        template_dir: args.template,
+    };
+    let extension = if format == ArticleFormat::Html { "html" } else { "md" };
+    let output = args.output.unwrap_or_else(|| PathBuf::from(format!("{}.{extension}", args.slug)));
+    if output.as_os_str() == "-" {
+        let exported = library.export_article(&args.slug, &options)?;
+        if !exported.files.is_empty() {
+            bail!("this export has image files; pass -o PATH instead of standard output, or --images embed");
+        }
+        std::io::stdout().lock().write_all(exported.document.as_bytes())?;
+        return Ok(());
+    }
+    let written = library.export_article_to(&args.slug, &options, &output)?;
+    for path in written {
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+/// `byline export-site`: the whole library as a static site.
+pub fn site(library: &Library, args: ExportSiteArgs) -> Result<()> {
+    let options = SiteOptions {
+        title: args.title,
+        base_url: args.base_url,
+        template_dir: args.template,
+    };
+    let mut bar = None;
+    let summary = library.export_site(&args.out_dir, &options, &mut |done, total| {
+        let bar = bar.get_or_insert_with(|| output::progress(total, "Writing site"));
+        bar.set_position(done as u64);
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    eprintln!(
+        "wrote {} articles ({} files) to {}",
+        summary.articles,
+        summary.files,
+        args.out_dir.display()
+    );
+    println!("{}", args.out_dir.join("index.html").display());
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! `backup` and `check`.
+
+use anyhow::{bail, Result};
+use byline_library::Library;
+
+use crate::cli::BackupArgs;
+
+/// `byline backup [PATH]`: a consistent online copy of the library database.
+pub fn backup(library: &Library, args: BackupArgs) -> Result<()> {
+    let path = library.backup(args.path.as_deref())?;
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// `byline check`: integrity verdict; exit 1 when the library is damaged.
+pub fn check(library: &Library) -> Result<()> {
+    let problems = library.integrity_check()?;
+    let stats = library.stats()?;
+    if problems.is_empty() {
+        println!(
+            "ok: {} drafts ({} in the trash), {} revisions, {} authors, {} assets; integrity check passed",
+            stats.drafts, stats.trashed, stats.revisions, stats.authors, stats.assets
+        );
+        return Ok(());
+    }
+    for problem in &problems {
+        println!("problem: {problem}");
+    }
+    bail!(
+        "the library at {} is damaged ({} problems above); restore a backup from `byline backup`",
+        library.dir().display(),
+        problems.len()
+    )
+}

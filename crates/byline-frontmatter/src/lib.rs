@@ -1,0 +1,113 @@
+//! Front matter for Markdown articles: parse YAML (`---`) or TOML (`+++`) blocks in the Hugo,
+//! Zola and Jekyll conventions into one typed [`FrontMatter`], and write it back in each
+//! tool's own convention. Pure: no I/O.
+
+mod dates;
+mod error;
+mod model;
+mod read;
+mod split;
+mod value;
+mod write;
+
+pub use error::FrontMatterError;
+pub use model::FrontMatter;
+pub use write::write;
+
+/// The syntax of a front matter block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// YAML between `---` lines.
+    Yaml,
+    /// TOML between `+++` lines.
+    Toml,
+}
+
+/// Whose conventions `write` follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flavor {
+    /// Byline's own drafts-folder format (YAML, Byline's field names); round-trips exactly.
+    Byline,
+    /// Hugo (YAML).
+    Hugo,
+    /// Zola (TOML, unknown keys under `[extra]`).
+    Zola,
+    /// Jekyll (YAML).
+    Jekyll,
+}
+
+/// A Markdown file split into its metadata and its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The typed front matter (default when the file has none).
+    pub front: FrontMatter,
+    /// The Markdown after the front matter block.
+    pub body: String,
+    /// The syntax the front matter was written in, `None` when there was no block.
+    pub format: Option<Format>,
+}
+
+/// Parses a Markdown file's front matter; a file without any is all body.
+pub fn parse(text: &str) -> Result<Document, FrontMatterError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(parts) = split::split(text)? else {
+        return Ok(Document { front: FrontMatter::default(), body: text.to_owned(), format: None });
+    };
+    let map = match parts.format {
+        Format::Yaml => parse_yaml(parts.block)?,
+        Format::Toml => parse_toml(parts.block)?,
+    };
+    let locate = |key: &str| key_line(parts.block, key);
+    let front = read::read(map, parts.format, &locate)?;
+    Ok(Document { front, body: parts.body.to_owned(), format: Some(parts.format) })
+}
+
+/// The block starts on file line 2, after the opening delimiter.
+const BLOCK_FIRST_LINE: usize = 2;
+
+fn parse_yaml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>, FrontMatterError> {
+    let parsed: serde_yaml_ng::Value = serde_yaml_ng::from_str(block).map_err(|e| {
+        let line = e.location().map_or(BLOCK_FIRST_LINE, |l| l.line() + BLOCK_FIRST_LINE - 1);
+        FrontMatterError::new(line, format!("invalid YAML front matter: {}", strip_location(&e.to_string())))
+    })?;
+    match value::from_yaml(parsed) {
+        serde_json::Value::Object(map) => Ok(map),
+        serde_json::Value::Null => Ok(serde_json::Map::new()),
+        _ => Err(FrontMatterError::new(
+            BLOCK_FIRST_LINE,
+            "front matter must be a mapping of `key: value` lines, not a list or a single value",
+        )),
+    }
+}
+
+fn parse_toml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>, FrontMatterError> {
+    let table: toml::Table = toml::from_str(block).map_err(|e| {
+        let line = e.span().map_or(BLOCK_FIRST_LINE, |span| {
+            block[..span.start.min(block.len())].matches('\n').count() + BLOCK_FIRST_LINE
+        });
+        FrontMatterError::new(line, format!("invalid TOML front matter: {}", e.message()))
+    })?;
+    match value::from_toml(toml::Value::Table(table)) {
+        serde_json::Value::Object(map) => Ok(map),
+        _ => Ok(serde_json::Map::new()),
+    }
+}
+
+/// serde_yaml_ng appends "at line X column Y" relative to the block; we report file lines instead.
+fn strip_location(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+/// Best-effort file line of `key` (first line starting with it), else the block's first line.
+fn key_line(block: &str, key: &str) -> usize {
+    let key = key.rsplit('.').next().unwrap_or(key);
+    block
+        .lines()
+        .position(|line| {
+            let rest = line.trim_start().trim_start_matches(['"', '\'']);
+            rest.strip_prefix(key)
+                .map(|after| after.trim_start_matches(['"', '\'']).trim_start())
+                .is_some_and(|after| after.starts_with(':') || after.starts_with('='))
+        })
+        .map_or(BLOCK_FIRST_LINE, |i| i + BLOCK_FIRST_LINE)
+}

@@ -1,0 +1,26 @@
+//! The Byline library: an SQLite store of drafts, their revision history, authors, image assets
+//! and full-text search, in one folder (`library.db`).
+//!
+//! Every mutating operation runs in one transaction: on error nothing changes.
+
+mod assets;
+mod authors;
+mod drafts;
+mod error;
+mod model;
+mod revisions;
+mod search;
+mod slug;
+mod store;
+mod trash;
+
+pub use assets::sniff_mime;
+pub use drafts::normalize_tags;
+pub use error::{Error, Result};
+pub use model::{
+    Asset, Author, AuthorChange, Draft, DraftAsset, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary,
+    LibraryStats, NewAuthor, NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status,
+};
+pub use revisions::AUTOSAVE_WINDOW_SECS;
+pub use slug::slugify;
+pub use store::{Clock, Library, DATABASE_FILE, SCHEMA_VERSION};

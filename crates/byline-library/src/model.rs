@@ -1,0 +1,481 @@
+//! The typed values the library hands in and out: drafts, revisions, authors, assets, search hits.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+/// Where a draft stands on its way to publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A seed: a title and a few notes.
+    Idea,
+    /// Being written.
+    #[default]
+    Draft,
+    /// Written, being reviewed.
+    Review,
+    /// Ready to publish.
+    Ready,
+    /// Published.
+    Published,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 5] = [Status::Idea, Status::Draft, Status::Review, Status::Ready, Status::Published];
+
+    /// The lowercase name used in the database, the CLI and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Idea => "idea",
+            Status::Draft => "draft",
+            Status::Review => "review",
+            Status::Ready => "ready",
+            Status::Published => "published",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim();
+        Status::ALL
+            .into_iter()
+            .find(|status| status.as_str().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| Error::InvalidStatus(s.to_string()))
+    }
+}
+
+/// Everything needed to create a draft; only `title` is required.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewDraft {
+    /// Title; must not be blank.
+    pub title: String,
+    /// One-line subtitle.
+    pub subtitle: Option<String>,
+    /// Short summary / description.
+    pub summary: Option<String>,
+    /// Markdown body.
+    pub body: String,
+    /// Workflow status (default `Draft`).
+    pub status: Status,
+    /// Tags, in order; trimmed and de-duplicated case-insensitively.
+    pub tags: Vec<String>,
+    /// Author slugs in credit order; empty means the default author, if any.
+    pub authors: Vec<String>,
+    /// Requested slug; taken from the title when absent.
+    pub slug: Option<String>,
+    /// Language tag such as `en`.
+    pub language: Option<String>,
+    /// Canonical URL of the published article.
+    pub canonical_url: Option<String>,
+    /// Cover image path or URL.
+    pub cover_image: Option<String>,
+    /// Creation time (import); now when absent.
+    pub created: Option<DateTime<Utc>>,
+    /// Last-update time (import); the creation time when absent.
+    pub updated: Option<DateTime<Utc>>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// Unknown front matter, kept and written back on export.
+    pub extra: Map<String, Value>,
+}
+
+/// A draft as stored, with its authors resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Draft {
+    /// Database id.
+    pub id: i64,
+    /// Stable, unique slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Markdown body.
+    pub body: String,
+    /// Workflow status.
+    pub status: Status,
+    /// Tags in order.
+    pub tags: Vec<String>,
+    /// Credited authors in order.
+    pub authors: Vec<Author>,
+    /// Language tag.
+    pub language: Option<String>,
+    /// Canonical URL.
+    pub canonical_url: Option<String>,
+    /// Cover image path or URL.
+    pub cover_image: Option<String>,
+    /// Creation time.
+    pub created: DateTime<Utc>,
+    /// Time of the last change.
+    pub updated: DateTime<Utc>,
+    /// Publication time.
+    pub published: Option<DateTime<Utc>>,
+    /// When the draft was moved to the trash.
+    pub trashed_at: Option<DateTime<Utc>>,
+    /// Cached word count of the body.
+    pub word_count: usize,
+    /// Unknown front matter.
+    pub extra: Map<String, Value>,
+}
+
+/// A draft as shown in lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DraftSummary {
+    /// Database id.
+    pub id: i64,
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Workflow status.
+    pub status: Status,
+    /// Tags in order.
+    pub tags: Vec<String>,
+    /// Author names in credit order.
+    pub authors: Vec<String>,
+    /// Time of the last change.
+    pub updated: DateTime<Utc>,
+    /// Creation time.
+    pub created: DateTime<Utc>,
+    /// Cached word count.
+    pub word_count: usize,
+    /// When the draft was trashed.
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+/// Order of draft lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DraftSort {
+    /// Most recently changed first.
+    #[default]
+    Updated,
+    /// Most recently created first.
+    Created,
+    /// Alphabetical by title.
+    Title,
+}
+
+/// Which drafts a list or count covers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftFilter {
+    /// Only drafts with this status.
+    pub status: Option<Status>,
+    /// Only drafts with this tag (case-insensitive).
+    pub tag: Option<String>,
+    /// Only drafts crediting this author (slug, or name case-insensitively).
+    pub author: Option<String>,
+    /// `false`: live drafts only; `true`: the trash only.
+    pub trashed: bool,
+    /// Order of the results.
+    pub sort: DraftSort,
+    /// At most this many results.
+    pub limit: Option<usize>,
+    /// Skip this many results first.
+    pub offset: usize,
+}
+
+/// A change to a draft: `None` leaves a field alone, `Some(None)` clears an optional one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftChange {
+    /// New title.
+    pub title: Option<String>,
+    /// New subtitle.
+    pub subtitle: Option<Option<String>>,
+    /// New summary.
+    pub summary: Option<Option<String>>,
+    /// New body.
+    pub body: Option<String>,
+    /// New status; moving to `Published` stamps `published` if it is unset.
+    pub status: Option<Status>,
+    /// New tags (replace all).
+    pub tags: Option<Vec<String>>,
+    /// New author slugs (replace all, in order).
+    pub authors: Option<Vec<String>>,
+    /// New language.
+    pub language: Option<Option<String>>,
+    /// New canonical URL.
+    pub canonical_url: Option<Option<String>>,
+    /// New cover image.
+    pub cover_image: Option<Option<String>>,
+    /// New publication time.
+    pub published: Option<Option<DateTime<Utc>>>,
+    /// New unknown front matter (replaces all).
+    pub extra: Option<Map<String, Value>>,
+}
+
+/// How a save is recorded in the revision history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SaveMode {
+    /// Typing: saves within 30 s of the start of a burst share one revision.
+    #[default]
+    Autosave,
+    /// A deliberate save: its own revision (reason `checkpoint`), and it ends the current burst.
+    Checkpoint,
+    /// A discrete edit such as `byline edit`: its own revision (reason `edit`).
+    Edit,
+    /// A re-import from a file: its own revision (reason `import`).
+    Import,
+}
+
+impl SaveMode {
+    /// The reason recorded on revisions made by this mode.
+    pub fn reason(self) -> &'static str {
+        match self {
+            SaveMode::Autosave => "autosave",
+            SaveMode::Checkpoint => "checkpoint",
+            SaveMode::Edit => "edit",
+            SaveMode::Import => "import",
+        }
+    }
+}
+
+/// One line of a draft's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevisionSummary {
+    /// Revision number within its draft, starting at 1.
+    pub id: i64,
+    /// When the revision was last written.
+    pub created: DateTime<Utc>,
+    /// Title at that revision.
+    pub title: String,
+    /// Word count of the body at that revision.
+    pub word_count: usize,
+    /// Size of the body in bytes.
+    pub bytes: usize,
+    /// Why it was made: create, edit, autosave, checkpoint, import, "restore of #N".
+    pub reason: String,
+}
+
+/// The full state of a draft captured by a revision.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DraftSnapshot {
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Markdown body.
+    pub body: String,
+    /// Workflow status.
+    pub status: Status,
+    /// Tags in order.
+    pub tags: Vec<String>,
+    /// Author slugs in order.
+    pub authors: Vec<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Canonical URL.
+    pub canonical_url: Option<String>,
+    /// Cover image.
+    pub cover_image: Option<String>,
+    /// Unknown front matter.
+    pub extra: Map<String, Value>,
+}
+
+impl From<&Draft> for DraftSnapshot {
+    fn from(draft: &Draft) -> Self {
+        DraftSnapshot {
+            title: draft.title.clone(),
+            subtitle: draft.subtitle.clone(),
+            summary: draft.summary.clone(),
+            body: draft.body.clone(),
+            status: draft.status,
+            tags: draft.tags.clone(),
+            authors: draft.authors.iter().map(|a| a.slug.clone()).collect(),
+            language: draft.language.clone(),
+            canonical_url: draft.canonical_url.clone(),
+            cover_image: draft.cover_image.clone(),
+            extra: draft.extra.clone(),
+        }
+    }
+}
+
+/// A revision with its full snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    /// Revision number within its draft.
+    pub id: i64,
+    /// When the revision was last written.
+    pub created: DateTime<Utc>,
+    /// Title at that revision.
+    pub title: String,
+    /// Word count of the body.
+    pub word_count: usize,
+    /// Size of the body in bytes.
+    pub bytes: usize,
+    /// Why it was made.
+    pub reason: String,
+    /// The draft's state at that revision.
+    pub snapshot: DraftSnapshot,
+}
+
+impl Revision {
+    /// The history line for this revision.
+    pub fn summary(&self) -> RevisionSummary {
+        RevisionSummary {
+            id: self.id,
+            created: self.created,
+            title: self.title.clone(),
+            word_count: self.word_count,
+            bytes: self.bytes,
+            reason: self.reason.clone(),
+        }
+    }
+}
+
+/// An author profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Author {
+    /// Database id.
+    pub id: i64,
+    /// Stable, unique slug.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// One-line bio.
+    pub short_bio: Option<String>,
+    /// Long bio, Markdown.
+    pub bio: Option<String>,
+    /// Avatar asset hash.
+    pub avatar: Option<String>,
+    /// Website URL.
+    pub website: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Role or job title.
+    pub role: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Social links, network -> URL, in the order given.
+    pub social: IndexMap<String, String>,
+    /// Whether this is the library's default author.
+    pub is_default: bool,
+    /// Creation time.
+    pub created: DateTime<Utc>,
+    /// Time of the last change.
+    pub updated: DateTime<Utc>,
+}
+
+/// Everything needed to add an author; only `name` is required.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewAuthor {
+    /// Display name; must not be blank.
+    pub name: String,
+    /// Requested slug; taken from the name when absent.
+    pub slug: Option<String>,
+    /// One-line bio.
+    pub short_bio: Option<String>,
+    /// Long bio, Markdown.
+    pub bio: Option<String>,
+    /// Avatar asset hash (from `add_asset`).
+    pub avatar: Option<String>,
+    /// Website URL.
+    pub website: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Role or job title.
+    pub role: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Social links, network -> URL.
+    pub social: IndexMap<String, String>,
+    /// Make this the default author (the first author always becomes default).
+    pub make_default: bool,
+}
+
+/// A change to an author: `None` leaves a field alone, `Some(None)` clears an optional one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuthorChange {
+    /// New name.
+    pub name: Option<String>,
+    /// New one-line bio.
+    pub short_bio: Option<Option<String>>,
+    /// New long bio.
+    pub bio: Option<Option<String>>,
+    /// New avatar asset hash.
+    pub avatar: Option<Option<String>>,
+    /// New website.
+    pub website: Option<Option<String>>,
+    /// New location.
+    pub location: Option<Option<String>>,
+    /// New role.
+    pub role: Option<Option<String>>,
+    /// New email.
+    pub email: Option<Option<String>>,
+    /// New social links (replace all).
+    pub social: Option<IndexMap<String, String>>,
+}
+
+/// A stored file, identified by the sha256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Asset {
+    /// Lowercase hex sha256 of the bytes.
+    pub hash: String,
+    /// MIME type sniffed from the bytes.
+    pub mime: String,
+    /// Size in bytes.
+    pub size: usize,
+    /// File name it was first added with.
+    pub file_name: String,
+}
+
+/// An asset as a draft's Markdown refers to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftAsset {
+    /// Path used in the Markdown, e.g. `images/a.png`.
+    pub path: String,
+    /// The stored asset.
+    pub asset: Asset,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Draft slug.
+    pub slug: String,
+    /// Draft title.
+    pub title: String,
+    /// Draft subtitle.
+    pub subtitle: Option<String>,
+    /// HTML-escaped excerpt with matches wrapped in `<mark>`…`</mark>`; safe to inject.
+    pub snippet_html: String,
+    /// Relevance: higher is better (negated bm25).
+    pub rank: f64,
+}
+
+/// Counts of what the library holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct LibraryStats {
+    /// Live drafts.
+    pub drafts: usize,
+    /// Drafts in the trash.
+    pub trashed: usize,
+    /// Revisions of all drafts.
+    pub revisions: usize,
+    /// Authors.
+    pub authors: usize,
+    /// Distinct stored assets.
+    pub assets: usize,
+}

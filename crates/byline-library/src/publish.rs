@@ -1,0 +1,477 @@
+//! Export glue: turns library drafts and authors into the export crate's typed context, and
+//! writes pages, Markdown and sites to disk.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use base64::Engine;
+use byline_export::{ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SiteContext, SocialLink, Stylesheet, TocItem};
+use byline_frontmatter::{FrontMatter, Flavor};
+use byline_render::{RenderOptions, Renderer};
+
+use crate::assets_scan::is_local_reference;
+use crate::fs_atomic::{create_dir_all, write_atomic};
+use crate::{Author, Draft, DraftFilter, Error, Library, Result, Status};
+
+/// What to export a draft as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleFormat {
+    /// A standalone HTML article page.
+    Html,
+    /// Markdown with the front matter of a static site generator.
+    Markdown(Flavor),
+}
+
+/// Where a page's images go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageMode {
+    /// Inside the page as `data:` URIs: one self-contained file.
+    Embed,
+    /// Beside the page in `<slug>_files/`, linked relatively.
+    Folder,
+}
+
+/// Options of a single-article export.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// Output format.
+    pub format: ArticleFormat,
+    /// Image placement (HTML only; Markdown always writes image files).
+    pub images: ImageMode,
+    /// Include authors' private email addresses.
+    pub include_email: bool,
+    /// Templates overriding the built-in theme.
+    pub template_dir: Option<PathBuf>,
+}
+
+/// An exported article held in memory.
+#[derive(Debug, Clone)]
+pub struct ExportedArticle {
+    /// The page or Markdown document.
+    pub document: String,
+    /// Image files to write beside it, relative to the document's folder.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Options of a site export.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    /// Site title (default "Articles").
+    pub title: Option<String>,
+    /// Absolute URL the site is published at.
+    pub base_url: Option<String>,
+    /// Templates overriding the built-in theme.
+    pub template_dir: Option<PathBuf>,
+}
+
+/// What a site export wrote.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct SiteSummary {
+    /// Articles published in the site.
+    pub articles: usize,
+    /// Files written.
+    pub files: usize,
+}
+
+/// Related articles shown under an article.
+const RELATED_LIMIT: usize = 3;
+/// Meta description length when the draft has no summary.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// One renderer per process: loading syntax definitions is the slow part of a first render.
+fn renderer() -> &'static Renderer {
+    static RENDERER: OnceLock<Renderer> = OnceLock::new();
+    RENDERER.get_or_init(Renderer::new)
+}
+
+fn generator() -> String {
+    format!("Byline {}", env!("CARGO_PKG_VERSION"))
+}
+
+fn exporter(template_dir: Option<&Path>) -> Result<Exporter> {
+    match template_dir {
+        Some(dir) => Exporter::with_template_dir(dir).map_err(|err| Error::Export(err.to_string())),
+        None => Ok(Exporter::new()),
+    }
+}
+
+impl Library {
+    /// Exports one draft into memory.
+    pub fn export_article(&self, slug: &str, options: &ExportOptions) -> Result<ExportedArticle> {
+        let draft = self.draft(slug)?;
+        match options.format {
+            ArticleFormat::Markdown(flavor) => self.markdown_export(&draft, flavor),
+            ArticleFormat::Html => {
+                let mut assets = AssetSink::new(self, options.images, &format!("{}_files", draft.slug));
+                let related = self.related_articles(&draft, false, |other| format!("{other}.html"))?;
+                let article = self.article_context(&draft, &mut assets, options.include_email, related)?;
+                let page = exporter(options.template_dir.as_deref())?
+                    .article_page(&article, &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline })
+                    .map_err(|err| Error::Export(err.to_string()))?;
+                Ok(ExportedArticle { document: page, files: assets.files })
+            }
+        }
+    }
+
+    /// Exports one draft to `output` (image files beside it); returns every path written.
+    pub fn export_article_to(&self, slug: &str, options: &ExportOptions, output: &Path) -> Result<Vec<PathBuf>> {
+        let exported = self.export_article(slug, options)?;
+        if output.is_dir() {
+            return Err(Error::InvalidInput(format!(
+                "{} is a folder; give a file name such as {}",
+                output.display(),
+                output.join(format!("{slug}.html")).display()
+            )));
+        }
+        let base = output.parent().unwrap_or(Path::new("."));
+        let mut written = Vec::new();
+        for (relative, bytes) in &exported.files {
+            let path = base.join(relative);
+            if let Some(parent) = path.parent() {
+                create_dir_all(parent)?;
+            }
+            write_atomic(&path, bytes)?;
+            written.push(path);
+        }
+        write_atomic(output, exported.document.as_bytes())?;
+        written.insert(0, output.to_path_buf());
+        Ok(written)
+    }
+
+    /// Exports every ready or published draft as a static site into `out_dir`.
+    pub fn export_site(
+        &self,
+        out_dir: &Path,
+        options: &SiteOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<SiteSummary> {
+        let exporter = exporter(options.template_dir.as_deref())?;
+        let mut drafts = Vec::new();
+        for status in [Status::Published, Status::Ready] {
+            for summary in self.list_drafts(&DraftFilter { status: Some(status), ..DraftFilter::default() })? {
+                drafts.push(self.draft(&summary.slug)?);
+            }
+        }
+        drafts.sort_by(|a, b| publish_time(b).cmp(&publish_time(a)).then_with(|| a.slug.cmp(&b.slug)));
+        let mut site_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let mut articles = Vec::new();
+        let mut authors: BTreeMap<String, AuthorContext> = BTreeMap::new();
+        for draft in &drafts {
+            // Article pages sit two folders deep (articles/<slug>/index.html).
+            let mut assets = AssetSink::new(self, ImageMode::Folder, "../../assets");
+            assets.avatars_inline = true;
+            let related = self.related_articles(draft, true, |other| format!("../{other}/"))?;
+            let article = self.article_context(draft, &mut assets, false, related)?;
+            for (path, bytes) in assets.files {
+                site_files.insert(path.trim_start_matches("../../").to_owned(), bytes);
+            }
+            for author in &article.authors {
+                authors.entry(author.slug.clone()).or_insert_with(|| author.clone());
+            }
+            articles.push(article);
+        }
+        let site = SiteContext {
+            title: options.title.clone().unwrap_or_else(|| "Articles".to_owned()),
+            description: format!("{} articles", articles.len()),
+            base_url: options.base_url.clone(),
+            language: articles.first().map(|a| a.language.clone()).unwrap_or_else(|| "en".into()),
+            updated: articles.iter().map(|a| a.modified).max().unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset()),
+            articles,
+            authors: authors.into_values().collect(),
+        };
+        let article_count = site.articles.len();
+        for file in exporter.site(&site).map_err(|err| Error::Export(err.to_string()))? {
+            site_files.insert(file.path, file.contents);
+        }
+        let total = site_files.len();
+        for (done, (relative, bytes)) in site_files.iter().enumerate() {
+            let path = out_dir.join(relative);
+            if let Some(parent) = path.parent() {
+                create_dir_all(parent)?;
+            }
+            write_atomic(&path, bytes)?;
+            progress(done + 1, total);
+        }
+        Ok(SiteSummary { articles: article_count, files: total })
+    }
+
+    fn markdown_export(&self, draft: &Draft, flavor: Flavor) -> Result<ExportedArticle> {
+        let mut body = draft.body.clone();
+        let mut files = Vec::new();
+        for attached in self.draft_assets(&draft.slug)? {
+            let bytes = self.asset_bytes(&attached.asset.hash)?;
+            // Keep the writer's own relative paths unless they would escape the export folder.
+            let safe = !attached.path.contains("..") && is_local_reference(&attached.path);
+            let path = if safe {
+                attached.path.clone()
+            } else {
+                let new_path = format!("{}_files/{}", draft.slug, attached.asset.file_name);
+                body = body.replace(&format!("({}", attached.path), &format!("({new_path}"));
+                new_path
+            };
+            files.push((path, bytes));
+        }
+        let front = front_matter_of(draft);
+        Ok(ExportedArticle { document: byline_export::markdown(&front, &body, flavor), files })
+    }
+
+    /// Builds the typed context of one article; images and avatars go through `assets`.
+    fn article_context(
+        &self,
+        draft: &Draft,
+        assets: &mut AssetSink<'_>,
+        include_email: bool,
+        related: Vec<RelatedArticle>,
+    ) -> Result<ArticleContext> {
+        let attached = self.draft_assets(&draft.slug)?;
+        for item in &attached {
+            assets.register(&item.path, &item.asset.hash, &item.asset.file_name)?;
+        }
+        let body = strip_title_heading(&draft.body, &draft.title);
+        // The resolver must be Sync (rendering may fan out), so it gets its own copy of the map.
+        let urls = assets.urls.clone();
+        let resolve = move |url: &str| urls.get(url).cloned();
+        let rendered = renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
+        let cover_image = match &draft.cover_image {
+            Some(url) if is_local_reference(url) => assets.url_for(url),
+            Some(url) => web_url(url),
+            None => None,
+        };
+        let mut authors = Vec::new();
+        for author in &draft.authors {
+            authors.push(self.author_context(author, assets, include_email)?);
+        }
+        Ok(ArticleContext {
+            slug: draft.slug.clone(),
+            title: draft.title.clone(),
+            subtitle: draft.subtitle.clone(),
+            description: draft
+                .summary
+                .clone()
+                .unwrap_or_else(|| byline_render::plain_text(body, DESCRIPTION_CHARS)),
+            language: draft.language.clone().unwrap_or_else(|| "en".to_owned()),
+            canonical_url: draft.canonical_url.as_deref().and_then(web_url),
+            cover_image,
+            published: draft.published.map(|t| t.fixed_offset()),
+            modified: draft.updated.fixed_offset(),
+            tags: draft.tags.clone(),
+            authors,
+            body_html: rendered.html,
+            toc: rendered.toc.into_iter().map(|t| TocItem { level: t.level, id: t.id, text: t.text }).collect(),
+            word_count: rendered.stats.words,
+            reading_minutes: rendered.stats.reading_minutes,
+            related,
+        })
+    }
+
+    fn author_context(&self, author: &Author, assets: &mut AssetSink<'_>, include_email: bool) -> Result<AuthorContext> {
+        let avatar_url = match &author.avatar {
+            Some(hash) => Some(assets.avatar_url(&author.slug, hash)?),
+            None => None,
+        };
+        let bio_html = author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
+            renderer().render_with(bio, &RenderOptions { resolve_url: None, omit_source_lines: true }).html
+        });
+        let social = author
+            .social
+            .iter()
+            .filter_map(|(key, url)| {
+                web_url(url).map(|url| SocialLink { key: key.clone(), label: social_label(key), url })
+            })
+            .collect();
+        Ok(AuthorContext {
+            slug: author.slug.clone(),
+            name: author.name.clone(),
+            short_bio: author.short_bio.clone(),
+            bio_html,
+            avatar_url,
+            website: author.website.as_deref().and_then(web_url),
+            location: author.location.clone(),
+            role: author.role.clone(),
+            email: if include_email { author.email.clone() } else { None },
+            social,
+            url: None,
+        })
+    }
+
+    /// Drafts sharing the most tags with `draft`; ready and published ones first.
+    /// With `publishable_only`, drafts that will not be on the site (not ready or published) are skipped.
+    fn related_articles(
+        &self,
+        draft: &Draft,
+        publishable_only: bool,
+        url_of: impl Fn(&str) -> String,
+    ) -> Result<Vec<RelatedArticle>> {
+        if draft.tags.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tags: Vec<String> = draft.tags.iter().map(|t| t.to_lowercase()).collect();
+        let mut scored: Vec<_> = self
+            .list_drafts(&DraftFilter::default())?
+            .into_iter()
+            .filter(|other| other.slug != draft.slug)
+            .filter_map(|other| {
+                let shared = other.tags.iter().filter(|t| tags.contains(&t.to_lowercase())).count();
+                let publishable = matches!(other.status, Status::Ready | Status::Published);
+                (shared > 0 && (publishable || !publishable_only)).then_some((shared, publishable, other))
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| b.2.updated.cmp(&a.2.updated)).then_with(|| a.2.slug.cmp(&b.2.slug))
+        });
+        Ok(scored
+            .into_iter()
+            .take(RELATED_LIMIT)
+            .map(|(_, _, other)| RelatedArticle { url: url_of(&other.slug), title: other.title, subtitle: other.subtitle })
+            .collect())
+    }
+}
+
+/// Collects the images a page needs, as `data:` URIs or as files beside it.
+struct AssetSink<'a> {
+    library: &'a Library,
+    mode: ImageMode,
+    folder: String,
+    /// Avatars as data: URIs even in folder mode (site pages sit at different depths).
+    avatars_inline: bool,
+    urls: BTreeMap<String, String>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl<'a> AssetSink<'a> {
+    fn new(library: &'a Library, mode: ImageMode, folder: &str) -> Self {
+        Self { library, mode, folder: folder.to_owned(), avatars_inline: false, urls: BTreeMap::new(), files: Vec::new() }
+    }
+
+    /// Makes the asset `hash` available under the body reference `reference`.
+    fn register(&mut self, reference: &str, hash: &str, file_name: &str) -> Result<()> {
+        let url = self.place(hash, file_name, self.mode)?;
+        self.urls.insert(reference.to_owned(), url);
+        Ok(())
+    }
+
+    fn url_for(&self, reference: &str) -> Option<String> {
+        self.urls.get(reference).cloned()
+    }
+
+    fn avatar_url(&mut self, author_slug: &str, hash: &str) -> Result<String> {
+        let mode = if self.avatars_inline { ImageMode::Embed } else { self.mode };
+        self.place(hash, &format!("avatar-{author_slug}"), mode)
+    }
+
+    fn place(&mut self, hash: &str, file_name: &str, mode: ImageMode) -> Result<String> {
+        let asset = self.library.asset(hash)?;
+        let bytes = self.library.asset_bytes(hash)?;
+        Ok(match mode {
+            ImageMode::Embed => format!(
+                "data:{};base64,{}",
+                asset.mime,
+                base64::engine::general_purpose::STANDARD.encode(&bytes)
+            ),
+            ImageMode::Folder => {
+                let name = format!("{}.{}", &hash[..hash.len().min(16)], extension_for(&asset.mime, file_name));
+                let path = format!("{}/{name}", self.folder);
+                if !self.files.iter().any(|(existing, _)| existing == &path) {
+                    self.files.push((path.clone(), bytes));
+                }
+                path
+            }
+        })
+    }
+}
+
+fn extension_for(mime: &str, file_name: &str) -> String {
+    match mime {
+        "image/png" => "png".into(),
+        "image/jpeg" => "jpg".into(),
+        "image/gif" => "gif".into(),
+        "image/webp" => "webp".into(),
+        "image/avif" => "avif".into(),
+        "image/svg+xml" => "svg".into(),
+        _ => Path::new(file_name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "bin".into()),
+    }
+}
+
+/// Only absolute http(s) URLs reach a page's links and metadata: anything else could be a script.
+fn web_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>');
+    ok.then(|| url.to_owned())
+}
+
+fn social_label(key: &str) -> String {
+    match key {
+        "github" => "GitHub".into(),
+        "gitlab" => "GitLab".into(),
+        "linkedin" => "LinkedIn".into(),
+        "youtube" => "YouTube".into(),
+        "x" | "twitter" => "X".into(),
+        "bluesky" => "Bluesky".into(),
+        "mastodon" => "Mastodon".into(),
+        "instagram" => "Instagram".into(),
+        "threads" => "Threads".into(),
+        other => {
+            let mut chars = other.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        }
+    }
+}
+
+/// A body that opens with `# <title>` would show the title twice under the page's own heading.
+fn strip_title_heading<'b>(body: &'b str, title: &str) -> &'b str {
+    let trimmed = body.trim_start_matches(['\n', '\r', ' ']);
+    let first_line_end = trimmed.find('\n').unwrap_or(trimmed.len());
+    let first_line = trimmed[..first_line_end].trim_end();
+    let heading = first_line.strip_prefix("# ").map(|h| h.trim().trim_end_matches('#').trim());
+    match heading {
+        Some(text) if text.eq_ignore_ascii_case(title.trim()) => &trimmed[first_line_end..],
+        _ => body,
+    }
+}
+
+fn publish_time(draft: &Draft) -> chrono::DateTime<chrono::Utc> {
+    draft.published.unwrap_or(draft.created)
+}
+
+/// The draft's metadata as front matter, unknown keys included.
+pub fn front_matter_of(draft: &Draft) -> FrontMatter {
+    FrontMatter {
+        title: Some(draft.title.clone()),
+        subtitle: draft.subtitle.clone(),
+        summary: draft.summary.clone(),
+        date: Some(draft.published.unwrap_or(draft.created).fixed_offset()),
+        updated: Some(draft.updated.fixed_offset()),
+        draft: Some(draft.status != Status::Published),
+        slug: Some(draft.slug.clone()),
+        status: Some(draft.status.to_string()),
+        tags: draft.tags.clone(),
+        authors: draft.authors.iter().map(|a| a.name.clone()).collect(),
+        image: draft.cover_image.clone(),
+        canonical_url: draft.canonical_url.clone(),
+        language: draft.language.clone(),
+        extra: draft.extra.clone().into_iter().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_survive() {
+        assert_eq!(web_url(" https://a.org/x "), Some("https://a.org/x".into()));
+        assert_eq!(web_url("javascript:alert(1)"), None);
+        assert_eq!(web_url("https://a.org/\"onload=x"), None);
+        assert_eq!(web_url("data:text/html,hi"), None);
+    }
+
+    #[test]
+    fn duplicate_title_heading_is_dropped() {
+        assert_eq!(strip_title_heading("# My Post\n\nText", "My post"), "\n\nText");
+        assert_eq!(strip_title_heading("# Other\n\nText", "My post"), "# Other\n\nText");
+        assert_eq!(strip_title_heading("Text", "My post"), "Text");
+    }
+}

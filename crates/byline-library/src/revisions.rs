@@ -1,0 +1,311 @@
+//! Revision history: full snapshots with shared bodies, autosave bursts coalesced into one
+//! revision, history listing, and restore (which adds a revision and destroys nothing).
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::authors;
+use crate::drafts::{count_words, find_draft, find_live_draft, load_draft, normalize_snapshot, resolve_authors, store_state};
+use crate::error::{Error, Result};
+use crate::model::{Draft, DraftSnapshot, Revision, RevisionSummary, SaveMode, Status};
+use crate::store::{fmt_time, json_col, row_or, time_col, to_json, usize_col, Library};
+
+/// Autosaves within this time of the start of a burst update the burst's revision in place.
+pub const AUTOSAVE_WINDOW_SECS: i64 = 30;
+
+/// Why a revision is being recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RevisionKind {
+    /// The draft was just created.
+    Create,
+    /// The draft was just created from an imported file.
+    Import,
+    /// A save of a changed draft.
+    Save(SaveMode),
+    /// The draft was set back to the revision with this number.
+    Restore(i64),
+}
+
+impl RevisionKind {
+    fn reason(self) -> String {
+        match self {
+            RevisionKind::Create => "create".to_string(),
+            RevisionKind::Import => "import".to_string(),
+            RevisionKind::Save(mode) => mode.reason().to_string(),
+            RevisionKind::Restore(id) => format!("restore of #{id}"),
+        }
+    }
+}
+
+/// Everything in a snapshot except title and body, which have their own columns.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredMeta {
+    subtitle: Option<String>,
+    summary: Option<String>,
+    status: Status,
+    tags: Vec<String>,
+    authors: Vec<String>,
+    language: Option<String>,
+    canonical_url: Option<String>,
+    cover_image: Option<String>,
+    #[serde(default)]
+    extra: Map<String, Value>,
+}
+
+/// The newest revision of a draft, with what is needed to decide whether to coalesce into it.
+struct Latest {
+    row_id: i64,
+    is_open: bool,
+    reason: String,
+    burst_started: DateTime<Utc>,
+    body_hash: String,
+    snapshot: DraftSnapshot,
+}
+
+const SUMMARY_COLUMNS: &str = "r.seq, r.created, r.title, r.word_count, r.bytes, r.reason";
+
+impl Library {
+    /// The draft's revisions, newest first.
+    pub fn history(&self, slug: &str) -> Result<Vec<RevisionSummary>> {
+        let found = find_draft(&self.conn, slug)?;
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM revisions r WHERE r.draft_id = ?1 ORDER BY r.seq DESC");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([found.id], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One revision of the draft, with its full snapshot.
+    pub fn revision(&self, slug: &str, id: i64) -> Result<Revision> {
+        let found = find_draft(&self.conn, slug)?;
+        load_revision(&self.conn, found.id, slug, id)
+    }
+
+    /// Sets the draft back to revision `id` and records that as a new revision (`restore of #id`).
+    /// Authors deleted since then are left out.
+    pub fn restore_revision(&mut self, slug: &str, id: i64) -> Result<Draft> {
+        let now = self.now();
+        let tx = self.write_tx()?;
+        let found = find_live_draft(&tx, slug)?;
+        let mut snapshot = load_revision(&tx, found.id, slug, id)?.snapshot;
+        let mut kept = Vec::new();
+        for author in snapshot.authors {
+            if authors::author_exists(&tx, &author)? {
+                kept.push(author);
+            }
+        }
+        snapshot.authors = kept;
+        normalize_snapshot(&mut snapshot)?;
+        let author_ids = resolve_authors(&tx, &snapshot.authors)?;
+        let published = load_draft(&tx, found.id)?.published;
+        store_state(&tx, found.id, &snapshot, &author_ids, published, now)?;
+        record(&tx, found.id, &snapshot, RevisionKind::Restore(id), now)?;
+        let draft = load_draft(&tx, found.id)?;
+        tx.commit()?;
+        Ok(draft)
+    }
+
+    /// Ends the current autosave burst, so the next autosave starts a new revision.
+    /// Returns the revision that was closed, or `None` if no burst was open.
+    pub fn checkpoint(&mut self, slug: &str) -> Result<Option<RevisionSummary>> {
+        let tx = self.write_tx()?;
+        let found = find_draft(&tx, slug)?;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM revisions r WHERE r.draft_id = ?1 AND r.is_open = 1 ORDER BY r.seq DESC LIMIT 1"
+        );
+        let closed = tx.query_row(&sql, [found.id], summary_from_row).optional()?;
+        close_bursts(&tx, found.id)?;
+        tx.commit()?;
+        Ok(closed)
+    }
+}
+
+/// Records `snapshot` (the draft's new state) in the draft's history.
+///
+/// Saves identical to the newest revision add nothing. Autosaves extend an open autosave burst
+/// younger than [`AUTOSAVE_WINDOW_SECS`] (measured from its start) in place; anything else adds a row.
+pub(crate) fn record(
+    conn: &Connection,
+    draft_id: i64,
+    snapshot: &DraftSnapshot,
+    kind: RevisionKind,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if let RevisionKind::Save(mode) = kind {
+        if let Some(latest) = latest_revision(conn, draft_id)? {
+            if latest.snapshot == *snapshot {
+                if mode != SaveMode::Autosave {
+                    close_bursts(conn, draft_id)?;
+                }
+                return Ok(());
+            }
+            let in_window = now - latest.burst_started < TimeDelta::seconds(AUTOSAVE_WINDOW_SECS);
+            if mode == SaveMode::Autosave && latest.is_open && latest.reason == "autosave" && in_window {
+                return overwrite(conn, &latest, snapshot, now);
+            }
+        }
+    }
+    insert(conn, draft_id, snapshot, kind, now)
+}
+
+/// Deletes stored bodies no revision refers to any more.
+pub(crate) fn collect_unused_bodies(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "DELETE FROM revision_bodies WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.body_hash = revision_bodies.hash)",
+        [],
+    )?;
+    Ok(())
+}
+
+fn insert(conn: &Connection, draft_id: i64, snapshot: &DraftSnapshot, kind: RevisionKind, now: DateTime<Utc>) -> Result<()> {
+    close_bursts(conn, draft_id)?;
+    let hash = store_body(conn, &snapshot.body)?;
+    let seq: i64 = conn.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE draft_id = ?1",
+        [draft_id],
+        |row| row.get(0),
+    )?;
+    let is_open = kind == RevisionKind::Save(SaveMode::Autosave);
+    conn.execute(
+        "INSERT INTO revisions (draft_id, seq, created, burst_started, reason, is_open, title, meta, body_hash, word_count, bytes)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        rusqlite::params![
+            draft_id,
+            seq,
+            fmt_time(now),
+            kind.reason(),
+            is_open,
+            snapshot.title,
+            to_json(&meta_of(snapshot))?,
+            hash,
+            count_words(&snapshot.body) as i64,
+            snapshot.body.len() as i64,
+        ],
+    )?;
+    Ok(())
+}
+
+fn overwrite(conn: &Connection, latest: &Latest, snapshot: &DraftSnapshot, now: DateTime<Utc>) -> Result<()> {
+    let hash = store_body(conn, &snapshot.body)?;
+    conn.execute(
+        "UPDATE revisions SET created = ?2, title = ?3, meta = ?4, body_hash = ?5, word_count = ?6, bytes = ?7
+         WHERE id = ?1",
+        rusqlite::params![
+            latest.row_id,
+            fmt_time(now),
+            snapshot.title,
+            to_json(&meta_of(snapshot))?,
+            hash,
+            count_words(&snapshot.body) as i64,
+            snapshot.body.len() as i64,
+        ],
+    )?;
+    if hash != latest.body_hash {
+        // The burst's intermediate bodies are not history worth keeping: drop the one replaced.
+        conn.execute(
+            "DELETE FROM revision_bodies WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM revisions WHERE body_hash = ?1)",
+            [&latest.body_hash],
+        )?;
+    }
+    Ok(())
+}
+
+fn close_bursts(conn: &Connection, draft_id: i64) -> Result<()> {
+    conn.execute("UPDATE revisions SET is_open = 0 WHERE draft_id = ?1 AND is_open = 1", [draft_id])?;
+    Ok(())
+}
+
+fn store_body(conn: &Connection, body: &str) -> Result<String> {
+    let hash = format!("{:x}", Sha256::digest(body.as_bytes()));
+    conn.execute("INSERT OR IGNORE INTO revision_bodies (hash, body) VALUES (?1, ?2)", (&hash, body))?;
+    Ok(hash)
+}
+
+fn meta_of(snapshot: &DraftSnapshot) -> StoredMeta {
+    StoredMeta {
+        subtitle: snapshot.subtitle.clone(),
+        summary: snapshot.summary.clone(),
+        status: snapshot.status,
+        tags: snapshot.tags.clone(),
+        authors: snapshot.authors.clone(),
+        language: snapshot.language.clone(),
+        canonical_url: snapshot.canonical_url.clone(),
+        cover_image: snapshot.cover_image.clone(),
+        extra: snapshot.extra.clone(),
+    }
+}
+
+fn snapshot_of(title: String, meta: StoredMeta, body: String) -> DraftSnapshot {
+    DraftSnapshot {
+        title,
+        subtitle: meta.subtitle,
+        summary: meta.summary,
+        body,
+        status: meta.status,
+        tags: meta.tags,
+        authors: meta.authors,
+        language: meta.language,
+        canonical_url: meta.canonical_url,
+        cover_image: meta.cover_image,
+        extra: meta.extra,
+    }
+}
+
+fn latest_revision(conn: &Connection, draft_id: i64) -> Result<Option<Latest>> {
+    let latest = conn
+        .query_row(
+            "SELECT r.id, r.is_open, r.reason, r.burst_started, r.body_hash, r.title, r.meta, b.body
+             FROM revisions r JOIN revision_bodies b ON b.hash = r.body_hash
+             WHERE r.draft_id = ?1 ORDER BY r.seq DESC LIMIT 1",
+            [draft_id],
+            |row| {
+                Ok(Latest {
+                    row_id: row.get(0)?,
+                    is_open: row.get(1)?,
+                    reason: row.get(2)?,
+                    burst_started: time_col(row, 3)?,
+                    body_hash: row.get(4)?,
+                    snapshot: snapshot_of(row.get(5)?, json_col(row, 6)?, row.get(7)?),
+                })
+            },
+        )
+        .optional()?;
+    Ok(latest)
+}
+
+fn load_revision(conn: &Connection, draft_id: i64, slug: &str, id: i64) -> Result<Revision> {
+    row_or(
+        conn.query_row(
+            "SELECT r.seq, r.created, r.title, r.word_count, r.bytes, r.reason, r.meta, b.body
+             FROM revisions r JOIN revision_bodies b ON b.hash = r.body_hash
+             WHERE r.draft_id = ?1 AND r.seq = ?2",
+            (draft_id, id),
+            |row| {
+                let title: String = row.get(2)?;
+                Ok(Revision {
+                    id: row.get(0)?,
+                    created: time_col(row, 1)?,
+                    title: title.clone(),
+                    word_count: usize_col(row, 3)?,
+                    bytes: usize_col(row, 4)?,
+                    reason: row.get(5)?,
+                    snapshot: snapshot_of(title, json_col(row, 6)?, row.get(7)?),
+                })
+            },
+        ),
+        || Error::RevisionNotFound { slug: slug.to_string(), id },
+    )
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RevisionSummary> {
+    Ok(RevisionSummary {
+        id: row.get(0)?,
+        created: time_col(row, 1)?,
+        title: row.get(2)?,
+        word_count: usize_col(row, 3)?,
+        bytes: usize_col(row, 4)?,
+        reason: row.get(5)?,
+    })
+}

@@ -1,0 +1,234 @@
+//! Opening a library: the folder, the SQLite connection and its settings, migrations, the clock,
+//! plus library-wide reports (stats, integrity check).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
+use rusqlite::types::Type;
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::model::LibraryStats;
+
+/// Schema migrations in order; entry `i` moves the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// Newest schema version this build knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Name of the database file inside the library folder.
+pub const DATABASE_FILE: &str = "library.db";
+
+/// Source of "now"; injectable so tests can drive autosave coalescing.
+pub type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
+
+/// A Byline library: one folder holding `library.db`.
+pub struct Library {
+    pub(crate) conn: Connection,
+    dir: PathBuf,
+    clock: Clock,
+}
+
+impl fmt::Debug for Library {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Library").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl Library {
+    /// Opens (creating if needed) the library in `dir`, migrating its schema to the current version.
+    pub fn open(dir: &Path) -> Result<Library> {
+        Library::open_with_clock(dir, Box::new(Utc::now))
+    }
+
+    /// Like [`Library::open`], with `clock` as the source of "now" for every timestamp.
+    pub fn open_with_clock(dir: &Path, clock: Clock) -> Result<Library> {
+        prepare_dir(dir)?;
+        let db_path = dir.join(DATABASE_FILE);
+        let mut conn = Connection::open(&db_path).map_err(|e| not_a_database(e, &db_path))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let found = schema_version(&conn).map_err(|e| not_a_database(e, &db_path))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema { found, supported: SCHEMA_VERSION });
+        }
+        configure(&conn)?;
+        let mut library = Library { conn, dir: dir.to_path_buf(), clock };
+        let now = library.now();
+        migrate(&mut library.conn, now)?;
+        Ok(library)
+    }
+
+    /// The library folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Replaces the source of "now" (tests use this to simulate typing over time).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// Counts of live drafts, trashed drafts, revisions, authors and assets.
+    pub fn stats(&self) -> Result<LibraryStats> {
+        let count = |sql: &str| -> Result<usize> {
+            let n: i64 = self.conn.query_row(sql, [], |row| row.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        Ok(LibraryStats {
+            drafts: count("SELECT count(*) FROM drafts WHERE trashed_at IS NULL")?,
+            trashed: count("SELECT count(*) FROM drafts WHERE trashed_at IS NOT NULL")?,
+            revisions: count("SELECT count(*) FROM revisions")?,
+            authors: count("SELECT count(*) FROM authors")?,
+            assets: count("SELECT count(*) FROM blobs")?,
+        })
+    }
+
+    /// Checks the database; returns one line per problem, so an empty list means healthy.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        for line in lines {
+            let line = line?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let violations = stmt.query_map([], |row| {
+            Ok(format!(
+                "table {} row {} refers to a missing row of {}",
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?.map_or_else(|| "?".to_string(), |id| id.to_string()),
+                row.get::<_, String>(2)?
+            ))
+        })?;
+        for violation in violations {
+            problems.push(violation?);
+        }
+        if let Err(e) = self.conn.execute("INSERT INTO drafts_fts(drafts_fts) VALUES ('integrity-check')", []) {
+            problems.push(format!("search index: {e}"));
+        }
+        let unindexed: i64 = self.conn.query_row(
+            "SELECT count(*) FROM drafts WHERE id NOT IN (SELECT rowid FROM drafts_fts)",
+            [],
+            |row| row.get(0),
+        )?;
+        if unindexed > 0 {
+            problems.push(format!("search index: {unindexed} draft(s) missing"));
+        }
+        Ok(problems)
+    }
+
+    /// The current time from the injected clock, at the precision the database stores.
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        (self.clock)().trunc_subsecs(6)
+    }
+
+    /// Starts a write transaction that takes the write lock up front, so two processes
+    /// (CLI and app) queue on `busy_timeout` instead of failing to upgrade a read lock.
+    pub(crate) fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+fn prepare_dir(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::LibraryIsFile(dir.to_path_buf()));
+    }
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })
+}
+
+fn not_a_database(error: rusqlite::Error, path: &Path) -> Error {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase(path.to_path_buf()),
+        _ => Error::Sqlite(error),
+    }
+}
+
+fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::InvalidInput(format!(
+            "the library database could not switch to WAL journaling (got `{mode}`); put the library on a local disk"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Applies every pending migration, each in its own transaction together with its version bump,
+/// so a crash mid-way leaves the schema at a well-defined version.
+fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let version = index as i64 + 1;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Re-read inside the lock: another process may have migrated meanwhile.
+        if schema_version(&tx)? >= version {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+            (version, fmt_time(now)),
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Formats a time the way the database stores it (sortable text).
+pub(crate) fn fmt_time(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// Reads a stored time from column `idx`.
+pub(crate) fn time_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(idx)?;
+    parse_time(&text, idx)
+}
+
+/// Reads an optional stored time from column `idx`.
+pub(crate) fn opt_time_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|text| parse_time(&text, idx)).transpose()
+}
+
+fn parse_time(text: &str, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// Reads a JSON column from `idx`.
+pub(crate) fn json_col<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// Reads a non-negative count column from `idx`.
+pub(crate) fn usize_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<usize> {
+    let n: i64 = row.get(idx)?;
+    usize::try_from(n).map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Integer, Box::new(e)))
+}
+
+/// Serializes a value for a JSON column.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Corrupt(format!("cannot encode JSON: {e}")))
+}
+
+/// `query_row` that maps "no row" to `missing()`.
+pub(crate) fn row_or<T>(
+    result: rusqlite::Result<T>,
+    missing: impl FnOnce() -> Error,
+) -> Result<T> {
+    result.optional()?.ok_or_else(missing)
+}

@@ -1,0 +1,86 @@
+//! The Markdown event stream the writer consumes: pulldown-cmark with Byline's extensions,
+//! adjacent text merged and GFM extended autolinks applied.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::autolink::{self, Segment};
+
+/// One event with the source byte range it came from.
+pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Parser options shared by rendering and the text helpers.
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+}
+
+/// Parses `markdown` into the event list the writer renders.
+pub(crate) fn parse(markdown: &str) -> Vec<Spanned<'_>> {
+    let merged = merge_text(Parser::new_ext(markdown, options()).into_offset_iter());
+    apply_autolinks(merged)
+}
+
+/// pulldown-cmark splits text at candidate delimiters; autolink detection needs whole runs.
+fn merge_text<'a>(events: impl Iterator<Item = Spanned<'a>>) -> Vec<Spanned<'a>> {
+    let mut out: Vec<Spanned<'a>> = Vec::new();
+    for (event, range) in events {
+        if let (Event::Text(next), Some((Event::Text(prev), prev_range))) = (&event, out.last_mut()) {
+            let mut joined = String::with_capacity(prev.len() + next.len());
+            joined.push_str(prev);
+            joined.push_str(next);
+            *prev = CowStr::from(joined);
+            prev_range.end = range.end;
+            continue;
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+/// Turns bare URLs in text into links, except inside links, images and code blocks.
+fn apply_autolinks(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut opaque_depth = 0usize;
+    for (event, range) in events {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => opaque_depth += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                opaque_depth = opaque_depth.saturating_sub(1)
+            }
+            Event::Text(text) if opaque_depth == 0 => {
+                let segments = autolink::split(text);
+                if segments.iter().any(|s| matches!(s, Segment::Link { .. })) {
+                    push_segments(&mut out, &segments, &range);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push((event, range));
+    }
+    out
+}
+
+fn push_segments<'a>(out: &mut Vec<Spanned<'a>>, segments: &[Segment<'_>], range: &Range<usize>) {
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => out.push((Event::Text(CowStr::from(text.to_string())), range.clone())),
+            Segment::Link { text, href } => {
+                let tag = Tag::Link {
+                    link_type: LinkType::Autolink,
+                    dest_url: CowStr::from(href.clone()),
+                    title: CowStr::from(""),
+                    id: CowStr::from(""),
+                };
+                out.push((Event::Start(tag), range.clone()));
+                out.push((Event::Text(CowStr::from(text.to_string())), range.clone()));
+                out.push((Event::End(TagEnd::Link), range.clone()));
+            }
+        }
+    }
+}

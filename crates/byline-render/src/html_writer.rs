@@ -1,0 +1,449 @@
+//! Byline's own HTML writer over pulldown-cmark events. Differs from pulldown-cmark's writer
+//! where the app needs it: `data-line` on blocks, heading ids, class-based table alignment,
+//! GitHub-style footnotes collected at the end, highlighted code blocks.
+//! Its output is not trusted yet: the sanitizer runs over it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
+
+use crate::escape::{escape_href, escape_html};
+use crate::events::{self, Spanned};
+use crate::highlight::Highlighter;
+use crate::ids::IdRegistry;
+use crate::lines::LineIndex;
+
+/// A heading as written: unprefixed id (the sanitizer adds the prefix).
+pub(crate) struct Heading {
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) text: String,
+}
+
+/// Unsanitized HTML plus the headings found on the way.
+pub(crate) struct Written {
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
+}
+
+/// Renders `markdown`; `source_lines` adds `data-line` to block elements.
+pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter, source_lines: bool) -> Written {
+    let events = events::parse(markdown);
+    let mut writer = Writer {
+        out: String::with_capacity(markdown.len() * 3 / 2),
+        end_newline: true,
+        lines: source_lines.then(|| LineIndex::new(markdown)),
+        highlighter,
+        ids: IdRegistry::default(),
+        headings: Vec::new(),
+        captures: Vec::new(),
+        table: TableState::default(),
+        code: None,
+        footnotes: Footnotes::default(),
+    };
+    writer.run(events);
+    writer.finish()
+}
+
+/// Output diverted while a heading (whose id needs its text) or a footnote (moved to the end) is written.
+enum Capture {
+    Heading { level: u8, line: String, saved: String, text: String },
+    Footnote { name: String, line: String, saved: String },
+}
+
+#[derive(Default)]
+struct TableState {
+    alignments: Vec<Alignment>,
+    cell: usize,
+    in_head: bool,
+}
+
+struct CodeBlock {
+    token: Option<String>,
+    line: String,
+    text: String,
+}
+
+/// Footnotes numbered in order of first reference, as GitHub does.
+#[derive(Default)]
+struct Footnotes {
+    numbers: HashMap<String, usize>,
+    /// Per number (index = number - 1): the definition's id and every reference's id.
+    ids: Vec<(String, Vec<String>)>,
+    definitions: HashMap<String, (String, String)>,
+}
+
+struct Writer<'h> {
+    out: String,
+    end_newline: bool,
+    lines: Option<LineIndex>,
+    highlighter: &'h Highlighter,
+    ids: IdRegistry,
+    headings: Vec<Heading>,
+    captures: Vec<Capture>,
+    table: TableState,
+    code: Option<CodeBlock>,
+    footnotes: Footnotes,
+}
+
+impl Writer<'_> {
+    fn run(&mut self, events: Vec<Spanned<'_>>) {
+        let mut iter = events.into_iter().peekable();
+        while let Some((event, range)) = iter.next() {
+            match event {
+                Event::Start(Tag::Item) => {
+                    let task = matches!(iter.peek(), Some((Event::TaskListMarker(_), _)));
+                    self.start_item(&range, task);
+                }
+                Event::Start(Tag::Image { dest_url, title, .. }) => {
+                    self.write("<img src=\"");
+                    escape_href(&mut self.out, &dest_url);
+                    self.write("\" alt=\"");
+                    let alt = alt_text(&mut iter);
+                    self.heading_text(&alt);
+                    escape_html(&mut self.out, &alt);
+                    self.write_title(&title);
+                    self.write("\" />");
+                }
+                Event::Start(tag) => self.start_tag(tag, &range),
+                Event::End(tag) => self.end_tag(tag),
+                Event::Text(text) => self.text(&text),
+                Event::Code(text) => {
+                    self.heading_text(&text);
+                    self.write("<code>");
+                    escape_html(&mut self.out, &text);
+                    self.write("</code>");
+                }
+                Event::InlineMath(text) | Event::DisplayMath(text) => {
+                    self.write("<code class=\"math\">");
+                    escape_html(&mut self.out, &text);
+                    self.write("</code>");
+                }
+                Event::Html(html) | Event::InlineHtml(html) => self.write(&html),
+                Event::SoftBreak => {
+                    self.heading_text(" ");
+                    self.write("\n");
+                }
+                Event::HardBreak => {
+                    self.heading_text(" ");
+                    self.write("<br />\n");
+                }
+                Event::Rule => {
+                    self.block_newline();
+                    let line = self.line_attr(&range);
+                    self.write(&format!("<hr{line} />\n"));
+                }
+                Event::FootnoteReference(name) => self.footnote_reference(&name),
+                Event::TaskListMarker(checked) => {
+                    let checked = if checked { " checked" } else { "" };
+                    self.write(&format!("<input type=\"checkbox\" disabled{checked}> "));
+                }
+            }
+        }
+    }
+
+    fn start_tag(&mut self, tag: Tag<'_>, range: &Range<usize>) {
+        let line = self.line_attr(range);
+        match tag {
+            Tag::Paragraph => self.block(&format!("<p{line}>")),
+            Tag::Heading { level, .. } => {
+                self.block_newline();
+                let saved = std::mem::take(&mut self.out);
+                self.captures.push(Capture::Heading { level: level as u8, line, saved, text: String::new() });
+            }
+            Tag::BlockQuote(kind) => {
+                let class = kind.map(alert_class).unwrap_or_default();
+                self.block(&format!("<blockquote{line}{class}>\n"));
+            }
+            Tag::CodeBlock(kind) => {
+                let token = match kind {
+                    CodeBlockKind::Fenced(info) => language_token(&info),
+                    CodeBlockKind::Indented => None,
+                };
+                self.block_newline();
+                self.code = Some(CodeBlock { token, line, text: String::new() });
+            }
+            Tag::HtmlBlock | Tag::MetadataBlock(_) => {}
+            Tag::List(Some(1)) => self.block(&format!("<ol{line}>\n")),
+            Tag::List(Some(start)) => self.block(&format!("<ol{line} start=\"{start}\">\n")),
+            Tag::List(None) => self.block(&format!("<ul{line}>\n")),
+            Tag::Item => self.block(&format!("<li{line}>")),
+            Tag::FootnoteDefinition(name) => {
+                self.block_newline();
+                let saved = std::mem::take(&mut self.out);
+                self.captures.push(Capture::Footnote { name: name.to_lowercase(), line, saved });
+            }
+            Tag::DefinitionList => self.block(&format!("<dl{line}>\n")),
+            Tag::DefinitionListTitle => self.block(&format!("<dt{line}>")),
+            Tag::DefinitionListDefinition => self.block(&format!("<dd{line}>")),
+            Tag::Table(alignments) => {
+                self.table = TableState { alignments, cell: 0, in_head: false };
+                self.block(&format!("<table{line}>"));
+            }
+            Tag::TableHead => {
+                self.table.in_head = true;
+                self.table.cell = 0;
+                self.write(&format!("<thead><tr{line}>"));
+            }
+            Tag::TableRow => {
+                self.table.cell = 0;
+                self.write(&format!("<tr{line}>"));
+            }
+            Tag::TableCell => {
+                let name = if self.table.in_head { "th" } else { "td" };
+                let class = match self.table.alignments.get(self.table.cell) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                self.write(&format!("<{name}{class}>"));
+            }
+            Tag::Emphasis => self.write("<em>"),
+            Tag::Strong => self.write("<strong>"),
+            Tag::Strikethrough => self.write("<del>"),
+            Tag::Superscript => self.write("<sup>"),
+            Tag::Subscript => self.write("<sub>"),
+            Tag::Link { link_type, dest_url, title, .. } => {
+                self.write("<a href=\"");
+                if link_type == LinkType::Email {
+                    self.write("mailto:");
+                }
+                escape_href(&mut self.out, &dest_url);
+                self.write_title(&title);
+                self.write("\">");
+            }
+            // Images are consumed whole in `run` so their alt text can be collected.
+            Tag::Image { .. } => {}
+        }
+    }
+
+    fn end_tag(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.write("</p>\n"),
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::BlockQuote(_) => self.write("</blockquote>\n"),
+            TagEnd::CodeBlock => self.end_code_block(),
+            TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {}
+            TagEnd::List(true) => self.write("</ol>\n"),
+            TagEnd::List(false) => self.write("</ul>\n"),
+            TagEnd::Item => self.write("</li>\n"),
+            TagEnd::FootnoteDefinition => self.end_footnote_definition(),
+            TagEnd::DefinitionList => self.write("</dl>\n"),
+            TagEnd::DefinitionListTitle => self.write("</dt>\n"),
+            TagEnd::DefinitionListDefinition => self.write("</dd>\n"),
+            TagEnd::Table => self.write("</tbody></table>\n"),
+            TagEnd::TableHead => {
+                self.table.in_head = false;
+                self.write("</tr></thead><tbody>\n");
+            }
+            TagEnd::TableRow => self.write("</tr>\n"),
+            TagEnd::TableCell => {
+                self.write(if self.table.in_head { "</th>" } else { "</td>" });
+                self.table.cell += 1;
+            }
+            TagEnd::Emphasis => self.write("</em>"),
+            TagEnd::Strong => self.write("</strong>"),
+            TagEnd::Strikethrough => self.write("</del>"),
+            TagEnd::Superscript => self.write("</sup>"),
+            TagEnd::Subscript => self.write("</sub>"),
+            TagEnd::Link => self.write("</a>"),
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(code) = self.code.as_mut() {
+            code.text.push_str(text);
+            return;
+        }
+        self.heading_text(text);
+        escape_html(&mut self.out, text);
+        if !text.is_empty() {
+            self.end_newline = text.ends_with('\n');
+        }
+    }
+
+    fn start_item(&mut self, range: &Range<usize>, task: bool) {
+        let line = self.line_attr(range);
+        let class = if task { " class=\"task-list-item\"" } else { "" };
+        self.block(&format!("<li{line}{class}>"));
+    }
+
+    fn end_heading(&mut self) {
+        let Some(Capture::Heading { level, line, saved, text }) = self.captures.pop() else {
+            return;
+        };
+        let inner = std::mem::replace(&mut self.out, saved);
+        let text = collapse_whitespace(&text);
+        let id = self.ids.unique(&text);
+        self.write(&format!("<h{level} id=\"{id}\"{line}>{inner}</h{level}>\n"));
+        self.headings.push(Heading { level, id, text });
+    }
+
+    fn end_code_block(&mut self) {
+        let Some(CodeBlock { token, line, text }) = self.code.take() else { return };
+        let highlighted = token.as_deref().and_then(|t| self.highlighter.highlight(t, &text));
+        match &token {
+            Some(t) => self.write(&format!(
+                "<pre{line} class=\"code\" data-lang=\"{t}\"><code class=\"language-{t}\">"
+            )),
+            None => self.write(&format!("<pre{line} class=\"code\"><code>")),
+        }
+        match highlighted {
+            Some(html) => self.write(&html),
+            None => escape_html(&mut self.out, &text),
+        }
+        self.write("</code></pre>\n");
+    }
+
+    fn footnote_reference(&mut self, name: &str) {
+        let key = name.to_lowercase();
+        let number = match self.footnotes.numbers.get(&key) {
+            Some(&n) => n,
+            None => {
+                let n = self.footnotes.ids.len() + 1;
+                let def_id = self.ids.unique(&format!("fn-{n}"));
+                self.footnotes.ids.push((def_id, Vec::new()));
+                self.footnotes.numbers.insert(key, n);
+                n
+            }
+        };
+        let ref_id = self.ids.unique(&format!("fnref-{number}"));
+        let (def_id, refs) = &mut self.footnotes.ids[number - 1];
+        let html = format!(
+            "<sup class=\"footnote-ref\"><a href=\"#{def_id}\" id=\"{ref_id}\">{number}</a></sup>"
+        );
+        refs.push(ref_id);
+        self.write(&html);
+    }
+
+    fn end_footnote_definition(&mut self) {
+        let Some(Capture::Footnote { name, line, saved }) = self.captures.pop() else { return };
+        let inner = std::mem::replace(&mut self.out, saved);
+        self.end_newline = true;
+        self.footnotes.definitions.entry(name).or_insert((line, inner));
+    }
+
+    /// Appends the footnote section: referenced definitions in reference order, with back-links.
+    fn finish(mut self) -> Written {
+        let mut numbered: Vec<(&String, &usize)> = self.footnotes.numbers.iter().collect();
+        numbered.sort_by_key(|(_, n)| **n);
+        let mut section = String::new();
+        for (name, &number) in numbered {
+            let Some((line, body)) = self.footnotes.definitions.get(name) else { continue };
+            let (def_id, refs) = &self.footnotes.ids[number - 1];
+            let backrefs: String = refs
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mark = if i == 0 { String::new() } else { format!("<sup>{}</sup>", i + 1) };
+                    format!(" <a href=\"#{r}\" class=\"footnote-backref\" title=\"Back to reference {number}\">↩{mark}</a>")
+                })
+                .collect();
+            let body = match body.strip_suffix("</p>\n") {
+                Some(head) => format!("{head}{backrefs}</p>\n"),
+                None => format!("{body}{backrefs}\n"),
+            };
+            section.push_str(&format!("<li id=\"{def_id}\"{line}>\n{body}</li>\n"));
+        }
+        if !section.is_empty() {
+            self.block_newline();
+            self.write(&format!("<section class=\"footnotes\">\n<ol>\n{section}</ol>\n</section>\n"));
+        }
+        Written { html: self.out, headings: self.headings }
+    }
+
+    fn heading_text(&mut self, text: &str) {
+        if let Some(Capture::Heading { text: heading, .. }) = self.captures.last_mut() {
+            heading.push_str(text);
+        }
+    }
+
+    fn line_attr(&self, range: &Range<usize>) -> String {
+        match &self.lines {
+            Some(lines) => format!(" data-line=\"{}\"", lines.line_of(range.start)),
+            None => String::new(),
+        }
+    }
+
+    fn write_title(&mut self, title: &str) {
+        if !title.is_empty() {
+            self.write("\" title=\"");
+            escape_html(&mut self.out, title);
+        }
+    }
+
+    /// Block elements start on a fresh line, like the CommonMark reference renderer.
+    fn block_newline(&mut self) {
+        if !self.end_newline {
+            self.write("\n");
+        }
+    }
+
+    fn block(&mut self, html: &str) {
+        self.block_newline();
+        self.write(html);
+    }
+
+    fn write(&mut self, s: &str) {
+        self.out.push_str(s);
+        if !s.is_empty() {
+            self.end_newline = s.ends_with('\n');
+        }
+    }
+}
+
+/// Plain text of an image's description, consuming events up to its end.
+fn alt_text<'a>(iter: &mut impl Iterator<Item = Spanned<'a>>) -> String {
+    let mut alt = String::new();
+    let mut depth = 0usize;
+    for (event, _) in iter.by_ref() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
+}
+
+/// The language of a fence: first word of the info string, only if it is a plausible name
+/// (the info string is attacker-controlled and ends up in attributes).
+fn language_token(info: &str) -> Option<String> {
+    let token = info.split_whitespace().next()?;
+    let plausible = (1..=32).contains(&token.len())
+        && token.chars().all(|c| c.is_ascii_alphanumeric() || "_+#.-".contains(c));
+    plausible.then(|| token.to_string())
+}
+
+fn alert_class(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => " class=\"markdown-alert markdown-alert-note\"",
+        BlockQuoteKind::Tip => " class=\"markdown-alert markdown-alert-tip\"",
+        BlockQuoteKind::Important => " class=\"markdown-alert markdown-alert-important\"",
+        BlockQuoteKind::Warning => " class=\"markdown-alert markdown-alert-warning\"",
+        BlockQuoteKind::Caution => " class=\"markdown-alert markdown-alert-caution\"",
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_token_is_restricted() {
+        assert_eq!(language_token("rust ignore").as_deref(), Some("rust"));
+        assert_eq!(language_token("c++").as_deref(), Some("c++"));
+        assert_eq!(language_token("\"><script>"), None);
+        assert_eq!(language_token(&"a".repeat(33)), None);
+        assert_eq!(language_token(""), None);
+    }
+}

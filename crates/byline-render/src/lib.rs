@@ -1,0 +1,211 @@
+//! Byline's render pipeline: Markdown in, sanitized HTML plus table of contents and
+//! reading statistics out. Pure functions, no I/O; shared by the live preview and export.
+
+mod autolink;
+mod error;
+mod escape;
+mod events;
+mod highlight;
+mod html_writer;
+mod ids;
+mod lines;
+mod sanitize;
+mod stats;
+mod theme_css;
+mod url_rewrite;
+
+pub use error::RenderError;
+pub use highlight::CacheStats;
+pub use stats::{first_heading, plain_text, text_stats, TextStats};
+pub use theme_css::{highlight_css, theme_css, CodeTheme};
+
+use highlight::Highlighter;
+use sanitize::Sanitizer;
+
+/// Prefix of every `id` attribute (and `#fragment` link) in rendered HTML, so document
+/// content can never collide with the application's own DOM ids.
+pub const ID_PREFIX: &str = "bl-";
+
+/// Signature of the URL resolver callers may pass in [`RenderOptions::resolve_url`].
+pub type ResolveUrl<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
+
+/// Turns Markdown into sanitized HTML; holds the loaded syntaxes and a highlight cache.
+///
+/// Loading syntaxes is costly, so callers keep one `Renderer` and share it (it is `Send + Sync`).
+pub struct Renderer {
+    highlighter: Highlighter,
+    sanitizer: Sanitizer,
+}
+
+/// Per-call knobs for [`Renderer::render_with`].
+#[derive(Default)]
+pub struct RenderOptions<'a> {
+    /// Rewrites relative URLs (images and links, e.g. "img/a.png"); return None to keep the URL.
+    /// A `data:image/...` URI returned here is trusted on `<img src>` only.
+    pub resolve_url: Option<ResolveUrl<'a>>,
+    /// Omit the `data-line` attributes (export does not need them).
+    pub omit_source_lines: bool,
+}
+
+/// The result of rendering one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// Sanitized HTML fragment.
+    pub html: String,
+    /// Every heading in document order.
+    pub toc: Vec<TocEntry>,
+    /// Word count and reading time.
+    pub stats: TextStats,
+    /// Text of the first level-1 heading, if any.
+    pub title: Option<String>,
+}
+
+/// One heading of the table of contents.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    /// Heading level, 1 to 6.
+    pub level: u8,
+    /// The final id of the heading element in the rendered HTML (already prefixed).
+    pub id: String,
+    /// Plain text of the heading.
+    pub text: String,
+}
+
+impl Renderer {
+    /// Loads syntaxes and builds the sanitizer once.
+    pub fn new() -> Renderer {
+        Renderer {
+            highlighter: Highlighter::new(),
+            sanitizer: Sanitizer::new(),
+        }
+    }
+
+    /// Renders with preview defaults (source lines kept, URLs untouched).
+    pub fn render(&self, markdown: &str) -> Rendered {
+        self.render_with(markdown, &RenderOptions::default())
+    }
+
+    /// Renders with explicit options.
+    pub fn render_with(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
+        let written = html_writer::write_html(markdown, &self.highlighter, !options.omit_source_lines);
+        let clean = self.sanitizer.clean(&written.html);
+        let html = match options.resolve_url {
+            Some(resolve) => url_rewrite::resolve_relative_urls(&clean, resolve),
+            None => clean,
+        };
+        let toc: Vec<TocEntry> = written
+            .headings
+            .into_iter()
+            .map(|h| TocEntry {
+                level: h.level,
+                id: format!("{ID_PREFIX}{}", h.id),
+                text: h.text,
+            })
+            .collect();
+        let title = toc.iter().find(|e| e.level == 1).map(|e| e.text.clone());
+        Rendered {
+            html,
+            toc,
+            stats: text_stats(markdown),
+            title,
+        }
+    }
+
+    /// Counters of the highlight cache (hits, misses, size), for diagnostics and tests.
+    pub fn cache_stats(&self) -> CacheStats {
+        self.highlighter.cache_stats()
+    }
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Renderer::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn renderer_is_send_and_sync() {
+        assert_send_sync::<Renderer>();
+    }
+
+    #[test]
+    fn title_is_first_level_one_heading() {
+        let r = Renderer::new().render("## Intro\n\n# The *Real* Title\n\n# Second\n");
+        assert_eq!(r.title.as_deref(), Some("The Real Title"));
+        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc[1].id, "bl-the-real-title");
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_prefixed() {
+        let r = Renderer::new().render("# A\n\n## A\n\n### A\n\n# A-1\n");
+        let ids: Vec<&str> = r.toc.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["bl-a", "bl-a-1", "bl-a-2", "bl-a-1-1"]);
+        for id in ids {
+            assert!(r.html.contains(&format!("id=\"{id}\"")), "{id} missing in {}", r.html);
+        }
+    }
+
+    #[test]
+    fn fragment_links_follow_prefixed_ids() {
+        let r = Renderer::new().render("# Setup\n\nSee [setup](#setup).\n");
+        assert!(r.html.contains("href=\"#bl-setup\""), "{}", r.html);
+    }
+
+    #[test]
+    fn second_render_of_same_block_hits_cache() {
+        let renderer = Renderer::new();
+        let doc = "```rust\nfn main() {}\n```\n";
+        renderer.render(doc);
+        let first = renderer.cache_stats();
+        renderer.render(&format!("# Edited\n\n{doc}"));
+        let second = renderer.cache_stats();
+        assert_eq!(first.misses, 1);
+        assert_eq!(second.misses, 1, "unchanged block was highlighted again");
+        assert_eq!(second.hits, first.hits + 1);
+    }
+
+    #[test]
+    fn omit_source_lines_drops_data_line() {
+        let renderer = Renderer::new();
+        let doc = "# T\n\npara\n\n- a\n";
+        assert!(renderer.render(doc).html.contains("data-line=\"3\""));
+        let opts = RenderOptions { omit_source_lines: true, ..Default::default() };
+        assert!(!renderer.render_with(doc, &opts).html.contains("data-line"));
+    }
+
+    #[test]
+    fn resolver_rewrites_relative_urls_and_data_uri_only_on_images() {
+        let renderer = Renderer::new();
+        let resolve = |url: &str| -> Option<String> {
+            match url {
+                "img/a.png" => Some("data:image/png;base64,AAAA".to_string()),
+                "doc.md" => Some("data:text/html;base64,PHNjcmlwdD4=".to_string()),
+                "other.md" => Some("other.html".to_string()),
+                _ => None,
+            }
+        };
+        let opts = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+        let doc = "![a](img/a.png) [d](doc.md) [o](other.md) [i](img/a.png) [x](#top) [w](https://x.org/img/a.png)";
+        let html = renderer.render_with(doc, &opts).html;
+        assert!(html.contains("<img src=\"data:image/png;base64,AAAA\""), "{html}");
+        assert!(html.contains("href=\"doc.md\""), "{html}");
+        assert!(html.contains("href=\"other.html\""), "{html}");
+        assert!(html.contains("href=\"img/a.png\""), "{html}");
+        assert!(html.contains("href=\"#bl-top\""), "{html}");
+        assert!(html.contains("href=\"https://x.org/img/a.png\""), "{html}");
+        assert!(!html.contains("data:text"), "{html}");
+    }
+
+    #[test]
+    fn data_uri_in_source_never_survives() {
+        let html = Renderer::new().render("![a](data:image/png;base64,AAAA)").html;
+        assert!(!html.contains("data:"), "{html}");
+    }
+}

@@ -1,0 +1,120 @@
+//! The one sanitization pass over rendered HTML (ammonia), and the id/fragment prefixing that
+//! keeps document ids out of the application's DOM namespace.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use ammonia::{Builder, UrlRelative};
+
+use crate::ID_PREFIX;
+
+/// Tags a document may contain: what the writer emits plus harmless inline HTML.
+const TAGS: &[&str] = &[
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
+    "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+];
+
+/// Attributes allowed on every allowed tag (`class` is further narrowed in `filter_attribute`).
+const GENERIC_ATTRIBUTES: &[&str] = &["class", "data-line", "id", "title", "lang", "dir"];
+
+/// Classes the writer and highlighter emit; raw HTML may use them, but no app class.
+const CLASS_PREFIXES: &[&str] = &["hl-", "language-", "align-", "footnote", "markdown-alert", "task-list-item", "math"];
+const CLASSES: &[&str] = &["code", "footnotes"];
+
+/// The configured ammonia builder, built once per `Renderer`.
+pub(crate) struct Sanitizer {
+    builder: Builder<'static>,
+}
+
+impl Sanitizer {
+    /// Builds the allow-lists.
+    pub(crate) fn new() -> Sanitizer {
+        let tag_attributes: HashMap<&str, HashSet<&str>> = [
+            ("a", &["href"][..]),
+            ("img", &["src", "alt", "width", "height"]),
+            ("ol", &["start", "reversed"]),
+            ("td", &["colspan", "rowspan"]),
+            ("th", &["colspan", "rowspan", "scope"]),
+            ("pre", &["data-lang"]),
+            ("input", &["checked"]),
+            ("details", &["open"]),
+            ("time", &["datetime"]),
+        ]
+        .into_iter()
+        .map(|(tag, attrs)| (tag, attrs.iter().copied().collect()))
+        .collect();
+        // Whatever raw HTML says, an <input> can only be a disabled checkbox.
+        let forced: HashMap<&str, HashMap<&str, &str>> =
+            HashMap::from([("input", HashMap::from([("type", "checkbox"), ("disabled", "")]))]);
+
+        let mut builder = Builder::default();
+        builder
+            .tags(TAGS.iter().copied().collect())
+            .generic_attributes(GENERIC_ATTRIBUTES.iter().copied().collect())
+            .tag_attributes(tag_attributes)
+            .set_tag_attribute_values(forced)
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .url_relative(UrlRelative::PassThrough)
+            .link_rel(Some("noopener noreferrer"))
+            .strip_comments(true)
+            .attribute_filter(filter_attribute);
+        Sanitizer { builder }
+    }
+
+    /// Sanitizes an HTML fragment.
+    pub(crate) fn clean(&self, html: &str) -> String {
+        self.builder.clean(html).to_string()
+    }
+}
+
+/// Runs after ammonia's allow-list and scheme checks: prefixes ids and fragment links, and
+/// keeps only Byline's own classes so raw HTML cannot borrow the app's styles.
+fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match attribute {
+        "id" => Some(Cow::Owned(format!("{ID_PREFIX}{value}"))),
+        "href" => match value.strip_prefix('#') {
+            Some(fragment) => Some(Cow::Owned(format!("#{ID_PREFIX}{fragment}"))),
+            None => Some(Cow::Borrowed(value)),
+        },
+        "class" => {
+            let kept: Vec<&str> = value.split_ascii_whitespace().filter(|c| is_own_class(c)).collect();
+            (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
+        }
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+fn is_own_class(class: &str) -> bool {
+    CLASSES.contains(&class) || CLASS_PREFIXES.iter().any(|p| class.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_fragments_are_prefixed_once() {
+        let out = Sanitizer::new().clean("<h2 id=\"x\">X</h2><a href=\"#x\">to x</a><a id=\"app\">a</a>");
+        assert!(out.contains("id=\"bl-x\""), "{out}");
+        assert!(out.contains("href=\"#bl-x\""), "{out}");
+        assert!(out.contains("id=\"bl-app\""), "{out}");
+    }
+
+    #[test]
+    fn foreign_classes_are_dropped() {
+        let out = Sanitizer::new().clean("<span class=\"modal hl-keyword\">k</span><p class=\"app-overlay\">p</p>");
+        assert!(out.contains("<span class=\"hl-keyword\">"), "{out}");
+        assert!(out.contains("<p>p</p>"), "{out}");
+    }
+
+    #[test]
+    fn inputs_become_disabled_checkboxes() {
+        let out = Sanitizer::new().clean("<input type=\"text\" value=\"x\" checked>");
+        assert!(out.contains("type=\"checkbox\""), "{out}");
+        assert!(out.contains("disabled"), "{out}");
+        assert!(!out.contains("value"), "{out}");
+    }
+}

@@ -1,0 +1,188 @@
+//! Text helpers over Markdown: word counts and reading time, the title heading, and a plain
+//! text excerpt for meta descriptions.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::events::options;
+
+/// Reading speed used for `reading_minutes`, in words per minute.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// Word count and reading time of a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TextStats {
+    /// Words of prose and code, markup excluded.
+    pub words: usize,
+    /// Minutes at 230 words per minute, rounded up; at least 1 for a non-empty text.
+    pub reading_minutes: u32,
+}
+
+/// Counts the words a reader sees (prose and code, not markup, URLs or raw HTML tags).
+pub fn text_stats(markdown: &str) -> TextStats {
+    let mut counter = WordCounter::default();
+    let mut image_depth = 0usize;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if image_depth == 0 => counter.feed(&text),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            _ => counter.in_word = false,
+        }
+    }
+    let words = counter.words;
+    let minutes = words.div_ceil(WORDS_PER_MINUTE);
+    TextStats { words, reading_minutes: u32::try_from(minutes).unwrap_or(u32::MAX) }
+}
+
+#[derive(Default)]
+struct WordCounter {
+    words: usize,
+    in_word: bool,
+}
+
+impl WordCounter {
+    /// Letters and digits make words; `don't` and `well-known` stay one word; each CJK
+    /// ideograph or kana counts as a word, as readers of those scripts count.
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            if is_cjk(c) {
+                self.words += 1;
+                self.in_word = false;
+            } else if c.is_alphanumeric() {
+                if !self.in_word {
+                    self.words += 1;
+                    self.in_word = true;
+                }
+            } else if c.is_whitespace() {
+                self.in_word = false;
+            }
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Text of the first level-1 heading (ATX `# …` or setext `===`), formatting removed.
+pub fn first_heading(markdown: &str) -> Option<String> {
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => current = Some(String::new()),
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                let text = collapse(&current.take().unwrap_or_default());
+                if !text.is_empty() {
+                    return Some(text);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(heading) = current.as_mut() {
+                    heading.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(heading) = current.as_mut() {
+                    heading.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first paragraph(s) as plain text, at most `max_chars` characters, cut on a word
+/// boundary with "…" when shortened. Headings, code blocks, images and raw HTML are skipped.
+pub fn plain_text(markdown: &str, max_chars: usize) -> String {
+    if max_chars == 0 {
+        return String::new();
+    }
+    let mut text = String::new();
+    let mut in_paragraph = false;
+    let mut skip_depth = 0usize;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Image { .. } | Tag::FootnoteDefinition(_) | Tag::Table(_)) => skip_depth += 1,
+            Event::End(TagEnd::Image | TagEnd::FootnoteDefinition | TagEnd::Table) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                text.push(' ');
+                if text.chars().count() > max_chars {
+                    break;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if in_paragraph && skip_depth == 0 => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            _ => {}
+        }
+    }
+    truncate_on_word(&collapse(&text), max_chars)
+}
+
+fn truncate_on_word(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let budget: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    // Cut at the last space unless that would throw away most of the budget (one huge word).
+    let cut = match budget.rfind(' ') {
+        Some(i) if i >= budget.len() / 2 => &budget[..i],
+        _ => budget.as_str(),
+    };
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—".contains(c));
+    format!("{cut}…")
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_prose_and_code_not_markup() {
+        let md = "# Hello *big* world\n\nA [link](https://example.com/a/b/c) and `code here`.\n\n```rust\nlet x = 1;\n```\n\n<div class=\"x\">raw</div>\n";
+        // Hello big world | A link and code here | let x 1 | (raw html skipped)
+        assert_eq!(text_stats(md).words, 3 + 5 + 3);
+    }
+
+    #[test]
+    fn contractions_and_hyphens_are_one_word() {
+        assert_eq!(text_stats("don't re-use well-known words").words, 4);
+    }
+
+    #[test]
+    fn reading_time_rounds_up_with_minimum() {
+        assert_eq!(text_stats("").reading_minutes, 0);
+        assert_eq!(text_stats("").words, 0);
+        assert_eq!(text_stats("one").reading_minutes, 1);
+        assert_eq!(text_stats(&"word ".repeat(230)).reading_minutes, 1);
+        assert_eq!(text_stats(&"word ".repeat(231)).reading_minutes, 2);
+    }
+
+    #[test]
+    fn first_heading_finds_atx_and_setext_level_one() {
+        assert_eq!(first_heading("## Sub\n\n# The *Title*\n").as_deref(), Some("The Title"));
+        assert_eq!(first_heading("Setext `title`\n===\n\n# Later\n").as_deref(), Some("Setext title"));
+        assert_eq!(first_heading("## Only two\n\ntext"), None);
+        assert_eq!(first_heading("```\n# not a heading\n```\n"), None);
+    }
+
+    #[test]
+    fn plain_text_skips_headings_and_cuts_on_words() {
+        let md = "# Title\n\nThe *first* paragraph has [a link](x).\n\n```\ncode\n```\n\nSecond one.\n";
+        assert_eq!(plain_text(md, 200), "The first paragraph has a link. Second one.");
+        assert_eq!(plain_text(md, 20), "The first paragraph…");
+        assert!(plain_text(md, 20).chars().count() <= 20);
+        assert_eq!(plain_text(md, 0), "");
+        assert_eq!(plain_text("Supercalifragilistic", 6), "Super…");
+    }
+}

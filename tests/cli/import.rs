@@ -1,0 +1,84 @@
+//! import: files, folders, front matter conventions, authors and images.
+
+use crate::drafts::slugs;
+use crate::harness::{workspace_root, Sandbox};
+
+fn fixtures() -> std::path::PathBuf {
+    workspace_root().join("tests/fixtures/import")
+}
+
+#[test]
+fn imports_a_folder_of_hugo_zola_and_jekyll_posts() {
+    let s = Sandbox::new();
+    let run = s.run(&["import", fixtures().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let printed: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(printed.len(), 4, "one slug per imported draft: {printed:?}");
+    assert!(run.stderr.contains("created author `priya-natarajan`"), "{}", run.stderr);
+
+    let bread = s.json(&["show", "sourdough-a-field-guide", "--json"]);
+    assert_eq!(bread["summary"], "Notes from a year of weekend baking.");
+    assert_eq!(bread["status"], "published");
+    assert_eq!(bread["tags"], serde_json::json!(["baking", "notes"]));
+    assert_eq!(bread["authors"][0]["name"], "Priya Natarajan");
+    assert_eq!(bread["extra"]["weight"], 12, "unknown keys are kept");
+
+    let garden = s.json(&["show", "raised-beds-on-a-budget", "--json"]);
+    assert_eq!(garden["tags"], serde_json::json!(["gardening"]));
+    assert_eq!(garden["extra"]["extra"]["hero_colour"], "green", "{garden}");
+
+    let trains = s.json(&["show", "night-trains-are-back", "--json"]);
+    assert_eq!(trains["canonical_url"], "https://example.com/trains");
+    assert_eq!(trains["authors"][0]["slug"], "priya-natarajan", "existing author is reused");
+
+    let titled = s.json(&["show", "title-from-the-heading", "--json"]);
+    assert_eq!(titled["title"], "Title From The Heading");
+    assert_eq!(s.json(&["author", "list", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn images_referenced_by_relative_path_enter_the_library() {
+    let s = Sandbox::new();
+    s.ok(&["import", fixtures().join("hugo/bread.md").to_str().unwrap()]);
+    let out = s.path("bread.html");
+    s.ok(&["export", "sourdough-a-field-guide", "-o", out.to_str().unwrap()]);
+    let html = std::fs::read_to_string(out).unwrap();
+    assert!(html.contains("src=\"data:image/png;base64,"), "image embedded from the library");
+}
+
+#[test]
+fn reimporting_gives_a_new_slug_and_title_falls_back_to_file_name() {
+    let s = Sandbox::new();
+    let file = s.write("notes/my_rough-notes.md", "no heading here, just words\n");
+    assert_eq!(s.ok(&["import", file.to_str().unwrap()]).trim(), "my-rough-notes");
+    assert_eq!(s.ok(&["import", file.to_str().unwrap()]).trim(), "my-rough-notes-2");
+    assert_eq!(s.json(&["show", "my-rough-notes", "--json"])["title"], "My rough notes");
+}
+
+#[test]
+fn utf16_and_legacy_encodings() {
+    let s = Sandbox::new();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "# Crème brûlée\n\nSweet.\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let file = s.write("utf16.md", utf16);
+    assert_eq!(s.ok(&["import", file.to_str().unwrap()]).trim(), "creme-brulee");
+    let latin = s.write("latin.md", b"# Caf\xE9 notes\n");
+    let err = s.fails(&["import", latin.to_str().unwrap()]);
+    assert!(err.contains("latin.md") && err.contains("byte offset 4") && err.contains("--encoding"), "{err}");
+    let slug = s.ok(&["import", "--encoding", "windows-1252", latin.to_str().unwrap()]);
+    assert_eq!(s.json(&["show", slug.trim(), "--json"])["title"], "Café notes");
+}
+
+#[test]
+fn a_bad_file_in_a_folder_imports_nothing() {
+    let s = Sandbox::new();
+    s.write("batch/a-good.md", "# Good\n\ntext\n");
+    s.write("batch/b-bad.md", "---\ntitle: [unclosed\n---\nbody\n");
+    let before = s.state();
+    let err = s.fails(&["import", s.path("batch").to_str().unwrap()]);
+    assert!(err.contains("b-bad.md") && err.contains("line"), "{err}");
+    assert_eq!(before, s.state());
+    assert_eq!(slugs(&s.json(&["list", "--json"])), Vec::<String>::new());
+}

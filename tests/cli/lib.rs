@@ -1,0 +1,1 @@
+//! End-to-end tests of the `byline` binary live in `cli/main.rs` and its modules.
