@@ -25,7 +25,8 @@ fn imports_a_folder_of_hugo_zola_and_jekyll_posts() {
 
     let garden = s.json(&["show", "raised-beds-on-a-budget", "--json"]);
     assert_eq!(garden["tags"], serde_json::json!(["gardening"]));
-    assert_eq!(garden["extra"]["extra"]["hero_colour"], "green", "{garden}");
+    assert_eq!(garden["extra"]["hero_colour"], "green", "{garden}");
+    assert_eq!(garden["subtitle"], "Cheap timber, good soil");
 
     let trains = s.json(&["show", "night-trains-are-back", "--json"]);
     assert_eq!(trains["canonical_url"], "https://example.com/trains");
@@ -66,7 +67,7 @@ fn utf16_and_legacy_encodings() {
     assert_eq!(s.ok(&["import", file.to_str().unwrap()]).trim(), "creme-brulee");
     let latin = s.write("latin.md", b"# Caf\xE9 notes\n");
     let err = s.fails(&["import", latin.to_str().unwrap()]);
-    assert!(err.contains("latin.md") && err.contains("byte offset 4") && err.contains("--encoding"), "{err}");
+    assert!(err.contains("latin.md") && err.contains("byte offset 5") && err.contains("--encoding"), "{err}");
     let slug = s.ok(&["import", "--encoding", "windows-1252", latin.to_str().unwrap()]);
     assert_eq!(s.json(&["show", slug.trim(), "--json"])["title"], "Café notes");
 }

@@ -1,1 +1,34 @@
-//! placeholder
+//! Byline export: lays out already-rendered articles as standalone HTML pages, whole static sites
+//! with an Atom feed, and Markdown with front matter, through minijinja templates over a typed context.
+//!
+//! Nothing here renders Markdown: callers pass sanitized `body_html`/`bio_html` (from byline-render).
+
+mod context;
+mod error;
+mod exporter;
+mod jsonld;
+mod page;
+mod site;
+mod slug;
+mod templates;
+
+pub use byline_frontmatter::Flavor;
+pub use context::{
+    ArticleContext, AuthorContext, PageOptions, RelatedArticle, SiteContext, SiteFile, SocialLink,
+    Stylesheet, TocItem,
+};
+pub use error::ExportError;
+pub use exporter::Exporter;
+pub use jsonld::json_ld;
+
+/// The generator line of site pages, e.g. "Byline 0.1.0".
+pub const GENERATOR: &str = concat!("Byline ", env!("CARGO_PKG_VERSION"));
+
+/// Markdown with front matter in `flavor`'s convention (see `byline_frontmatter::write`).
+pub fn markdown(
+    article_front: &byline_frontmatter::FrontMatter,
+    body_markdown: &str,
+    flavor: Flavor,
+) -> String {
+    byline_frontmatter::write(article_front, body_markdown, flavor)
+}

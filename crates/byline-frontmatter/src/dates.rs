@@ -13,12 +13,21 @@ pub(crate) fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)) {
         return Some(d);
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S%.f %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%dT%H:%M:%S%.f%z"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%.f %z",
+        "%Y-%m-%d %H:%M %z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, fmt) {
             return Some(d);
         }
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(utc(n));
         }
@@ -54,7 +63,10 @@ mod tests {
             ("2024-05-01T10:00:00+02:00", "2024-05-01T10:00:00+02:00"),
             ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00+00:00"),
             ("2024-05-01 10:00:00 +0200", "2024-05-01T10:00:00+02:00"),
-            ("1979-05-27T00:32:00.999999-07:00", "1979-05-27T00:32:00.999999-07:00"),
+            (
+                "1979-05-27T00:32:00.999999-07:00",
+                "1979-05-27T00:32:00.999999-07:00",
+            ),
             ("1979-05-27T07:32:00", "1979-05-27T07:32:00+00:00"),
         ];
         for (input, want) in cases {

@@ -51,7 +51,11 @@ pub struct Document {
 pub fn parse(text: &str) -> Result<Document, FrontMatterError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(parts) = split::split(text)? else {
-        return Ok(Document { front: FrontMatter::default(), body: text.to_owned(), format: None });
+        return Ok(Document {
+            front: FrontMatter::default(),
+            body: text.to_owned(),
+            format: None,
+        });
     };
     let map = match parts.format {
         Format::Yaml => parse_yaml(parts.block)?,
@@ -59,7 +63,11 @@ pub fn parse(text: &str) -> Result<Document, FrontMatterError> {
     };
     let locate = |key: &str| key_line(parts.block, key);
     let front = read::read(map, parts.format, &locate)?;
-    Ok(Document { front, body: parts.body.to_owned(), format: Some(parts.format) })
+    Ok(Document {
+        front,
+        body: parts.body.to_owned(),
+        format: Some(parts.format),
+    })
 }
 
 /// The block starts on file line 2, after the opening delimiter.
@@ -67,8 +75,16 @@ const BLOCK_FIRST_LINE: usize = 2;
 
 fn parse_yaml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>, FrontMatterError> {
     let parsed: serde_yaml_ng::Value = serde_yaml_ng::from_str(block).map_err(|e| {
-        let line = e.location().map_or(BLOCK_FIRST_LINE, |l| l.line() + BLOCK_FIRST_LINE - 1);
-        FrontMatterError::new(line, format!("invalid YAML front matter: {}", strip_location(&e.to_string())))
+        let line = e
+            .location()
+            .map_or(BLOCK_FIRST_LINE, |l| l.line() + BLOCK_FIRST_LINE - 1);
+        FrontMatterError::new(
+            line,
+            format!(
+                "invalid YAML front matter: {}",
+                strip_location(&e.to_string())
+            ),
+        )
     })?;
     match value::from_yaml(parsed) {
         serde_json::Value::Object(map) => Ok(map),

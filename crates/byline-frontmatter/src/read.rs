@@ -23,7 +23,9 @@ pub(crate) fn read(
         summary: r.text(&["summary", "description", "excerpt"])?,
         date: r.date(&["date", "publishDate", "published"])?,
         updated: r.date(&["updated", "lastmod", "last_modified_at", "modified"])?,
-        draft: r.flag(&["draft"])?.or(jekyll_published.map(|published| !published)),
+        draft: r
+            .flag(&["draft"])?
+            .or(jekyll_published.map(|published| !published)),
         slug: r.text(&["slug"])?,
         status: r.text(&["status"])?,
         tags: r.list(&["tags"], ListStyle::CommaSeparated)?,
@@ -68,7 +70,9 @@ fn take_jekyll_published(map: &mut Map<String, Value>) -> Option<bool> {
 
 /// Zola puts tags in `[taxonomies]`; other taxonomies (categories…) stay in `extra`.
 fn take_zola_tags(map: &mut Map<String, Value>) -> Option<Value> {
-    let Some(Value::Object(taxonomies)) = map.get_mut("taxonomies") else { return None };
+    let Some(Value::Object(taxonomies)) = map.get_mut("taxonomies") else {
+        return None;
+    };
     let tags = taxonomies.shift_remove("tags");
     if taxonomies.is_empty() {
         map.shift_remove("taxonomies");
@@ -92,7 +96,9 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Removes and returns the first alias present; later aliases stay behind as `extra`.
     fn take(&mut self, aliases: &[&'static str]) -> Option<(&'static str, Value)> {
-        aliases.iter().find_map(|key| self.map.shift_remove(*key).map(|v| (*key, v)))
+        aliases
+            .iter()
+            .find_map(|key| self.map.shift_remove(*key).map(|v| (*key, v)))
     }
 
     fn error(&self, key: &str, message: String) -> FrontMatterError {
@@ -112,16 +118,32 @@ impl Reader<'_> {
             Value::String(s) => Ok(Some(s)),
             Value::Number(n) => Ok(Some(n.to_string())),
             Value::Bool(b) => Ok(Some(b.to_string())),
-            other => Err(self.error(key, format!("`{key}` must be text, but it is {}; write it as a single quoted string", kind(&other)))),
+            other => Err(self.error(
+                key,
+                format!(
+                    "`{key}` must be text, but it is {}; write it as a single quoted string",
+                    kind(&other)
+                ),
+            )),
         }
     }
 
-    fn date(&mut self, aliases: &[&'static str]) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>, FrontMatterError> {
-        let Some((key, value)) = self.take(aliases) else { return Ok(None) };
+    fn date(
+        &mut self,
+        aliases: &[&'static str],
+    ) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>, FrontMatterError> {
+        let Some((key, value)) = self.take(aliases) else {
+            return Ok(None);
+        };
         let raw = match value {
             Value::Null => return Ok(None),
             Value::String(s) => s,
-            other => return Err(self.error(key, format!("`{key}` must be a date, but it is {}", kind(&other)))),
+            other => {
+                return Err(self.error(
+                    key,
+                    format!("`{key}` must be a date, but it is {}", kind(&other)),
+                ))
+            }
         };
         parse_date(&raw).map(Some).ok_or_else(|| {
             self.error(key, format!("`{key}` is not a date: {raw:?}; write it like 2024-05-01, 2024-05-01 10:00 or 2024-05-01T10:00:00+02:00"))
@@ -129,53 +151,85 @@ impl Reader<'_> {
     }
 
     fn flag(&mut self, aliases: &[&'static str]) -> Result<Option<bool>, FrontMatterError> {
-        let Some((key, value)) = self.take(aliases) else { return Ok(None) };
+        let Some((key, value)) = self.take(aliases) else {
+            return Ok(None);
+        };
         match value {
             Value::Null => Ok(None),
             Value::Bool(b) => Ok(Some(b)),
             Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(Some(true)),
             Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(Some(false)),
-            other => Err(self.error(key, format!("`{key}` must be true or false, but it is {}", kind(&other)))),
+            other => Err(self.error(
+                key,
+                format!("`{key}` must be true or false, but it is {}", kind(&other)),
+            )),
         }
     }
 
-    fn list(&mut self, aliases: &[&'static str], style: ListStyle) -> Result<Vec<String>, FrontMatterError> {
+    fn list(
+        &mut self,
+        aliases: &[&'static str],
+        style: ListStyle,
+    ) -> Result<Vec<String>, FrontMatterError> {
         match self.take(aliases) {
             None => Ok(Vec::new()),
             Some((key, value)) => self.convert_list(key, value, style),
         }
     }
 
-    fn convert_list(&self, key: &str, value: Value, style: ListStyle) -> Result<Vec<String>, FrontMatterError> {
+    fn convert_list(
+        &self,
+        key: &str,
+        value: Value,
+        style: ListStyle,
+    ) -> Result<Vec<String>, FrontMatterError> {
         let items = match value {
             Value::Null => return Ok(Vec::new()),
             Value::String(s) => {
                 return Ok(match style {
-                    ListStyle::CommaSeparated => {
-                        s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
-                    }
+                    ListStyle::CommaSeparated => s
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
                     ListStyle::Single => vec![s],
                 })
             }
             Value::Array(items) => items,
-            other => return Err(self.error(key, format!("`{key}` must be a list, but it is {}", kind(&other)))),
+            other => {
+                return Err(self.error(
+                    key,
+                    format!("`{key}` must be a list, but it is {}", kind(&other)),
+                ))
+            }
         };
         items
             .into_iter()
             .filter(|item| !item.is_null())
             .map(|item| match item {
                 // Jekyll themes often describe authors as `{name: …}` objects.
-                Value::Object(mut obj) if obj.get("name").is_some_and(Value::is_string) => {
-                    Ok(obj.shift_remove("name").and_then(|n| n.as_str().map(str::to_owned)).unwrap_or_default())
-                }
+                Value::Object(mut obj) if obj.get("name").is_some_and(Value::is_string) => Ok(obj
+                    .shift_remove("name")
+                    .and_then(|n| n.as_str().map(str::to_owned))
+                    .unwrap_or_default()),
                 other => self.convert_text(key, other).map(Option::unwrap_or_default),
             })
             .collect()
     }
 
     fn image(&mut self) -> Result<Option<String>, FrontMatterError> {
-        let aliases = ["image", "cover", "cover_image", "featured_image", "og_image", "images"];
-        let Some((key, value)) = self.take(&aliases) else { return Ok(None) };
+        let aliases = [
+            "image",
+            "cover",
+            "cover_image",
+            "featured_image",
+            "og_image",
+            "images",
+        ];
+        let Some((key, value)) = self.take(&aliases) else {
+            return Ok(None);
+        };
         match value {
             Value::Array(items) => match items.into_iter().next() {
                 Some(first) => self.convert_text(key, first),

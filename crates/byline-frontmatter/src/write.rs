@@ -66,7 +66,10 @@ fn is_draft(front: &FrontMatter) -> bool {
     }
 }
 
-fn date_text(date: &Option<chrono::DateTime<chrono::FixedOffset>>, format: fn(&chrono::DateTime<chrono::FixedOffset>) -> String) -> Option<Value> {
+fn date_text(
+    date: &Option<chrono::DateTime<chrono::FixedOffset>>,
+    format: fn(&chrono::DateTime<chrono::FixedOffset>) -> String,
+) -> Option<Value> {
     date.as_ref().map(|d| Value::String(format(d)))
 }
 
@@ -99,7 +102,10 @@ fn hugo_fields(f: &FrontMatter) -> Fields {
         .text("slug", &f.slug)
         .list("tags", &f.tags)
         .list("authors", &f.authors)
-        .value("images", f.image.as_ref().map(|i| Value::from(vec![i.clone()])))
+        .value(
+            "images",
+            f.image.as_ref().map(|i| Value::from(vec![i.clone()])),
+        )
         .text("canonicalURL", &f.canonical_url)
         .text("lang", &f.language)
         .extra(&f.extra)
@@ -133,7 +139,10 @@ fn yaml_block(fields: Fields) -> String {
     if fields.is_empty() {
         return "---\n---\n".to_owned();
     }
-    let mapping = fields.iter().map(|(k, v)| (serde_yaml_ng::Value::String(k.clone()), value::to_yaml(v))).collect();
+    let mapping = fields
+        .iter()
+        .map(|(k, v)| (serde_yaml_ng::Value::String(k.clone()), value::to_yaml(v)))
+        .collect();
     let yaml = serde_yaml_ng::to_string(&serde_yaml_ng::Value::Mapping(mapping))
         .unwrap_or_else(|e| format!("# Byline could not write this front matter: {e}\n"));
     format!("---\n{yaml}---\n")
@@ -157,7 +166,13 @@ fn toml_block(f: &FrontMatter) -> String {
     }
     let mut extra = toml::Table::new();
     let mut taxonomies = toml::Table::new();
-    for (key, v) in [("subtitle", &f.subtitle), ("image", &f.image), ("canonical_url", &f.canonical_url), ("language", &f.language), ("status", &f.status)] {
+    for (key, v) in [
+        ("subtitle", &f.subtitle),
+        ("image", &f.image),
+        ("canonical_url", &f.canonical_url),
+        ("language", &f.language),
+        ("status", &f.status),
+    ] {
         if let Some(v) = v {
             extra.insert(key.to_owned(), toml::Value::String(v.clone()));
         }
@@ -179,7 +194,10 @@ fn toml_block(f: &FrontMatter) -> String {
         }
     }
     if !f.tags.is_empty() {
-        taxonomies.insert("tags".to_owned(), toml::Value::Array(f.tags.iter().cloned().map(toml::Value::String).collect()));
+        taxonomies.insert(
+            "tags".to_owned(),
+            toml::Value::Array(f.tags.iter().cloned().map(toml::Value::String).collect()),
+        );
     }
     if !taxonomies.is_empty() {
         top.insert("taxonomies".to_owned(), toml::Value::Table(taxonomies));
@@ -187,11 +205,15 @@ fn toml_block(f: &FrontMatter) -> String {
     if !extra.is_empty() {
         top.insert("extra".to_owned(), toml::Value::Table(extra));
     }
-    let body = toml::to_string(&top).unwrap_or_else(|e| format!("# Byline could not write this front matter: {e}\n"));
+    let body = toml::to_string(&top)
+        .unwrap_or_else(|e| format!("# Byline could not write this front matter: {e}\n"));
     format!("+++\n{body}+++\n")
 }
 
 /// Zola wants a native TOML datetime, not a string.
 fn toml_date(date: &chrono::DateTime<chrono::FixedOffset>) -> Option<toml::Value> {
-    rfc3339(date).parse::<toml::value::Datetime>().ok().map(toml::Value::Datetime)
+    rfc3339(date)
+        .parse::<toml::value::Datetime>()
+        .ok()
+        .map(toml::Value::Datetime)
 }

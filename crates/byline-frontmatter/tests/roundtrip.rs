@@ -54,10 +54,34 @@ fn extra_value() -> impl Strategy<Value = Value> {
 }
 
 const KNOWN: [&str; 28] = [
-    "title", "subtitle", "summary", "description", "excerpt", "date", "publishDate", "published",
-    "updated", "lastmod", "last_modified_at", "modified", "draft", "slug", "status", "tags", "authors",
-    "author", "image", "cover", "cover_image", "featured_image", "og_image", "images", "canonical_url",
-    "canonicalURL", "canonical", "lang",
+    "title",
+    "subtitle",
+    "summary",
+    "description",
+    "excerpt",
+    "date",
+    "publishDate",
+    "published",
+    "updated",
+    "lastmod",
+    "last_modified_at",
+    "modified",
+    "draft",
+    "slug",
+    "status",
+    "tags",
+    "authors",
+    "author",
+    "image",
+    "cover",
+    "cover_image",
+    "featured_image",
+    "og_image",
+    "images",
+    "canonical_url",
+    "canonicalURL",
+    "canonical",
+    "lang",
 ];
 
 fn front_matter() -> impl Strategy<Value = FrontMatter> {
@@ -79,15 +103,35 @@ fn front_matter() -> impl Strategy<Value = FrontMatter> {
         prop::collection::vec(tricky_text(), 0..3),
         prop::collection::vec(("[a-z_]{1,10}", extra_value()), 0..4),
     );
-    (texts, rest).prop_map(|((title, subtitle, summary, slug, status, image, canonical_url, language), (date, updated, draft, tags, authors, extra))| {
-        FrontMatter {
-            title, subtitle, summary, date, updated, draft, slug, status, tags, authors, image, canonical_url, language,
-            extra: extra
-                .into_iter()
-                .filter(|(k, _)| !KNOWN.contains(&k.as_str()) && !["language", "locale", "taxonomies", "extra"].contains(&k.as_str()))
-                .collect(),
-        }
-    })
+    (texts, rest).prop_map(
+        |(
+            (title, subtitle, summary, slug, status, image, canonical_url, language),
+            (date, updated, draft, tags, authors, extra),
+        )| {
+            FrontMatter {
+                title,
+                subtitle,
+                summary,
+                date,
+                updated,
+                draft,
+                slug,
+                status,
+                tags,
+                authors,
+                image,
+                canonical_url,
+                language,
+                extra: extra
+                    .into_iter()
+                    .filter(|(k, _)| {
+                        !KNOWN.contains(&k.as_str())
+                            && !["language", "locale", "taxonomies", "extra"].contains(&k.as_str())
+                    })
+                    .collect(),
+            }
+        },
+    )
 }
 
 proptest! {
@@ -128,6 +172,22 @@ proptest! {
             prop_assert_eq!(&back.date, &front.date, "{}", text);
             prop_assert_eq!(&back.summary, &front.summary, "{}", text);
             prop_assert_eq!(&back.subtitle, &front.subtitle, "{}", text);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// Whatever a writer (or a sync conflict) leaves in a file, parse answers Ok or Err, never panics,
+    /// and an error always names a line inside the file.
+    #[test]
+    fn parse_never_panics(delimiter in prop_oneof![Just("---\n"), Just("+++\n"), Just("")],
+                          block in "(\\PC|\\t|\\n|:|-|\\[|\\]|\\{|\\}|=|\"|'){0,80}",
+                          close in prop_oneof![Just("\n---\n"), Just("\n+++\n"), Just("")]) {
+        let text = format!("{delimiter}{block}{close}body");
+        if let Err(e) = parse(&text) {
+            prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1), "line {} for {:?}", e.line, text);
         }
     }
 }

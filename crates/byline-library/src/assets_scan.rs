@@ -42,7 +42,7 @@ pub(crate) fn read_local_image(base: &Path, reference: &str) -> Result<LocalImag
     let relative = percent_decode(reference.split(['?', '#']).next().unwrap_or(reference));
     let path = base.join(&relative);
     let bytes = std::fs::read(&path).map_err(|err| {
-        format!("image `{reference}` cannot be read ({err}; looked for {}); fix the path or add the file", path.display())
+        format!("refers to image `{reference}`, which cannot be read ({err}; looked for {}); fix the path or add the file", path.display())
     })?;
     let file_name = Path::new(&relative)
         .components()

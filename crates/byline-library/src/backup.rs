@@ -27,7 +27,7 @@ impl Library {
             Error::InvalidInput(format!("backup path {} is not valid UTF-8", target.display()))
         })?;
         // VACUUM INTO writes a compact, transactionally consistent snapshot in one statement.
-        self.connection()
+        self.conn
             .execute("VACUUM INTO ?1", [target_text])
             .map_err(|err| Error::Backup { path: target.clone(), message: err.to_string() })?;
         Ok(target)

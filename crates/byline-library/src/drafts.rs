@@ -75,11 +75,12 @@ impl Library {
         let found = find_live_draft(&tx, slug)?;
         let current = load_draft(&tx, found.id)?;
         let before = DraftSnapshot::from(&current);
+        let requested_published = change.published;
         let mut next = before.clone();
-        apply_change(&mut next, &change);
+        apply_change(&mut next, change);
         normalize_snapshot(&mut next)?;
         let author_ids = resolve_authors(&tx, &next.authors)?;
-        let published = match change.published {
+        let published = match requested_published {
             Some(published) => published.map(|t| t.trunc_subsecs(6)),
             None if next.status == Status::Published && current.published.is_none() => Some(now),
             None => current.published,
@@ -200,8 +201,8 @@ pub(crate) fn store_state(
     conn.execute("DELETE FROM draft_tags WHERE draft_id = ?1", [id])?;
     for (position, tag) in snapshot.tags.iter().enumerate() {
         conn.execute(
-            "INSERT INTO draft_tags (draft_id, tag, position) VALUES (?1, ?2, ?3)",
-            (id, tag, position as i64),
+            "INSERT INTO draft_tags (draft_id, tag, tag_key, position) VALUES (?1, ?2, ?3, ?4)",
+            (id, tag, tag.to_lowercase(), position as i64),
         )?;
     }
     conn.execute("DELETE FROM draft_authors WHERE draft_id = ?1", [id])?;
@@ -263,7 +264,7 @@ pub fn normalize_tags(tags: &[String]) -> Vec<String> {
     out
 }
 
-fn apply_change(snapshot: &mut DraftSnapshot, change: &DraftChange) {
+fn apply_change(snapshot: &mut DraftSnapshot, change: DraftChange) {
     let DraftChange {
         title,
         subtitle,
@@ -277,7 +278,7 @@ fn apply_change(snapshot: &mut DraftSnapshot, change: &DraftChange) {
         cover_image,
         published: _,
         extra,
-    } = change.clone();
+    } = change;
     set(&mut snapshot.title, title);
     set(&mut snapshot.subtitle, subtitle);
     set(&mut snapshot.summary, summary);
@@ -315,8 +316,8 @@ fn filter_sql(filter: &DraftFilter) -> (String, Vec<SqlValue>) {
         params.push(SqlValue::Text(status.as_str().to_string()));
     }
     if let Some(tag) = normalize_tags(&filter.tag.iter().cloned().collect::<Vec<_>>()).pop() {
-        sql.push_str(" AND d.id IN (SELECT draft_id FROM draft_tags WHERE tag = ?)");
-        params.push(SqlValue::Text(tag));
+        sql.push_str(" AND d.id IN (SELECT draft_id FROM draft_tags WHERE tag_key = ?)");
+        params.push(SqlValue::Text(tag.to_lowercase()));
     }
     if let Some(author) = filter.author.as_deref().map(str::trim) {
         sql.push_str(
@@ -374,7 +375,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DraftSummary> {
     })
 }
 
-/// Counts the words of a Markdown body.
+/// Counts the words of a Markdown body the way the preview and exports do.
 pub(crate) fn count_words(body: &str) -> usize {
-    body.split_whitespace().filter(|token| token.chars().any(char::is_alphanumeric)).count()
+    byline_render::text_stats(body).words
 }

@@ -88,9 +88,35 @@ pub enum Error {
     #[error("library data is damaged: {0}; restore library.db from a backup")]
     Corrupt(String),
 
+    /// A file or folder given to import cannot be imported; `message` says why, after the path.
+    #[error("{} {message}", path.display())]
+    Import {
+        /// The file or folder.
+        path: PathBuf,
+        /// What is wrong with it and what to do.
+        message: String,
+    },
+
+    /// Exporting failed (template or rendering problem).
+    #[error("export failed: {0}")]
+    Export(String),
+
+    /// The library could not be backed up to `path`.
+    #[error("cannot back up the library to {}: {message}", path.display())]
+    Backup {
+        /// Where the backup was to be written.
+        path: PathBuf,
+        /// Why it failed.
+        message: String,
+    },
+
+    /// Another process kept the library locked for longer than the 5 s busy timeout.
+    #[error("the library is busy in another Byline window or command; try again in a moment")]
+    Busy,
+
     /// An SQLite error that has no more specific variant.
     #[error("library database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
 
     /// A file-system operation failed.
     #[error("cannot access {}: {source}", path.display())]
@@ -100,4 +126,13 @@ pub enum Error {
         /// Underlying I/O error.
         source: std::io::Error,
     },
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
+            _ => Error::Sqlite(error),
+        }
+    }
 }

@@ -255,7 +255,7 @@ impl Library {
 
     fn bind_folder(&mut self, key: &str) -> Result<()> {
         let now = fmt_time(self.now());
-        self.connection().execute(
+        self.conn.execute(
             "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO NOTHING",
             (key, now),
         )?;
@@ -264,13 +264,13 @@ impl Library {
 
     /// Folders this library has been synced with.
     pub fn sync_folders(&self) -> Result<Vec<PathBuf>> {
-        let mut stmt = self.connection().prepare("SELECT dir FROM sync_folders ORDER BY bound_at")?;
+        let mut stmt = self.conn.prepare("SELECT dir FROM sync_folders ORDER BY bound_at")?;
         let dirs = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(dirs.into_iter().map(PathBuf::from).collect())
     }
 
     fn synced_files(&self, key: &str) -> Result<Vec<SyncedFile>> {
-        let mut stmt = self.connection().prepare(
+        let mut stmt = self.conn.prepare(
             "SELECT draft_id, path, file_hash, draft_hash FROM sync_files WHERE dir = ?1 ORDER BY path",
         )?;
         let rows = stmt.query_map([key], |row| {
@@ -280,7 +280,7 @@ impl Library {
     }
 
     fn record(&mut self, key: &str, draft_id: i64, path: &str, file_hash: &str, draft_hash: &str) -> Result<()> {
-        self.connection().execute(
+        self.conn.execute(
             "INSERT INTO sync_files (dir, draft_id, path, file_hash, draft_hash) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(dir, draft_id) DO UPDATE SET path = ?3, file_hash = ?4, draft_hash = ?5",
             (key, draft_id, path, file_hash, draft_hash),
@@ -289,10 +289,8 @@ impl Library {
     }
 
     fn draft_by_id(&self, id: i64) -> Result<Option<Draft>> {
-        let slug: Option<String> = self
-            .connection()
-            .query_row("SELECT slug FROM drafts WHERE id = ?1", [id], |row| row.get(0))
-            .optional()?;
+        let slug: Option<String> =
+            self.conn.query_row("SELECT slug FROM drafts WHERE id = ?1", [id], |row| row.get(0)).optional()?;
         slug.map(|slug| self.draft(&slug)).transpose()
     }
 }

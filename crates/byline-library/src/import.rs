@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use byline_frontmatter::Document;
 use encoding_rs::Encoding;
+use rusqlite::OptionalExtension;
 
 use crate::assets_scan::{local_image_refs, read_local_image, LocalImage};
 use crate::{Author, Draft, DraftChange, Error, Library, NewAuthor, NewDraft, Result, SaveMode, Status};
@@ -56,6 +57,8 @@ pub(crate) struct PreparedFile {
     document: Document,
     status: Status,
     images: Vec<LocalImage>,
+    /// Jekyll's `_posts/2024-05-01-title.md` names carry the date.
+    date_from_name: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
@@ -92,11 +95,17 @@ impl Library {
         let mut seen = HashSet::new();
         for file in prepared {
             let Some(slug) = &file.document.front.slug else { continue };
-            if !seen.insert(slug.clone()) || self.slug_exists(slug)? {
+            let slug = crate::slugify(slug);
+            let taken = self
+                .conn
+                .query_row("SELECT 1 FROM drafts WHERE slug = ?1", [&slug], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if !seen.insert(slug.clone()) || taken {
                 return Err(Error::Import {
                     path: file.source.clone(),
                     message: format!(
-                        "slug `{slug}` is already taken; change or remove `slug:` in its front matter"
+                        "asks for slug `{slug}`, which is already taken; change or remove `slug:` in its front matter"
                     ),
                 });
             }
@@ -123,7 +132,7 @@ impl Library {
     fn import_one_reporting(&mut self, file: PreparedFile, created_authors: &mut Vec<Author>) -> Result<Draft> {
         let authors = self.resolve_author_names(&file.document.front.authors, created_authors)?;
         let front = file.document.front;
-        let created = front.date.map(|d| d.to_utc());
+        let created = front.date.map(|d| d.to_utc()).or(file.date_from_name);
         let draft = self.create_draft(NewDraft {
             title: file.title,
             subtitle: front.subtitle,
@@ -164,6 +173,7 @@ impl Library {
                 canonical_url: Some(front.canonical_url),
                 cover_image: Some(front.image),
                 extra: Some(front.extra.into_iter().collect()),
+                ..DraftChange::default()
             },
             SaveMode::Checkpoint,
         )
@@ -239,9 +249,10 @@ pub(crate) fn prepare_file(path: &Path, encoding: Option<&'static Encoding>) -> 
     let fail = |message: String| Error::Import { path: path.to_path_buf(), message };
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let text = crate::text_decode::decode(&bytes, encoding).map_err(fail)?;
-    let document = byline_frontmatter::parse(&text).map_err(|err| fail(err.to_string()))?;
+    let document =
+        byline_frontmatter::parse(&text).map_err(|err| fail(format!("has malformed front matter: {err}")))?;
     let status = match &document.front.status {
-        Some(status) => status.parse::<Status>().map_err(|err| fail(err.to_string()))?,
+        Some(status) => status.parse::<Status>().map_err(|err| fail(format!("front matter: {err}")))?,
         None if document.front.draft == Some(false) => Status::Published,
         None => Status::Draft,
     };
@@ -263,12 +274,22 @@ pub(crate) fn prepare_file(path: &Path, encoding: Option<&'static Encoding>) -> 
         .iter()
         .map(|reference| read_local_image(base, reference).map_err(&fail))
         .collect::<Result<Vec<_>>>()?;
-    Ok(PreparedFile { source: path.to_path_buf(), title, document, status, images })
+    Ok(PreparedFile { source: path.to_path_buf(), title, document, status, images, date_from_name: date_from_file_name(path) })
 }
 
-/// "my-first_post.md" → "My first post".
+/// The date at the start of a Jekyll-style file name ("2024-05-01-title.md").
+fn date_from_file_name(path: &Path) -> Option<chrono::DateTime<chrono::Utc>> {
+    let stem = path.file_stem()?.to_str()?;
+    let date = chrono::NaiveDate::parse_from_str(stem.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+/// "my-first_post.md" → "My first post" (a leading Jekyll date is dropped).
 fn title_from_file_name(path: &Path) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if date_from_file_name(path).is_some() {
+        stem = stem[10..].to_owned();
+    }
     let words: Vec<&str> = stem.split(['-', '_', ' ']).filter(|w| !w.is_empty()).collect();
     let title = words.join(" ");
     let mut chars = title.chars();
@@ -295,5 +316,8 @@ mod tests {
         assert_eq!(title_from_file_name(Path::new("a/my-first_post.md")), "My first post");
         assert_eq!(title_from_file_name(Path::new("---.md")), "Untitled");
         assert_eq!(title_from_file_name(Path::new("été.md")), "Été");
+        assert_eq!(title_from_file_name(Path::new("_posts/2023-11-02-night-trains.md")), "Night trains");
+        assert!(date_from_file_name(Path::new("2023-11-02-x.md")).is_some());
+        assert!(date_from_file_name(Path::new("notes.md")).is_none());
     }
 }

@@ -4,6 +4,13 @@
 //! Every mutating operation runs in one transaction: on error nothing changes.
 
 mod assets;
+mod assets_scan;
+mod backup;
+pub mod folder_sync;
+mod fs_atomic;
+pub mod import;
+pub mod publish;
+mod text_decode;
 mod authors;
 mod drafts;
 mod error;
@@ -17,6 +24,7 @@ mod trash;
 pub use assets::sniff_mime;
 pub use drafts::normalize_tags;
 pub use error::{Error, Result};
+pub use fs_atomic::write_atomic;
 pub use model::{
     Asset, Author, AuthorChange, Draft, DraftAsset, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary,
     LibraryStats, NewAuthor, NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status,

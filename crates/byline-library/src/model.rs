@@ -62,7 +62,8 @@ impl FromStr for Status {
 }
 
 /// Everything needed to create a draft; only `title` is required.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct NewDraft {
     /// Title; must not be blank.
     pub title: String,
@@ -165,7 +166,8 @@ pub struct DraftSummary {
 }
 
 /// Order of draft lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DraftSort {
     /// Most recently changed first.
     #[default]
@@ -177,7 +179,8 @@ pub enum DraftSort {
 }
 
 /// Which drafts a list or count covers.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct DraftFilter {
     /// Only drafts with this status.
     pub status: Option<Status>,
@@ -196,13 +199,17 @@ pub struct DraftFilter {
 }
 
 /// A change to a draft: `None` leaves a field alone, `Some(None)` clears an optional one.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// In JSON, an absent field is `None` and `null` is `Some(None)`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct DraftChange {
     /// New title.
     pub title: Option<String>,
     /// New subtitle.
+    #[serde(deserialize_with = "present")]
     pub subtitle: Option<Option<String>>,
     /// New summary.
+    #[serde(deserialize_with = "present")]
     pub summary: Option<Option<String>>,
     /// New body.
     pub body: Option<String>,
@@ -213,19 +220,24 @@ pub struct DraftChange {
     /// New author slugs (replace all, in order).
     pub authors: Option<Vec<String>>,
     /// New language.
+    #[serde(deserialize_with = "present")]
     pub language: Option<Option<String>>,
     /// New canonical URL.
+    #[serde(deserialize_with = "present")]
     pub canonical_url: Option<Option<String>>,
     /// New cover image.
+    #[serde(deserialize_with = "present")]
     pub cover_image: Option<Option<String>>,
     /// New publication time.
+    #[serde(deserialize_with = "present")]
     pub published: Option<Option<DateTime<Utc>>>,
     /// New unknown front matter (replaces all).
     pub extra: Option<Map<String, Value>>,
 }
 
 /// How a save is recorded in the revision history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SaveMode {
     /// Typing: saves within 30 s of the start of a burst share one revision.
     #[default]
@@ -379,7 +391,8 @@ pub struct Author {
 }
 
 /// Everything needed to add an author; only `name` is required.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct NewAuthor {
     /// Display name; must not be blank.
     pub name: String,
@@ -406,23 +419,32 @@ pub struct NewAuthor {
 }
 
 /// A change to an author: `None` leaves a field alone, `Some(None)` clears an optional one.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// In JSON, an absent field is `None` and `null` is `Some(None)`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct AuthorChange {
     /// New name.
     pub name: Option<String>,
     /// New one-line bio.
+    #[serde(deserialize_with = "present")]
     pub short_bio: Option<Option<String>>,
     /// New long bio.
+    #[serde(deserialize_with = "present")]
     pub bio: Option<Option<String>>,
     /// New avatar asset hash.
+    #[serde(deserialize_with = "present")]
     pub avatar: Option<Option<String>>,
     /// New website.
+    #[serde(deserialize_with = "present")]
     pub website: Option<Option<String>>,
     /// New location.
+    #[serde(deserialize_with = "present")]
     pub location: Option<Option<String>>,
     /// New role.
+    #[serde(deserialize_with = "present")]
     pub role: Option<Option<String>>,
     /// New email.
+    #[serde(deserialize_with = "present")]
     pub email: Option<Option<String>>,
     /// New social links (replace all).
     pub social: Option<IndexMap<String, String>>,
@@ -478,4 +500,14 @@ pub struct LibraryStats {
     pub authors: usize,
     /// Distinct stored assets.
     pub assets: usize,
+}
+
+/// Deserializes a field that is present in the input: `null` means "clear" (`Some(None)`),
+/// while `#[serde(default)]` makes an absent field `None` ("leave alone").
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }

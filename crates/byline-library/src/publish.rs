@@ -161,7 +161,8 @@ impl Library {
             // Article pages sit two folders deep (articles/<slug>/index.html).
             let mut assets = AssetSink::new(self, ImageMode::Folder, "../../assets");
             assets.avatars_inline = true;
-            let related = self.related_articles(draft, true, |other| format!("../{other}/"))?;
+            // site() turns bare slugs into links relative to each page.
+            let related = self.related_articles(draft, true, str::to_owned)?;
             let article = self.article_context(draft, &mut assets, false, related)?;
             for (path, bytes) in assets.files {
                 site_files.insert(path.trim_start_matches("../../").to_owned(), bytes);

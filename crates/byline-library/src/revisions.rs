@@ -141,7 +141,9 @@ pub(crate) fn record(
                 }
                 return Ok(());
             }
-            let in_window = now - latest.burst_started < TimeDelta::seconds(AUTOSAVE_WINDOW_SECS);
+            let elapsed = now - latest.burst_started;
+            // A clock that jumped backwards must not keep one burst open indefinitely.
+            let in_window = elapsed >= TimeDelta::zero() && elapsed < TimeDelta::seconds(AUTOSAVE_WINDOW_SECS);
             if mode == SaveMode::Autosave && latest.is_open && latest.reason == "autosave" && in_window {
                 return overwrite(conn, &latest, snapshot, now);
             }

@@ -117,6 +117,7 @@ fn snippet_html(snippet: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -87,6 +87,7 @@ pub(crate) fn choose_slug(conn: &Connection, space: SlugSpace, requested: Option
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -7,13 +7,16 @@ use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use rusqlite::types::Type;
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, Savepoint, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::model::LibraryStats;
 
 /// Schema migrations in order; entry `i` moves the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_folder_sync.sql"),
+];
 
 /// Newest schema version this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -47,7 +50,7 @@ impl Library {
     pub fn open_with_clock(dir: &Path, clock: Clock) -> Result<Library> {
         prepare_dir(dir)?;
         let db_path = dir.join(DATABASE_FILE);
-        let mut conn = Connection::open(&db_path).map_err(|e| not_a_database(e, &db_path))?;
+        let conn = Connection::open(&db_path).map_err(|e| not_a_database(e, &db_path))?;
         conn.busy_timeout(Duration::from_secs(5))?;
         let found = schema_version(&conn).map_err(|e| not_a_database(e, &db_path))?;
         if found > SCHEMA_VERSION {
@@ -129,8 +132,59 @@ impl Library {
 
     /// Starts a write transaction that takes the write lock up front, so two processes
     /// (CLI and app) queue on `busy_timeout` instead of failing to upgrade a read lock.
-    pub(crate) fn write_tx(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    /// Inside [`Library::atomically`] it is a savepoint, so the outer transaction decides.
+    pub(crate) fn write_tx(&mut self) -> Result<WriteTx<'_>> {
+        if self.conn.is_autocommit() {
+            Ok(WriteTx::Top(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?))
+        } else {
+            Ok(WriteTx::Nested(self.conn.savepoint()?))
+        }
+    }
+
+    /// Runs `work` as one transaction: all of its writes land together, or none do.
+    pub(crate) fn atomically<T>(&mut self, work: impl FnOnce(&mut Library) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match work(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                // The error that made us roll back is the one worth reporting.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+}
+
+/// A write transaction, or a savepoint inside an enclosing [`Library::atomically`].
+pub(crate) enum WriteTx<'a> {
+    /// A top-level `BEGIN IMMEDIATE` transaction.
+    Top(Transaction<'a>),
+    /// A savepoint nested in an outer transaction.
+    Nested(Savepoint<'a>),
+}
+
+impl WriteTx<'_> {
+    /// Commits (or releases the savepoint); dropping without commit rolls back.
+    pub(crate) fn commit(self) -> Result<()> {
+        match self {
+            WriteTx::Top(tx) => tx.commit()?,
+            WriteTx::Nested(sp) => sp.commit()?,
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            WriteTx::Top(tx) => tx,
+            WriteTx::Nested(sp) => sp,
+        }
     }
 }
 
@@ -144,7 +198,7 @@ fn prepare_dir(dir: &Path) -> Result<()> {
 fn not_a_database(error: rusqlite::Error, path: &Path) -> Error {
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase(path.to_path_buf()),
-        _ => Error::Sqlite(error),
+        _ => Error::from(error),
     }
 }
 

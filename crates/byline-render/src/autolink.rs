@@ -37,20 +37,20 @@ pub(crate) fn split(text: &str) -> Vec<Segment<'_>> {
 fn link_at(text: &str, i: usize) -> Option<(usize, String)> {
     let before = text[..i].chars().next_back();
     let rest = &text[i..];
-    let url_boundary = before.map_or(true, |c| c.is_whitespace() || "*_~(".contains(c));
+    let url_boundary = before.is_none_or(|c| c.is_whitespace() || "*_~(".contains(c));
     if url_boundary {
         if rest.starts_with("www.") {
             let end = i + url_len(rest, 0)?;
             return Some((end, format!("http://{}", &text[i..end])));
         }
         for scheme in ["http://", "https://"] {
-            if rest.len() >= scheme.len() && rest[..scheme.len()].eq_ignore_ascii_case(scheme) {
+            if rest.get(..scheme.len()).is_some_and(|p| p.eq_ignore_ascii_case(scheme)) {
                 let end = i + url_len(rest, scheme.len())?;
                 return Some((end, text[i..end].to_string()));
             }
         }
     }
-    if before.map_or(true, |c| !is_email_local(c)) {
+    if before.is_none_or(|c| !is_email_local(c)) {
         let end = i + email_len(rest)?;
         return Some((end, format!("mailto:{}", &text[i..end])));
     }
@@ -85,9 +85,8 @@ fn trim_trailing(url: &str) -> usize {
     loop {
         let current = &url[..end];
         let Some(last) = current.chars().next_back() else { return end };
-        if "?!.,:*_~'\"".contains(last) {
-            end -= 1;
-        } else if last == ')' && current.matches(')').count() > current.matches('(').count() {
+        let unbalanced_paren = last == ')' && current.matches(')').count() > current.matches('(').count();
+        if "?!.,:*_~'\"".contains(last) || unbalanced_paren {
             end -= 1;
         } else if last == ';' {
             let body = &current[..end - 1];
@@ -173,6 +172,7 @@ mod tests {
         assert!(links("a.b@c").is_empty());
         assert!(links("a@b.c-").is_empty());
         assert!(links("javascript://www.x.com").is_empty());
+        assert!(links("\\3\\φ\\«").is_empty());
     }
 
     #[test]

@@ -52,6 +52,11 @@ fn apply_autolinks(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
             Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
                 opaque_depth = opaque_depth.saturating_sub(1)
             }
+            // A raw `<a …>` must not get a link nested inside it either.
+            Event::InlineHtml(html) if is_anchor_open(html) => opaque_depth += 1,
+            Event::InlineHtml(html) if html.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("</a")) => {
+                opaque_depth = opaque_depth.saturating_sub(1)
+            }
             Event::Text(text) if opaque_depth == 0 => {
                 let segments = autolink::split(text);
                 if segments.iter().any(|s| matches!(s, Segment::Link { .. })) {
@@ -64,6 +69,11 @@ fn apply_autolinks(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
         out.push((event, range));
     }
     out
+}
+
+fn is_anchor_open(html: &str) -> bool {
+    let b = html.as_bytes();
+    b.len() > 2 && b[0] == b'<' && b[1].eq_ignore_ascii_case(&b'a') && (b[2] == b'>' || b[2].is_ascii_whitespace())
 }
 
 fn push_segments<'a>(out: &mut Vec<Spanned<'a>>, segments: &[Segment<'_>], range: &Range<usize>) {
@@ -82,5 +92,33 @@ fn push_segments<'a>(out: &mut Vec<Spanned<'a>>, segments: &[Segment<'_>], range
                 out.push((Event::End(TagEnd::Link), range.clone()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link_count(markdown: &str) -> usize {
+        parse(markdown).iter().filter(|(e, _)| matches!(e, Event::Start(Tag::Link { .. }))).count()
+    }
+
+    #[test]
+    fn autolinks_skip_code_links_and_raw_anchors() {
+        assert_eq!(link_count("www.a.org and https://b.org"), 2);
+        assert_eq!(link_count("`www.a.org`"), 0);
+        assert_eq!(link_count("[www.a.org](https://c.org)"), 1);
+        assert_eq!(link_count("<a href=\"x\">www.a.org</a> www.b.org"), 1);
+    }
+
+    #[test]
+    fn split_text_is_merged_before_linking() {
+        // pulldown-cmark splits text at `_`; the URL must still come out whole.
+        let events = parse("see www.my_site.ab.org/x_y now");
+        let href = events.iter().find_map(|(e, _)| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        });
+        assert_eq!(href.as_deref(), Some("http://www.my_site.ab.org/x_y"));
     }
 }

@@ -3,13 +3,13 @@
 //! GitHub-style footnotes collected at the end, highlighted code blocks.
 //! Its output is not trusted yet: the sanitizer runs over it.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 use crate::escape::{escape_href, escape_html};
 use crate::events::{self, Spanned};
+use crate::footnotes::Footnotes;
 use crate::highlight::Highlighter;
 use crate::ids::IdRegistry;
 use crate::lines::LineIndex;
@@ -63,15 +63,6 @@ struct CodeBlock {
     token: Option<String>,
     line: String,
     text: String,
-}
-
-/// Footnotes numbered in order of first reference, as GitHub does.
-#[derive(Default)]
-struct Footnotes {
-    numbers: HashMap<String, usize>,
-    /// Per number (index = number - 1): the definition's id and every reference's id.
-    ids: Vec<(String, Vec<String>)>,
-    definitions: HashMap<String, (String, String)>,
 }
 
 struct Writer<'h> {
@@ -286,9 +277,9 @@ impl Writer<'_> {
         let highlighted = token.as_deref().and_then(|t| self.highlighter.highlight(t, &text));
         match &token {
             Some(t) => self.write(&format!(
-                "<pre{line} class=\"code\" data-lang=\"{t}\"><code class=\"language-{t}\">"
+                "<pre{line} class=\"code hl-code\" data-lang=\"{t}\"><code class=\"language-{t}\">"
             )),
-            None => self.write(&format!("<pre{line} class=\"code\"><code>")),
+            None => self.write(&format!("<pre{line} class=\"code hl-code\"><code>")),
         }
         match highlighted {
             Some(html) => self.write(&html),
@@ -298,23 +289,7 @@ impl Writer<'_> {
     }
 
     fn footnote_reference(&mut self, name: &str) {
-        let key = name.to_lowercase();
-        let number = match self.footnotes.numbers.get(&key) {
-            Some(&n) => n,
-            None => {
-                let n = self.footnotes.ids.len() + 1;
-                let def_id = self.ids.unique(&format!("fn-{n}"));
-                self.footnotes.ids.push((def_id, Vec::new()));
-                self.footnotes.numbers.insert(key, n);
-                n
-            }
-        };
-        let ref_id = self.ids.unique(&format!("fnref-{number}"));
-        let (def_id, refs) = &mut self.footnotes.ids[number - 1];
-        let html = format!(
-            "<sup class=\"footnote-ref\"><a href=\"#{def_id}\" id=\"{ref_id}\">{number}</a></sup>"
-        );
-        refs.push(ref_id);
+        let html = self.footnotes.reference(name, &mut self.ids);
         self.write(&html);
     }
 
@@ -322,34 +297,15 @@ impl Writer<'_> {
         let Some(Capture::Footnote { name, line, saved }) = self.captures.pop() else { return };
         let inner = std::mem::replace(&mut self.out, saved);
         self.end_newline = true;
-        self.footnotes.definitions.entry(name).or_insert((line, inner));
+        self.footnotes.define(name, line, inner);
     }
 
-    /// Appends the footnote section: referenced definitions in reference order, with back-links.
+    /// Appends the footnote section, if any footnote was referenced.
     fn finish(mut self) -> Written {
-        let mut numbered: Vec<(&String, &usize)> = self.footnotes.numbers.iter().collect();
-        numbered.sort_by_key(|(_, n)| **n);
-        let mut section = String::new();
-        for (name, &number) in numbered {
-            let Some((line, body)) = self.footnotes.definitions.get(name) else { continue };
-            let (def_id, refs) = &self.footnotes.ids[number - 1];
-            let backrefs: String = refs
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let mark = if i == 0 { String::new() } else { format!("<sup>{}</sup>", i + 1) };
-                    format!(" <a href=\"#{r}\" class=\"footnote-backref\" title=\"Back to reference {number}\">↩{mark}</a>")
-                })
-                .collect();
-            let body = match body.strip_suffix("</p>\n") {
-                Some(head) => format!("{head}{backrefs}</p>\n"),
-                None => format!("{body}{backrefs}\n"),
-            };
-            section.push_str(&format!("<li id=\"{def_id}\"{line}>\n{body}</li>\n"));
-        }
+        let section = self.footnotes.section();
         if !section.is_empty() {
             self.block_newline();
-            self.write(&format!("<section class=\"footnotes\">\n<ol>\n{section}</ol>\n</section>\n"));
+            self.write(&section);
         }
         Written { html: self.out, headings: self.headings }
     }

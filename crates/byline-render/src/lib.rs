@@ -1,10 +1,25 @@
 //! Byline's render pipeline: Markdown in, sanitized HTML plus table of contents and
 //! reading statistics out. Pure functions, no I/O; shared by the live preview and export.
+//!
+//! ```
+//! use byline_render::{RenderOptions, Renderer};
+//!
+//! let renderer = Renderer::new(); // loads syntaxes: keep one and share it
+//! let page = renderer.render("# Hello\n\nSee ![logo](img/logo.png).\n");
+//! assert_eq!(page.title.as_deref(), Some("Hello"));
+//! assert_eq!(page.toc[0].id, "bl-hello");
+//!
+//! let to_files = |url: &str| Some(format!("hello_files/{url}"));
+//! let options = RenderOptions { resolve_url: Some(&to_files), omit_source_lines: true };
+//! let export = renderer.render_with("![logo](img/logo.png)", &options);
+//! assert!(export.html.contains("src=\"hello_files/img/logo.png\""));
+//! ```
 
 mod autolink;
 mod error;
 mod escape;
 mod events;
+mod footnotes;
 mod highlight;
 mod html_writer;
 mod ids;
@@ -48,7 +63,7 @@ pub struct RenderOptions<'a> {
 }
 
 /// The result of rendering one document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Rendered {
     /// Sanitized HTML fragment.
     pub html: String,
@@ -201,6 +216,30 @@ mod tests {
         assert!(html.contains("href=\"#bl-top\""), "{html}");
         assert!(html.contains("href=\"https://x.org/img/a.png\""), "{html}");
         assert!(!html.contains("data:text"), "{html}");
+    }
+
+    #[test]
+    fn bare_urls_link_only_outside_code_and_links() {
+        let html = Renderer::new()
+            .render("www.a.org `www.b.org` [www.c.org](https://d.org)\n\n```\nwww.e.org\n```\n")
+            .html;
+        assert!(html.contains("href=\"http://www.a.org\""), "{html}");
+        assert!(!html.contains("www.b.org\""), "{html}");
+        assert!(!html.contains("http://www.c.org"), "{html}");
+        assert!(!html.contains("http://www.e.org"), "{html}");
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let html = Renderer::new().render("| a |\n|:-:|\n| b |\n").html;
+        assert!(html.contains("<td class=\"align-center\">b</td>"), "{html}");
+        assert!(!html.contains("style"), "{html}");
+    }
+
+    #[test]
+    fn rendered_stats_match_text_stats() {
+        let doc = "# Title\n\nSome words here.\n";
+        assert_eq!(Renderer::new().render(doc).stats, text_stats(doc));
     }
 
     #[test]

@@ -66,8 +66,34 @@ impl Sanitizer {
 
     /// Sanitizes an HTML fragment.
     pub(crate) fn clean(&self, html: &str) -> String {
-        self.builder.clean(html).to_string()
+        let clean = self.builder.clean(html).to_string();
+        if clean.contains("<input") {
+            canonical_checkboxes(&clean)
+        } else {
+            clean
+        }
     }
+}
+
+/// ammonia re-adds forced attributes in hash order; rewrite every (already sanitized) input
+/// to one fixed spelling so equal documents always give byte-identical HTML.
+fn canonical_checkboxes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    // In serialized output `<` in text is escaped, and input attributes hold no `>`.
+    while let Some(start) = rest.find("<input") {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('>') else { break };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(if tag.contains(" checked=") {
+            "<input type=\"checkbox\" disabled=\"\" checked=\"\">"
+        } else {
+            "<input type=\"checkbox\" disabled=\"\">"
+        });
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs after ammonia's allow-list and scheme checks: prefixes ids and fragment links, and
@@ -116,5 +142,6 @@ mod tests {
         assert!(out.contains("type=\"checkbox\""), "{out}");
         assert!(out.contains("disabled"), "{out}");
         assert!(!out.contains("value"), "{out}");
+        assert_eq!(out, "<input type=\"checkbox\" disabled=\"\" checked=\"\">");
     }
 }

@@ -129,9 +129,12 @@ fn truncate_on_word(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();
     }
-    let budget: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    let keep = max_chars.saturating_sub(1);
+    let budget: String = text.chars().take(keep).collect();
+    let ends_on_word = text.chars().nth(keep).is_some_and(char::is_whitespace);
     // Cut at the last space unless that would throw away most of the budget (one huge word).
     let cut = match budget.rfind(' ') {
+        _ if ends_on_word => budget.as_str(),
         Some(i) if i >= budget.len() / 2 => &budget[..i],
         _ => budget.as_str(),
     };

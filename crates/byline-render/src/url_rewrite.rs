@@ -55,7 +55,8 @@ fn rewrite_tag(out: &mut String, tag: &str, resolve: &(dyn Fn(&str) -> Option<St
         return;
     };
     let url = decode_attribute(&tag[start..start + len]);
-    let replacement = (is_relative(&url) && !url.starts_with('#'))
+    // Fragments point into the document and `//host` URLs are absolute: neither is an asset.
+    let replacement = (is_relative(&url) && !url.starts_with('#') && !url.starts_with("//"))
         .then(|| resolve(&url))
         .flatten()
         .filter(|new| is_safe_replacement(new, is_image));

@@ -108,7 +108,7 @@ pub fn edit(library: &mut Library, args: EditArgs) -> Result<()> {
         canonical_url: clearable(args.canonical_url),
         ..DraftChange::default()
     };
-    let draft = library.update_draft(&args.slug, change, SaveMode::Checkpoint)?;
+    let draft = library.update_draft(&args.slug, change, SaveMode::Edit)?;
     println!("{}", draft.slug);
     Ok(())
 }

@@ -33,7 +33,11 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
     if output.as_os_str() == "-" {
         let exported = library.export_article(&args.slug, &options)?;
         if !exported.files.is_empty() {
-            bail!("this export has image files; pass -o PATH instead of standard output, or --images embed");
+            if format == ArticleFormat::Html {
+                bail!("--images folder needs a file to put the folder beside; pass -o PATH, or use --images embed");
+            }
+            // Markdown keeps its relative image links; only the image files are not written.
+            eprintln!("note: {} image file(s) not written; pass -o PATH to write them beside the Markdown", exported.files.len());
         }
         std::io::stdout().lock().write_all(exported.document.as_bytes())?;
         return Ok(());

@@ -65,13 +65,15 @@ CREATE TABLE retired_slugs (
     retired_at TEXT NOT NULL
 );
 
+-- `tag` keeps the writer's spelling; `tag_key` is its Unicode lowercase, for matching.
 CREATE TABLE draft_tags (
     draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
-    tag      TEXT NOT NULL COLLATE NOCASE,
+    tag      TEXT NOT NULL,
+    tag_key  TEXT NOT NULL,
     position INTEGER NOT NULL,
-    PRIMARY KEY (draft_id, tag)
+    PRIMARY KEY (draft_id, tag_key)
 );
-CREATE INDEX draft_tags_by_tag ON draft_tags(tag, draft_id);
+CREATE INDEX draft_tags_by_key ON draft_tags(tag_key, draft_id);
 
 CREATE TABLE draft_authors (
     draft_id  INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,

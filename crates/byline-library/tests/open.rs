@@ -1,0 +1,146 @@
+//! Opening libraries: creation, reopening, schema versions, bad paths, health checks.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use byline_library::{Error, Library, SCHEMA_VERSION};
+use rusqlite::Connection;
+
+#[test]
+fn a_fresh_folder_becomes_a_library_with_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/library");
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.dir(), path);
+    assert!(path.join("library.db").is_file());
+    drop(lib);
+
+    let conn = Connection::open(path.join("library.db")).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let recorded: i64 = conn.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0)).unwrap();
+    assert_eq!(recorded, SCHEMA_VERSION);
+}
+
+#[test]
+fn reopening_keeps_the_drafts() {
+    let mut f = common::fixture();
+    let slug = f.lib.create_draft(common::draft("Kept", "still here")).unwrap().slug;
+    let path = f.lib.dir().to_path_buf();
+    drop(f.lib);
+
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.draft(&slug).unwrap().body, "still here");
+    assert!(lib.integrity_check().unwrap().is_empty());
+}
+
+#[test]
+fn a_library_from_a_newer_byline_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Library::open(dir.path()).unwrap());
+    let db = dir.path().join("library.db");
+    Connection::open(&db).unwrap().pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+
+    let err = Library::open(dir.path()).unwrap_err();
+    assert!(matches!(err, Error::NewerSchema { found, .. } if found == SCHEMA_VERSION + 5), "{err:?}");
+    assert!(err.to_string().contains("upgrade Byline"), "{err}");
+    let version: i64 = Connection::open(&db).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION + 5);
+}
+
+#[test]
+fn a_file_is_not_a_library_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "hello").unwrap();
+    let err = Library::open(&file).unwrap_err();
+    assert!(matches!(err, Error::LibraryIsFile(_)), "{err:?}");
+    assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+}
+
+#[test]
+fn a_garbage_database_file_gives_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("library.db"), vec![b'x'; 4096]).unwrap();
+    let err = Library::open(dir.path()).unwrap_err();
+    assert!(matches!(err, Error::NotADatabase(_)), "{err:?}");
+}
+
+#[test]
+fn a_busy_library_is_healthy_and_counts_add_up() {
+    let mut f = common::fixture();
+    let author = f.lib.add_author(common::author("Ada Lovelace")).unwrap();
+    let asset = f.lib.add_asset(&common::png(b"a"), "a.png").unwrap();
+    let d = f.lib.create_draft(common::draft("One", "body")).unwrap();
+    f.lib.attach_asset(&d.slug, "img/a.png", &asset.hash).unwrap();
+    let t = f.lib.create_draft(common::draft("Two", "body")).unwrap();
+    f.lib.trash_draft(&t.slug).unwrap();
+
+    let stats = f.lib.stats().unwrap();
+    assert_eq!((stats.drafts, stats.trashed, stats.revisions, stats.authors, stats.assets), (1, 1, 2, 1, 1));
+    assert_eq!(d.authors[0].slug, author.slug);
+    assert_eq!(f.lib.integrity_check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn library_is_send() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Library>();
+}
+
+#[test]
+fn two_handles_on_one_library_see_each_others_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Library::open(dir.path()).unwrap();
+    let mut cli = Library::open(dir.path()).unwrap();
+    let from_app = app.create_draft(common::draft("From the app", "")).unwrap();
+    let from_cli = cli.create_draft(common::draft("From the app", "")).unwrap();
+    assert_eq!((from_app.slug.as_str(), from_cli.slug.as_str()), ("from-the-app", "from-the-app-2"));
+    cli.trash_draft(&from_app.slug).unwrap();
+    assert!(app.draft(&from_app.slug).unwrap().trashed_at.is_some());
+
+    let writer = std::thread::spawn(move || {
+        for i in 0..20 {
+            cli.create_draft(common::draft(&format!("cli {i}"), "")).unwrap();
+        }
+    });
+    for i in 0..20 {
+        app.create_draft(common::draft(&format!("app {i}"), "")).unwrap();
+    }
+    writer.join().unwrap();
+    assert_eq!(app.stats().unwrap().drafts, 41);
+}
+
+#[test]
+fn an_older_library_is_migrated_in_place_keeping_its_drafts() {
+    let mut f = common::fixture();
+    let slug = f.lib.create_draft(common::draft("Old", "from schema 1")).unwrap().slug;
+    let path = f.lib.dir().to_path_buf();
+    drop(f.lib);
+    // Turn the file back into a schema-1 library.
+    let conn = Connection::open(path.join("library.db")).unwrap();
+    conn.execute_batch(
+        "DROP TABLE sync_files; DROP TABLE sync_folders;
+         DELETE FROM schema_migrations WHERE version > 1; PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.draft(&slug).unwrap().body, "from schema 1");
+    let conn = Connection::open(path.join("library.db")).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let versions: Vec<i64> = conn
+        .prepare("SELECT version FROM schema_migrations ORDER BY version")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+    assert!(lib.integrity_check().unwrap().is_empty());
+}
