@@ -50,7 +50,7 @@ pub(crate) fn read_local_image(base: &Path, reference: &str) -> Result<LocalImag
             Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
             _ => None,
         })
-        .last()
+        .next_back()
         .unwrap_or_else(|| "image".to_owned());
     Ok(LocalImage { reference: reference.to_owned(), file_name, bytes })
 }
