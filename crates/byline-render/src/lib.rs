@@ -104,10 +104,7 @@ impl Renderer {
     pub fn render_with(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         let written = html_writer::write_html(markdown, &self.highlighter, !options.omit_source_lines);
         let clean = self.sanitizer.clean(&written.html);
-        let html = match options.resolve_url {
-            Some(resolve) => url_rewrite::resolve_relative_urls(&clean, resolve),
-            None => clean,
-        };
+        let html = url_rewrite::resolve_relative_urls(&clean, options.resolve_url);
         let toc: Vec<TocEntry> = written
             .headings
             .into_iter()
@@ -246,5 +243,6 @@ mod tests {
     fn data_uri_in_source_never_survives() {
         let html = Renderer::new().render("![a](data:image/png;base64,AAAA)").html;
         assert!(!html.contains("data:"), "{html}");
+        assert!(!html.contains("<img") && html.contains(">a</p>"), "no src-less img, alt kept: {html}");
     }
 }

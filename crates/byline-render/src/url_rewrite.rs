@@ -7,8 +7,10 @@
 
 use crate::escape::escape_html;
 
-/// Rewrites relative `img src` and `a href` values through `resolve`.
-pub(crate) fn resolve_relative_urls(html: &str, resolve: &(dyn Fn(&str) -> Option<String> + Sync)) -> String {
+/// Rewrites relative `img src` and `a href` values through `resolve`, and replaces images whose
+/// source the sanitizer removed (e.g. `javascript:`) by their alt text: an `<img>` without `src`
+/// is invalid HTML and shows a broken-image icon.
+pub(crate) fn resolve_relative_urls(html: &str, resolve: Option<&(dyn Fn(&str) -> Option<String> + Sync)>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // ammonia escapes `<` in text and drops comments, so every `<` opens a tag.
@@ -37,8 +39,8 @@ fn tag_end(s: &str) -> Option<usize> {
 }
 
 /// Copies `tag` to `out`, replacing the URL attribute of `<img>`/`<a>` when the resolver maps it.
-fn rewrite_tag(out: &mut String, tag: &str, resolve: &(dyn Fn(&str) -> Option<String> + Sync)) {
-    let (attribute, is_image) = if tag.starts_with("<img ") {
+fn rewrite_tag(out: &mut String, tag: &str, resolve: Option<&(dyn Fn(&str) -> Option<String> + Sync)>) {
+    let (attribute, is_image) = if tag.starts_with("<img ") || tag == "<img>" {
         (" src=\"", true)
     } else if tag.starts_with("<a ") {
         (" href=\"", false)
@@ -47,6 +49,15 @@ fn rewrite_tag(out: &mut String, tag: &str, resolve: &(dyn Fn(&str) -> Option<St
         return;
     };
     let Some(start) = tag.find(attribute).map(|i| i + attribute.len()) else {
+        if is_image {
+            // The alt text is already escaped for an attribute, which is also valid as text.
+            out.push_str(attribute_value(tag, " alt=\"").unwrap_or_default());
+        } else {
+            out.push_str(tag);
+        }
+        return;
+    };
+    let Some(resolve) = resolve else {
         out.push_str(tag);
         return;
     };
@@ -68,6 +79,13 @@ fn rewrite_tag(out: &mut String, tag: &str, resolve: &(dyn Fn(&str) -> Option<St
         }
         None => out.push_str(tag),
     }
+}
+
+/// The raw (still escaped) value of the attribute introduced by `prefix` (e.g. ` alt="`).
+fn attribute_value<'t>(tag: &'t str, prefix: &str) -> Option<&'t str> {
+    let start = tag.find(prefix)? + prefix.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
 }
 
 /// Undoes html5ever's attribute escaping (`&amp;`, `&quot;`, `&nbsp;`).
@@ -121,21 +139,21 @@ mod tests {
         let html = "<p><a href=\"x\">x</a><img src=\"y\" alt=\"a > b\"></p>";
         for evil in ["javascript:alert(1)", " javascript:alert(1)", "java\tscript:x", "data:text/html;base64,AA", "data:image/png,<svg onload=x>", "vbscript:x"] {
             let resolve = resolve_all_to(evil);
-            assert_eq!(resolve_relative_urls(html, &resolve), html, "{evil} got through");
+            assert_eq!(resolve_relative_urls(html, Some(&resolve)), html, "{evil} got through");
         }
     }
 
     #[test]
     fn attribute_values_are_escaped() {
         let resolve = resolve_all_to("a\"b&c.png");
-        let out = resolve_relative_urls("<img src=\"y\" alt=\"q\">", &resolve);
+        let out = resolve_relative_urls("<img src=\"y\" alt=\"q\">", Some(&resolve));
         assert_eq!(out, "<img src=\"a&quot;b&amp;c.png\" alt=\"q\">");
     }
 
     #[test]
     fn data_images_only_on_img() {
         let resolve = resolve_all_to("data:image/png;base64,AAAA");
-        let out = resolve_relative_urls("<a href=\"p.png\">l</a><img src=\"p.png\">", &resolve);
+        let out = resolve_relative_urls("<a href=\"p.png\">l</a><img src=\"p.png\">", Some(&resolve));
         assert_eq!(out, "<a href=\"p.png\">l</a><img src=\"data:image/png;base64,AAAA\">");
     }
 }
