@@ -99,18 +99,19 @@ fn asset_from_row(row: &Row<'_>, start: usize) -> rusqlite::Result<Asset> {
 
 /// Normalizes a relative path as written in Markdown; refuses absolute paths and `..`.
 fn clean_asset_path(path: &str) -> Result<String> {
-    let trimmed = path.trim().replace('\\', "/");
-    let relative = trimmed.trim_start_matches("./");
+    let relative = crate::assets_scan::normalize_reference(path);
+    // `..` is allowed: the path is only a lookup key for the reference in the Markdown, and
+    // every writer of asset files (export, sync) chooses its own safe file names.
     let bad = relative.is_empty()
         || relative.starts_with('/')
         || relative.contains(':')
-        || relative.split('/').any(|part| part == ".." || part.is_empty());
+        || relative.split('/').any(str::is_empty);
     if bad {
         return Err(Error::InvalidInput(format!(
             "asset path `{path}` must be a relative path inside the draft, like `images/photo.png`"
         )));
     }
-    Ok(relative.to_string())
+    Ok(relative)
 }
 
 /// Recognises the supported image formats from their first bytes.
@@ -165,9 +166,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn asset_paths_must_stay_inside_the_draft() {
+    fn asset_paths_are_relative_lookup_keys() {
         assert_eq!(clean_asset_path(" ./images/a.png ").unwrap(), "images/a.png");
-        for bad in ["", "/etc/passwd", "../secret.png", "a//b.png", "C:/x.png", "images/../../x.png"] {
+        assert_eq!(clean_asset_path("../shared/a%20b.png").unwrap(), "../shared/a b.png");
+        for bad in ["", "/etc/passwd", "a//b.png", "C:/x.png", "https://x.org/a.png"] {
             assert!(clean_asset_path(bad).is_err(), "{bad}");
         }
     }

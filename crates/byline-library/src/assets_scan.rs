@@ -55,6 +55,17 @@ pub(crate) fn read_local_image(base: &Path, reference: &str) -> Result<LocalImag
     Ok(LocalImage { reference: reference.to_owned(), file_name, bytes })
 }
 
+/// The one spelling of a local reference used as a lookup key: `./` dropped, `\` as `/`,
+/// %XX escapes decoded; so `./my%20chart.png` and `my chart.png` name the same asset.
+pub(crate) fn normalize_reference(reference: &str) -> String {
+    let decoded = percent_decode(reference.trim()).replace('\\', "/");
+    let mut relative = decoded.as_str();
+    while let Some(rest) = relative.strip_prefix("./") {
+        relative = rest;
+    }
+    relative.to_owned()
+}
+
 /// Decodes %XX escapes (e.g. "my%20chart.png"); malformed escapes are kept as written.
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -91,5 +102,7 @@ mod tests {
     fn percent_escapes_are_decoded() {
         assert_eq!(percent_decode("my%20e.jpg"), "my e.jpg");
         assert_eq!(percent_decode("100%.png"), "100%.png");
+        assert_eq!(normalize_reference("././img%20a/b.png"), "img a/b.png");
+        assert_eq!(normalize_reference("..\\x.png"), "../x.png");
     }
 }

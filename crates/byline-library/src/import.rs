@@ -48,6 +48,8 @@ pub struct ImportReport {
     pub drafts: Vec<ImportedDraft>,
     /// Authors named in front matter that did not exist and were created (name only).
     pub created_authors: Vec<Author>,
+    /// Things skipped that the writer should know about (e.g. an image of an unsupported type).
+    pub warnings: Vec<String>,
 }
 
 /// A file that was read and parsed, ready to be written.
@@ -59,6 +61,18 @@ pub(crate) struct PreparedFile {
     images: Vec<LocalImage>,
     /// Jekyll's `_posts/2024-05-01-title.md` names carry the date.
     date_from_name: Option<chrono::DateTime<chrono::Utc>>,
+    /// Images that were skipped, and why.
+    pub(crate) warnings: Vec<String>,
+}
+
+/// How to treat images a file refers to but that cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MissingImages {
+    /// A missing image is an error: the import is refused (explicit `byline import`).
+    Refuse,
+    /// A missing image is a warning: the draft keeps the assets it already has (folder sync,
+    /// where a draft's images live in the library, not necessarily beside the file).
+    Tolerate,
 }
 
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
@@ -75,13 +89,14 @@ impl Library {
         let files = collect_files(paths)?;
         let prepared = files
             .iter()
-            .map(|path| prepare_file(path, encoding))
+            .map(|path| prepare_file(path, encoding, MissingImages::Refuse))
             .collect::<Result<Vec<_>>>()?;
         self.check_requested_slugs(&prepared)?;
         progress(ImportProgress::Planned(prepared.len()));
         self.atomically(|library| {
             let mut report = ImportReport::default();
             for (done, file) in prepared.into_iter().enumerate() {
+                report.warnings.extend(file.warnings.iter().cloned());
                 let draft = library.import_prepared(file, &mut report.created_authors)?;
                 report.drafts.push(draft);
                 progress(ImportProgress::Imported(done + 1));
@@ -124,9 +139,9 @@ impl Library {
         Ok(ImportedDraft { slug: draft.slug, source, images })
     }
 
-    /// Creates one draft from a prepared file (authors and images included).
+    /// Creates one draft from a prepared file (authors and images included), atomically.
     pub(crate) fn import_one(&mut self, file: PreparedFile) -> Result<Draft> {
-        self.import_one_reporting(file, &mut Vec::new())
+        self.atomically(|library| library.import_one_reporting(file, &mut Vec::new()))
     }
 
     fn import_one_reporting(&mut self, file: PreparedFile, created_authors: &mut Vec<Author>) -> Result<Draft> {
@@ -154,8 +169,12 @@ impl Library {
         Ok(draft)
     }
 
-    /// Replaces a draft's content with a prepared file's, as one checkpoint revision.
+    /// Replaces a draft's content with a prepared file's, as one checkpoint revision, atomically.
     pub(crate) fn apply_prepared(&mut self, slug: &str, file: PreparedFile) -> Result<Draft> {
+        self.atomically(|library| library.apply_prepared_in_tx(slug, file))
+    }
+
+    fn apply_prepared_in_tx(&mut self, slug: &str, file: PreparedFile) -> Result<Draft> {
         let authors = self.resolve_author_names(&file.document.front.authors, &mut Vec::new())?;
         let front = file.document.front;
         self.attach_images(slug, &file.images)?;
@@ -245,7 +264,11 @@ fn has_markdown_extension(path: &Path) -> bool {
         .is_some_and(|ext| EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
 }
 
-pub(crate) fn prepare_file(path: &Path, encoding: Option<&'static Encoding>) -> Result<PreparedFile> {
+pub(crate) fn prepare_file(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+    missing_images: MissingImages,
+) -> Result<PreparedFile> {
     let fail = |message: String| Error::Import { path: path.to_path_buf(), message };
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     let text = crate::text_decode::decode(&bytes, encoding).map_err(fail)?;
@@ -270,11 +293,30 @@ pub(crate) fn prepare_file(path: &Path, encoding: Option<&'static Encoding>) -> 
             references.push(cover.clone());
         }
     }
-    let images = references
-        .iter()
-        .map(|reference| read_local_image(base, reference).map_err(&fail))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(PreparedFile { source: path.to_path_buf(), title, document, status, images, date_from_name: date_from_file_name(path) })
+    let mut images = Vec::new();
+    let mut warnings = Vec::new();
+    for reference in &references {
+        match read_local_image(base, reference) {
+            Ok(image) if crate::sniff_mime(&image.bytes).is_none() => warnings.push(format!(
+                "{}: image `{reference}` is not PNG, JPEG, GIF, WebP, AVIF or SVG; it was not copied into the library",
+                path.display()
+            )),
+            Ok(image) => images.push(image),
+            Err(message) if missing_images == MissingImages::Tolerate => {
+                warnings.push(format!("{} {message}", path.display()));
+            }
+            Err(message) => return Err(fail(message)),
+        }
+    }
+    Ok(PreparedFile {
+        source: path.to_path_buf(),
+        title,
+        document,
+        status,
+        images,
+        date_from_name: date_from_file_name(path),
+        warnings,
+    })
 }
 
 /// The date at the start of a Jekyll-style file name ("2024-05-01-title.md").

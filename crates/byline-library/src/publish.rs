@@ -10,7 +10,7 @@ use byline_export::{ArticleContext, AuthorContext, Exporter, PageOptions, Relate
 use byline_frontmatter::{FrontMatter, Flavor};
 use byline_render::{RenderOptions, Renderer};
 
-use crate::assets_scan::is_local_reference;
+use crate::assets_scan::{is_local_reference, normalize_reference};
 use crate::fs_atomic::{create_dir_all, write_atomic};
 use crate::{Author, Draft, DraftFilter, Error, Library, Result, Status};
 
@@ -104,7 +104,8 @@ impl Library {
             ArticleFormat::Markdown(flavor) => self.markdown_export(&draft, flavor),
             ArticleFormat::Html => {
                 let mut assets = AssetSink::new(self, options.images, &format!("{}_files", draft.slug));
-                let related = self.related_articles(&draft, false, |other| format!("{other}.html"))?;
+                // Only articles that will be published: a page must never reveal private drafts.
+        let related = self.related_articles(&draft, |other| format!("{other}.html"))?;
                 let article = self.article_context(&draft, &mut assets, options.include_email, related)?;
                 let page = exporter(options.template_dir.as_deref())?
                     .article_page(&article, &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline })
@@ -162,7 +163,7 @@ impl Library {
             let mut assets = AssetSink::new(self, ImageMode::Folder, "../../assets");
             assets.avatars_inline = true;
             // site() turns bare slugs into links relative to each page.
-            let related = self.related_articles(draft, true, str::to_owned)?;
+            let related = self.related_articles(draft, str::to_owned)?;
             let article = self.article_context(draft, &mut assets, false, related)?;
             for (path, bytes) in assets.files {
                 site_files.insert(path.trim_start_matches("../../").to_owned(), bytes);
@@ -232,7 +233,7 @@ impl Library {
         let body = strip_title_heading(&draft.body, &draft.title);
         // The resolver must be Sync (rendering may fan out), so it gets its own copy of the map.
         let urls = assets.urls.clone();
-        let resolve = move |url: &str| urls.get(url).cloned();
+        let resolve = move |url: &str| urls.get(&normalize_reference(url)).cloned();
         let rendered = renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
         let cover_image = match &draft.cover_image {
             Some(url) if is_local_reference(url) => assets.url_for(url),
@@ -296,14 +297,9 @@ impl Library {
         })
     }
 
-    /// Drafts sharing the most tags with `draft`; ready and published ones first.
-    /// With `publishable_only`, drafts that will not be on the site (not ready or published) are skipped.
-    fn related_articles(
-        &self,
-        draft: &Draft,
-        publishable_only: bool,
-        url_of: impl Fn(&str) -> String,
-    ) -> Result<Vec<RelatedArticle>> {
+    /// Ready or published drafts sharing the most tags with `draft`. Ideas and drafts never
+    /// appear: an exported page must not reveal what the writer has not published.
+    fn related_articles(&self, draft: &Draft, url_of: impl Fn(&str) -> String) -> Result<Vec<RelatedArticle>> {
         if draft.tags.is_empty() {
             return Ok(Vec::new());
         }
@@ -315,16 +311,16 @@ impl Library {
             .filter_map(|other| {
                 let shared = other.tags.iter().filter(|t| tags.contains(&t.to_lowercase())).count();
                 let publishable = matches!(other.status, Status::Ready | Status::Published);
-                (shared > 0 && (publishable || !publishable_only)).then_some((shared, publishable, other))
+                (shared > 0 && publishable).then_some((shared, other))
             })
             .collect();
         scored.sort_by(|a, b| {
-            (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| b.2.updated.cmp(&a.2.updated)).then_with(|| a.2.slug.cmp(&b.2.slug))
+            b.0.cmp(&a.0).then_with(|| b.1.updated.cmp(&a.1.updated)).then_with(|| a.1.slug.cmp(&b.1.slug))
         });
         Ok(scored
             .into_iter()
             .take(RELATED_LIMIT)
-            .map(|(_, _, other)| RelatedArticle { url: url_of(&other.slug), title: other.title, subtitle: other.subtitle })
+            .map(|(_, other)| RelatedArticle { url: url_of(&other.slug), title: other.title, subtitle: other.subtitle })
             .collect())
     }
 }
@@ -353,7 +349,7 @@ impl<'a> AssetSink<'a> {
     }
 
     fn url_for(&self, reference: &str) -> Option<String> {
-        self.urls.get(reference).cloned()
+        self.urls.get(&normalize_reference(reference)).cloned()
     }
 
     fn avatar_url(&mut self, author_slug: &str, hash: &str) -> Result<String> {

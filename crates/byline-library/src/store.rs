@@ -142,19 +142,33 @@ impl Library {
     }
 
     /// Runs `work` as one transaction: all of its writes land together, or none do.
+    /// Nested calls become savepoints of the enclosing transaction.
     pub(crate) fn atomically<T>(&mut self, work: impl FnOnce(&mut Library) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match work(self) {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(value)
+        let nested = !self.conn.is_autocommit();
+        let (begin, commit, rollback) = if nested {
+            ("SAVEPOINT atomically", "RELEASE atomically", "ROLLBACK TO atomically; RELEASE atomically")
+        } else {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        };
+        self.conn.execute_batch(begin)?;
+        // A transaction left open by a panic would silently swallow every later write of a
+        // long-running app, so roll back before letting the panic continue.
+        let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self))) {
+            Ok(outcome) => outcome,
+            Err(panic) => {
+                let _ = self.conn.execute_batch(rollback);
+                std::panic::resume_unwind(panic);
             }
-            Err(err) => {
-                // The error that made us roll back is the one worth reporting.
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(err)
-            }
+        };
+        let result = outcome.and_then(|value| {
+            self.conn.execute_batch(commit)?;
+            Ok(value)
+        });
+        if result.is_err() {
+            // The error that made us roll back (or the failed commit) is the one worth reporting.
+            let _ = self.conn.execute_batch(rollback);
         }
+        result
     }
 }
 

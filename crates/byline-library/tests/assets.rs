@@ -71,7 +71,10 @@ fn drafts_link_assets_by_the_path_their_markdown_uses() {
     f.lib.attach_asset(&one.slug, "images/a.png", &b.hash).unwrap();
     assert_eq!(f.lib.draft_assets(&one.slug).unwrap()[0].asset, b);
 
-    assert!(matches!(f.lib.attach_asset(&one.slug, "../x.png", &a.hash), Err(Error::InvalidInput(_))));
+    // A reference outside the draft's folder is a lookup key like any other (regression: `../`
+    // images made import refuse whole folders); absolute paths and URLs are not local assets.
+    f.lib.attach_asset(&one.slug, "../shared/x.png", &a.hash).unwrap();
+    assert!(matches!(f.lib.attach_asset(&one.slug, "/etc/x.png", &a.hash), Err(Error::InvalidInput(_))));
     assert!(matches!(f.lib.attach_asset(&one.slug, "x.png", "feed"), Err(Error::AssetNotFound(_))));
     assert!(matches!(f.lib.attach_asset("ghost", "x.png", &a.hash), Err(Error::DraftNotFound(_))));
 

@@ -25,6 +25,9 @@ pub fn run(library: &mut Library, args: ImportArgs) -> Result<()> {
     for draft in &report.drafts {
         println!("{}", draft.slug);
     }
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
     for author in &report.created_authors {
         eprintln!("created author `{}` ({}); `byline author edit {}` adds a bio", author.slug, author.name, author.slug);
     }

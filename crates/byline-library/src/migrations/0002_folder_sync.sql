@@ -7,14 +7,16 @@ CREATE TABLE sync_folders (
 );
 
 -- What each side looked like at the last reconciliation, so a change can be told from an echo
--- and a one-sided change from a conflict. `file_hash` is '' while the draft is in the trash
--- (its file was removed on purpose and comes back on untrash).
+-- and a one-sided change from a conflict. `file_hash` is the file's sha256, or '' once the file
+-- was removed because its draft went to the trash, or 'gone:<sha256>' once the file vanished
+-- (and its draft went to the trash). `draft_id` becomes NULL when the draft is destroyed by
+-- empty-trash, so its leftover file is removed rather than imported again.
 CREATE TABLE sync_files (
     dir        TEXT NOT NULL REFERENCES sync_folders(dir) ON DELETE CASCADE,
-    draft_id   INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
     path       TEXT NOT NULL,
+    draft_id   INTEGER REFERENCES drafts(id) ON DELETE SET NULL,
     file_hash  TEXT NOT NULL,
     draft_hash TEXT NOT NULL,
-    PRIMARY KEY (dir, draft_id),
-    UNIQUE (dir, path)
+    PRIMARY KEY (dir, path)
 );
+CREATE UNIQUE INDEX sync_files_by_draft ON sync_files(dir, draft_id);

@@ -1,0 +1,106 @@
+//! What the library remembers about each synced file, in `sync_files`.
+
+use std::path::PathBuf;
+
+use crate::store::fmt_time;
+use crate::{Library, Result};
+
+/// What the file side looked like at the last reconciliation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Baseline {
+    /// The file had this content hash.
+    Synced(String),
+    /// The file was removed on purpose because its draft went to the trash.
+    RemovedForTrash,
+    /// The file vanished (its draft went to the trash); it had this hash before.
+    Vanished(String),
+}
+
+impl Baseline {
+    fn encode(&self) -> String {
+        match self {
+            Baseline::Synced(hash) => hash.clone(),
+            Baseline::RemovedForTrash => String::new(),
+            Baseline::Vanished(hash) => format!("gone:{hash}"),
+        }
+    }
+
+    fn decode(text: String) -> Baseline {
+        if text.is_empty() {
+            Baseline::RemovedForTrash
+        } else if let Some(hash) = text.strip_prefix("gone:") {
+            Baseline::Vanished(hash.to_owned())
+        } else {
+            Baseline::Synced(text)
+        }
+    }
+
+    /// The last known content hash of the file, if there was a file.
+    pub(super) fn hash(&self) -> Option<&str> {
+        match self {
+            Baseline::Synced(hash) | Baseline::Vanished(hash) => Some(hash),
+            Baseline::RemovedForTrash => None,
+        }
+    }
+}
+
+/// One remembered file/draft pair.
+#[derive(Debug, Clone)]
+pub(super) struct SyncedFile {
+    pub(super) path: String,
+    /// None once the draft was destroyed by empty-trash.
+    pub(super) draft_id: Option<i64>,
+    pub(super) file: Baseline,
+    /// Hash of the text Byline last wrote for (or read into) the draft.
+    pub(super) draft_hash: String,
+}
+
+impl Library {
+    /// Remembers `dir` as bound to this library.
+    pub(super) fn bind_folder(&mut self, key: &str) -> Result<()> {
+        let now = fmt_time(self.now());
+        self.conn.execute(
+            "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO NOTHING",
+            (key, now),
+        )?;
+        Ok(())
+    }
+
+    /// Folders this library has been synced with.
+    pub fn sync_folders(&self) -> Result<Vec<PathBuf>> {
+        let mut stmt = self.conn.prepare("SELECT dir FROM sync_folders ORDER BY bound_at")?;
+        let dirs = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(dirs.into_iter().map(PathBuf::from).collect())
+    }
+
+    pub(super) fn synced_files(&self, key: &str) -> Result<Vec<SyncedFile>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, draft_id, file_hash, draft_hash FROM sync_files WHERE dir = ?1 ORDER BY path",
+        )?;
+        let rows = stmt.query_map([key], |row| {
+            Ok(SyncedFile {
+                path: row.get(0)?,
+                draft_id: row.get(1)?,
+                file: Baseline::decode(row.get(2)?),
+                draft_hash: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Records the pair `draft_id` ↔ `path` (replacing whatever either was paired with).
+    pub(super) fn record(&mut self, key: &str, draft_id: i64, path: &str, file: &Baseline, draft_hash: &str) -> Result<()> {
+        let tx = self.write_tx()?;
+        tx.execute("DELETE FROM sync_files WHERE dir = ?1 AND (draft_id = ?2 OR path = ?3)", (key, draft_id, path))?;
+        tx.execute(
+            "INSERT INTO sync_files (dir, path, draft_id, file_hash, draft_hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+            (key, path, draft_id, file.encode(), draft_hash),
+        )?;
+        tx.commit()
+    }
+
+    pub(super) fn forget(&mut self, key: &str, path: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM sync_files WHERE dir = ?1 AND path = ?2", (key, path))?;
+        Ok(())
+    }
+}
