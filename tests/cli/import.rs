@@ -83,3 +83,22 @@ fn a_bad_file_in_a_folder_imports_nothing() {
     assert_eq!(before, s.state());
     assert_eq!(slugs(&s.json(&["list", "--json"])), Vec::<String>::new());
 }
+
+// Review finding: `../` and `./` references made import refuse a folder, or exports miss images.
+#[test]
+fn images_outside_the_folder_and_dot_slash_references() {
+    let s = Sandbox::new();
+    let png = std::fs::read(workspace_root().join("drafts/images/error-chart.png")).unwrap();
+    s.write("blog/shared/chart.png", &png);
+    s.write("blog/posts/my photo.png", &png);
+    s.write("blog/posts/scan.bmp", b"BM not an image we keep");
+    let post = s.write(
+        "blog/posts/post.md",
+        "# Pictures\n\n![a](../shared/chart.png)\n\n![b](./my%20photo.png)\n\n![c](scan.bmp)\n",
+    );
+    let run = s.run(&["import", post.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("scan.bmp") && run.stderr.contains("warning"), "{}", run.stderr);
+    let html = s.ok(&["export", "pictures", "-o", "-"]);
+    assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 2, "both images embedded");
+}

@@ -74,3 +74,73 @@ fn malformed_files_are_reported_and_skipped() {
     assert!(run.stderr.contains("broken.md"), "{}", run.stderr);
     assert_eq!(s.json(&["list", "--json"]).as_array().unwrap().len(), 1);
 }
+
+// Review finding: a file that vanished for one scan (editor save-by-rename, git checkout) used to
+// be deleted when it came back, with its new content never imported.
+#[test]
+fn a_file_that_comes_back_brings_its_draft_back_with_its_new_text() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Flaky file"]);
+    let dir = s.path("folder");
+    let dir_arg = dir.to_str().unwrap();
+    s.ok(&["sync", dir_arg]);
+    let file = dir.join("flaky-file.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::rename(&file, s.path("aside.md")).unwrap();
+    s.ok(&["sync", dir_arg]);
+    assert!(s.json(&["show", "flaky-file", "--json"])["trashed_at"].is_string());
+    std::fs::write(&file, text + "\nWritten while it was away.\n").unwrap();
+    s.ok(&["sync", dir_arg]);
+    assert!(file.exists(), "the returning file is kept");
+    let draft = s.json(&["show", "flaky-file", "--json"]);
+    assert!(draft["trashed_at"].is_null(), "the draft is back from the trash");
+    assert!(draft["body"].as_str().unwrap().contains("Written while it was away."));
+}
+
+// Review finding: an unmounted or emptied folder used to trash every draft.
+#[test]
+fn a_folder_that_lost_every_file_changes_nothing() {
+    let s = Sandbox::new();
+    s.ok(&["new", "One"]);
+    s.ok(&["new", "Two"]);
+    let dir = s.path("folder");
+    s.ok(&["sync", dir.to_str().unwrap()]);
+    for name in ["one.md", "two.md"] {
+        std::fs::remove_file(dir.join(name)).unwrap();
+    }
+    let before = s.state();
+    assert!(s.fails(&["sync", dir.to_str().unwrap()]).contains("nothing was changed"));
+    std::fs::remove_dir(&dir).unwrap();
+    assert!(s.fails(&["sync", dir.to_str().unwrap()]).contains("missing"));
+    assert_eq!(before, s.state());
+}
+
+// Review finding: a new draft whose `<slug>.md` name was held by another draft's file overwrote it.
+#[test]
+fn a_new_draft_never_takes_another_drafts_file() {
+    let s = Sandbox::new();
+    let dir = s.path("folder");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("hello.md"), "# Hello World\n\nOriginal words.\n").unwrap();
+    s.ok(&["sync", dir.to_str().unwrap()]);
+    s.ok(&["new", "Hello"]);
+    s.ok(&["sync", dir.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(dir.join("hello.md")).unwrap().contains("Original words."));
+    assert!(std::fs::read_to_string(dir.join("hello-2.md")).unwrap().contains("title: Hello\n"));
+    let run = s.run(&["sync", dir.to_str().unwrap()]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "a third sync has nothing to do");
+}
+
+// Review finding: after empty-trash, the destroyed draft's file was imported again.
+#[test]
+fn emptied_trash_stays_empty() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Short lived"]);
+    let dir = s.path("folder");
+    s.ok(&["sync", dir.to_str().unwrap()]);
+    s.ok(&["trash", "short-lived"]);
+    s.ok(&["empty-trash"]);
+    s.ok(&["sync", dir.to_str().unwrap()]);
+    assert!(!dir.join("short-lived.md").exists());
+    assert_eq!(s.json(&["list", "--json"]).as_array().unwrap().len(), 0);
+}

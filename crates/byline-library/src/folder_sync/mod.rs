@@ -38,11 +38,7 @@ impl Library {
     /// Reconciles the library and the Markdown files in `dir` once, in both directions.
     pub fn sync_folder(&mut self, dir: &Path) -> Result<SyncReport> {
         let key_of = |dir: &Path| dir.to_string_lossy().into_owned();
-        let states_before = match dir.canonicalize() {
-            Ok(canonical) => self.synced_files(&key_of(&canonical))?,
-            Err(_) => Vec::new(),
-        };
-        if !dir.exists() && !states_before.is_empty() {
+        if !dir.exists() && !self.synced_files(&key_of(&canonical_missing(dir)))?.is_empty() {
             return Err(Error::InvalidInput(format!(
                 "drafts folder {} is missing (unmounted?); nothing was changed. Mount it, or sync with another folder",
                 dir.display()
@@ -302,6 +298,15 @@ fn refuse_mass_disappearance(dir: &Path, states: &[SyncedFile], files: &BTreeMap
         )));
     }
     Ok(())
+}
+
+/// The canonical path a missing folder would have: its parent resolved, its name appended.
+fn canonical_missing(dir: &Path) -> std::path::PathBuf {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    match (absolute.parent().and_then(|p| p.canonicalize().ok()), absolute.file_name()) {
+        (Some(parent), Some(name)) => parent.join(name),
+        _ => absolute,
+    }
 }
 
 /// The file a draft is mirrored to: Byline front matter, then the body.
