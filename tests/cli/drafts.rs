@@ -85,3 +85,24 @@ fn editing_a_trashed_draft_is_refused() {
 pub fn slugs(list: &serde_json::Value) -> Vec<String> {
     list.as_array().unwrap().iter().map(|d| d["slug"].as_str().unwrap().to_owned()).collect()
 }
+
+// Review finding: `byline list | head -1` panicked with "failed printing to stdout".
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let s = Sandbox::new();
+    for n in 0..40 {
+        s.ok(&["new", &format!("Post number {n}")]);
+    }
+    let mut child = std::process::Command::new(crate::harness::byline_bin())
+        .args(["list"])
+        .env("BYLINE_LIBRARY", s.library())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before byline writes
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(output.status.code(), Some(101), "no panic exit");
+}

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use byline_library::Status;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Byline keeps your articles in a library: drafts with their history, author profiles and
@@ -94,8 +95,8 @@ pub struct NewArgs {
     #[arg(long = "author", value_name = "SLUG")]
     pub authors: Vec<String>,
     /// Status: idea, draft, review, ready or published.
-    #[arg(long)]
-    pub status: Option<String>,
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
     /// Read the body from FILE, or from standard input with "-".
     #[arg(long, value_name = "FILE|-")]
     pub body_file: Option<String>,
@@ -116,9 +117,9 @@ pub struct ImportArgs {
 /// Options of `byline list`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only drafts with this status.
-    #[arg(long)]
-    pub status: Option<String>,
+    /// Only drafts with this status: idea, draft, review, ready or published.
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
     /// Only drafts with this tag.
     #[arg(long)]
     pub tag: Option<String>,
@@ -161,8 +162,8 @@ pub struct EditArgs {
     #[arg(long)]
     pub summary: Option<String>,
     /// New status: idea, draft, review, ready or published.
-    #[arg(long)]
-    pub status: Option<String>,
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
     /// Replace the tags (repeat for several).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -399,4 +400,9 @@ pub struct SyncArgs {
 pub struct BackupArgs {
     /// Where to write the copy (default: backups/ inside the library, named by date and time).
     pub path: Option<PathBuf>,
+}
+
+/// A draft status, case-insensitively; clap reports a bad one as a usage error.
+fn parse_status(text: &str) -> Result<Status, String> {
+    text.parse::<Status>().map_err(|err| err.to_string())
 }

@@ -10,12 +10,11 @@ use crate::output;
 /// `byline new`: prints the new draft's slug.
 pub fn new(library: &mut Library, args: NewArgs) -> Result<()> {
     let body = args.body_file.as_deref().map(read_text).transpose()?.unwrap_or_default();
-    let status = args.status.as_deref().map(str::parse::<Status>).transpose()?;
     let draft = library.create_draft(NewDraft {
         title: args.title,
         subtitle: args.subtitle.filter(|s| !s.trim().is_empty()),
         body,
-        status: status.unwrap_or(Status::Draft),
+        status: args.status.unwrap_or(Status::Draft),
         tags: args.tags,
         authors: args.authors,
         ..NewDraft::default()
@@ -27,7 +26,7 @@ pub fn new(library: &mut Library, args: NewArgs) -> Result<()> {
 /// `byline list`
 pub fn list(library: &Library, args: ListArgs) -> Result<()> {
     let filter = DraftFilter {
-        status: args.status.as_deref().map(str::parse::<Status>).transpose()?,
+        status: args.status,
         tag: args.tag,
         author: args.author,
         trashed: args.trash,
@@ -101,7 +100,7 @@ pub fn edit(library: &mut Library, args: EditArgs) -> Result<()> {
         subtitle: clearable(args.subtitle),
         summary: clearable(args.summary),
         body: args.body_file.as_deref().map(read_text).transpose()?,
-        status: args.status.as_deref().map(str::parse::<Status>).transpose()?,
+        status: args.status,
         tags: if args.clear_tags { Some(Vec::new()) } else { non_empty(args.tags) },
         authors: non_empty(args.authors),
         language: clearable(args.language),
