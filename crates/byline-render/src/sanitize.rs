@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use ammonia::{Builder, UrlRelative};
 
+use crate::url_rewrite::tag_end;
 use crate::ID_PREFIX;
 
 /// Tags a document may contain: what the writer emits plus harmless inline HTML.
@@ -80,17 +81,18 @@ impl Sanitizer {
 fn canonical_checkboxes(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    // In serialized output `<` in text is escaped, and input attributes hold no `>`.
+    // In serialized output `<` in text is escaped; the tag ends at the first `>` outside quotes
+    // (html5ever escapes `>` in attribute values, but a `title` may hold one if it did not).
     while let Some(start) = rest.find("<input") {
         out.push_str(&rest[..start]);
-        let Some(len) = rest[start..].find('>') else { break };
-        let tag = &rest[start..start + len + 1];
+        let Some(len) = tag_end(&rest[start..]) else { break };
+        let tag = &rest[start..start + len];
         out.push_str(if tag.contains(" checked=") {
             "<input type=\"checkbox\" disabled=\"\" checked=\"\">"
         } else {
             "<input type=\"checkbox\" disabled=\"\">"
         });
-        rest = &rest[start + len + 1..];
+        rest = &rest[start + len..];
     }
     out.push_str(rest);
     out
@@ -143,5 +145,30 @@ mod tests {
         assert!(out.contains("disabled"), "{out}");
         assert!(!out.contains("value"), "{out}");
         assert_eq!(out, "<input type=\"checkbox\" disabled=\"\" checked=\"\">");
+    }
+
+    #[test]
+    fn checkbox_canonicalisation_cannot_inject_markup() {
+        // Serialized as an older html5ever would: `>` and `<` raw inside a quoted value.
+        let raw = "<input title=\"a><script>alert(1)</script>\" checked=\"\"><p>x</p><input title=\"checked=\">";
+        assert_eq!(
+            canonical_checkboxes(raw),
+            "<input type=\"checkbox\" disabled=\"\" checked=\"\"><p>x</p><input type=\"checkbox\" disabled=\"\">"
+        );
+        let sanitizer = Sanitizer::new();
+        for html in [
+            "<input title='a>b<script>alert(1)</script>' checked>",
+            "<input type=checkbox onclick=alert(1) onfocus=alert(1) autofocus>",
+            "<input value='\"><img src=x onerror=alert(1)>' title='\"><svg onload=alert(1)>'>",
+            "<input title=\"x\" checked><input title='<input onclick=alert(1)>'>",
+        ] {
+            let out = sanitizer.clean(html);
+            assert!(!out.contains("<script") && !out.contains("<img") && !out.contains("<svg"), "{html} => {out}");
+            assert!(!out.contains("onclick") && !out.contains("onerror") && !out.contains("onfocus"), "{html} => {out}");
+            let rest = out
+                .replace("<input type=\"checkbox\" disabled=\"\" checked=\"\">", "")
+                .replace("<input type=\"checkbox\" disabled=\"\">", "");
+            assert!(!rest.contains('<') && !rest.contains('>'), "only canonical inputs remain: {html} => {out}");
+        }
     }
 }

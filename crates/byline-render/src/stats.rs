@@ -101,6 +101,8 @@ pub fn plain_text(markdown: &str, max_chars: usize) -> String {
         return String::new();
     }
     let mut text = String::new();
+    // Characters in `text`, kept as it grows: recounting at each paragraph is quadratic.
+    let mut chars = 0usize;
     let mut in_paragraph = false;
     let mut skip_depth = 0usize;
     for event in Parser::new_ext(markdown, options()) {
@@ -113,12 +115,19 @@ pub fn plain_text(markdown: &str, max_chars: usize) -> String {
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
                 text.push(' ');
-                if text.chars().count() > max_chars {
+                chars += 1;
+                if chars > max_chars {
                     break;
                 }
             }
-            Event::Text(t) | Event::Code(t) if in_paragraph && skip_depth == 0 => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            Event::Text(t) | Event::Code(t) if in_paragraph && skip_depth == 0 => {
+                text.push_str(&t);
+                chars += t.chars().count();
+            }
+            Event::SoftBreak | Event::HardBreak if in_paragraph => {
+                text.push(' ');
+                chars += 1;
+            }
             _ => {}
         }
     }
@@ -187,5 +196,13 @@ mod tests {
         assert!(plain_text(md, 20).chars().count() <= 20);
         assert_eq!(plain_text(md, 0), "");
         assert_eq!(plain_text("Supercalifragilistic", 6), "Super…");
+    }
+
+    #[test]
+    fn plain_text_of_many_paragraphs_stays_linear() {
+        // 200k paragraphs under a large budget: the length used to be recounted at each one.
+        let md = "word\n\n".repeat(200_000);
+        let text = plain_text(&md, usize::MAX);
+        assert_eq!(text.len(), "word ".len() * 200_000 - 1);
     }
 }

@@ -6,11 +6,12 @@
 //! a `data:image/…;base64` URI is accepted on `<img src>` only.
 
 use crate::escape::escape_html;
+use crate::ResolveUrl;
 
 /// Rewrites relative `img src` and `a href` values through `resolve`, and replaces images whose
 /// source the sanitizer removed (e.g. `javascript:`) by their alt text: an `<img>` without `src`
 /// is invalid HTML and shows a broken-image icon.
-pub(crate) fn resolve_relative_urls(html: &str, resolve: Option<&(dyn Fn(&str) -> Option<String> + Sync)>) -> String {
+pub(crate) fn resolve_relative_urls(html: &str, resolve: Option<ResolveUrl<'_>>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // ammonia escapes `<` in text and drops comments, so every `<` opens a tag.
@@ -25,8 +26,19 @@ pub(crate) fn resolve_relative_urls(html: &str, resolve: Option<&(dyn Fn(&str) -
     out
 }
 
+/// Copies an attribute-escaped value as text, escaping any raw `<` and `>` it still holds.
+fn alt_as_text(out: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// Byte index just past the `>` closing the tag at the start of `s` (quotes respected).
-fn tag_end(s: &str) -> Option<usize> {
+pub(crate) fn tag_end(s: &str) -> Option<usize> {
     let mut in_quote = false;
     for (i, b) in s.bytes().enumerate() {
         match b {
@@ -39,7 +51,7 @@ fn tag_end(s: &str) -> Option<usize> {
 }
 
 /// Copies `tag` to `out`, replacing the URL attribute of `<img>`/`<a>` when the resolver maps it.
-fn rewrite_tag(out: &mut String, tag: &str, resolve: Option<&(dyn Fn(&str) -> Option<String> + Sync)>) {
+fn rewrite_tag(out: &mut String, tag: &str, resolve: Option<ResolveUrl<'_>>) {
     let (attribute, is_image) = if tag.starts_with("<img ") || tag == "<img>" {
         (" src=\"", true)
     } else if tag.starts_with("<a ") {
@@ -50,8 +62,9 @@ fn rewrite_tag(out: &mut String, tag: &str, resolve: Option<&(dyn Fn(&str) -> Op
     };
     let Some(start) = tag.find(attribute).map(|i| i + attribute.len()) else {
         if is_image {
-            // The alt text is already escaped for an attribute, which is also valid as text.
-            out.push_str(attribute_value(tag, " alt=\"").unwrap_or_default());
+            // The alt text is escaped for an attribute (`&`, `"`, and `<`/`>` by recent
+            // html5ever); `<` and `>` are escaped here too so no serializer can make it markup.
+            alt_as_text(out, attribute_value(tag, " alt=\"").unwrap_or_default());
         } else {
             out.push_str(tag);
         }
@@ -148,6 +161,17 @@ mod tests {
         let resolve = resolve_all_to("a\"b&c.png");
         let out = resolve_relative_urls("<img src=\"y\" alt=\"q\">", Some(&resolve));
         assert_eq!(out, "<img src=\"a&quot;b&amp;c.png\" alt=\"q\">");
+    }
+
+    #[test]
+    fn alt_text_fallback_is_inert_text() {
+        // As html5ever may serialize attributes: `&` and `"` escaped, `<` and `>` possibly raw.
+        let raw = "<p><img alt=\"&quot;><script>alert(1)</script><img src=x onerror=alert(1)>&amp;lt;\"></p>";
+        let out = resolve_relative_urls(raw, None);
+        assert_eq!(out, "<p>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&amp;lt;</p>");
+        let escaped = "<img alt=\"&lt;img src=x onerror=alert(1)&gt;\">";
+        assert_eq!(resolve_relative_urls(escaped, None), "&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(resolve_relative_urls("<img>", None), "");
     }
 
     #[test]

@@ -68,3 +68,81 @@ fn id_clobbering_is_prevented() {
     assert!(html.contains("id=\"bl-app\""), "{html}");
     assert!(!html.contains("name="), "{html}");
 }
+
+/// Renders `doc` in preview and export mode; both must be free of violations.
+fn both_modes(doc: &str) -> Vec<String> {
+    let renderer = Renderer::new();
+    let resolve = |url: &str| Some(format!("assets/{url}"));
+    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let outputs = vec![renderer.render(doc).html, renderer.render_with(doc, &exported).html];
+    for html in &outputs {
+        let lower = html.to_ascii_lowercase();
+        assert!(common::violations(html).is_empty(), "{doc} => {html}: {:?}", common::violations(html));
+        assert!(!lower.contains("<script"), "{doc} => {html}");
+        for token in common::tokenize(html) {
+            if let common::Token::Start { name, attrs } = token {
+                assert!(attrs.iter().all(|(a, _)| !a.starts_with("on")), "<{name} {attrs:?}> in {html}");
+                assert!(name != "img" || attrs.iter().any(|(a, _)| a == "src"), "src-less img in {html}");
+            }
+        }
+        // No tag anywhere carries an `onerror=` (it may only appear as escaped text).
+        let mut rest = lower.as_str();
+        while let Some(lt) = rest.find('<') {
+            let end = rest[lt..].find('>').map_or(rest.len(), |e| lt + e);
+            assert!(!rest[lt..end].contains("onerror"), "{doc} => {html}");
+            rest = &rest[end..];
+        }
+    }
+    outputs
+}
+
+#[test]
+fn alt_text_fallback_cannot_inject_markup() {
+    let cases: &[(&str, &str)] = &[
+        // pulldown-cmark reads the `<img …>` in the description as raw HTML: no alt text at all.
+        ("![<img src=x onerror=alert(1)>](javascript:alert(1))", ""),
+        ("![a&lt;b&gt;](javascript:x)", "a&lt;b&gt;"),
+        ("![x <script>alert(1)</script> y](vbscript:x)", ""),
+        ("![\"><script>alert(1)</script>](javascript:x)", "&quot;&gt;"),
+        ("<img alt=\"&lt;img src=x onerror=alert(1)&gt;\" src=\"javascript:x\">", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("<img alt='\"><script>alert(1)</script>' src=vbscript:x>", "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("<img alt=\"a&amp;lt;b\" src=\"data:text/html,x\" onerror=alert(1)>", "a&amp;lt;b"),
+    ];
+    for (doc, escaped_alt) in cases {
+        for html in both_modes(doc) {
+            assert!(html.contains(escaped_alt), "{doc} => {html} lacks {escaped_alt}");
+            assert!(!html.contains("<img"), "the image should have become its alt text: {doc} => {html}");
+        }
+    }
+    let html = Renderer::new().render("![a&lt;b&gt;](javascript:x)").html;
+    let text: String = common::tokenize(&html)
+        .into_iter()
+        .filter_map(|t| match t {
+            common::Token::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(text.trim(), "a<b>", "alt shown as text: {html}");
+}
+
+#[test]
+fn checkbox_canonicalisation_cannot_inject_markup() {
+    const CHECKED: &str = "<input type=\"checkbox\" disabled=\"\" checked=\"\">";
+    const UNCHECKED: &str = "<input type=\"checkbox\" disabled=\"\">";
+    let cases = [
+        "<input title='a>b<script>alert(1)</script>' checked>",
+        "<input title=\"><img src=x onerror=alert(1)>\">",
+        "<input type=checkbox onclick=alert(1) onfocus=alert(1) autofocus checked>",
+        "<input value='\"><svg onload=alert(1)>' title='\" checked=\"'>",
+        "- [x] <input title='<script>alert(1)</script>'>\n- [ ] b",
+        "<p><input type=\"checkbox\" disabled checked title=\"x>y\"></p>",
+    ];
+    for doc in cases {
+        for html in both_modes(doc) {
+            assert!(html.contains("<input"), "{doc} => {html}");
+            let inputs_removed = html.replace(CHECKED, "").replace(UNCHECKED, "");
+            assert!(!inputs_removed.contains("<input"), "non-canonical input in {doc} => {html}");
+            assert!(!inputs_removed.contains("<img") && !inputs_removed.contains("<svg"), "{doc} => {html}");
+        }
+    }
+}
