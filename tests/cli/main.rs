@@ -8,4 +8,5 @@ mod export;
 mod harness;
 mod import;
 mod search_and_history;
+mod recovery;
 mod sync;

@@ -35,5 +35,6 @@ impl Library {
 }
 
 fn default_name() -> String {
-    format!("library-{}.db", chrono::Utc::now().format("%Y%m%d-%H%M%S"))
+    // Milliseconds keep names unique and sortable even for backups taken in quick succession.
+    format!("library-{}.db", chrono::Utc::now().format("%Y%m%d-%H%M%S%.3f"))
 }

@@ -10,6 +10,7 @@ pub mod folder_sync;
 mod fs_atomic;
 pub mod import;
 pub mod publish;
+pub mod recovery;
 mod text_decode;
 mod authors;
 mod drafts;

@@ -1,5 +1,7 @@
 //! `backup` and `check`.
 
+use std::path::Path;
+
 use anyhow::{bail, Result};
 use byline_library::Library;
 
@@ -12,8 +14,20 @@ pub fn backup(library: &Library, args: BackupArgs) -> Result<()> {
     Ok(())
 }
 
-/// `byline check`: integrity verdict; exit 1 when the library is damaged.
-pub fn check(library: &Library) -> Result<()> {
+/// `byline check`: integrity verdict; exit 1 when the library is damaged. Never repairs.
+pub fn check(dir: &Path) -> Result<()> {
+    let db = dir.join(byline_library::DATABASE_FILE);
+    if db.exists() {
+        if let Some(reason) = byline_library::recovery::diagnose(&db) {
+            bail!(
+                "the library at {} is damaged ({reason}); the next byline command moves it aside and restores \
+                 the newest good backup from {}",
+                dir.display(),
+                dir.join(byline_library::recovery::BACKUP_DIR).display()
+            );
+        }
+    }
+    let library = Library::open(dir)?;
     let problems = library.integrity_check()?;
     let stats = library.stats()?;
     if problems.is_empty() {

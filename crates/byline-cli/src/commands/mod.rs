@@ -20,6 +20,7 @@ use crate::cli::{Cli, Command};
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let library_dir = cli.library.clone();
+    let dir = library_dir.clone();
     let open = move || open_library(library_dir);
     match cli.command {
         // `render` needs no library: it works on any Markdown.
@@ -41,17 +42,33 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sync(args) => sync::once(&mut open()?, args),
         Command::Watch(args) => sync::watch(&mut open()?, args),
         Command::Backup(args) => maintenance::backup(&open()?, args),
-        Command::Check => maintenance::check(&open()?),
+        // `check` reports damage instead of repairing it.
+        Command::Check => maintenance::check(&library_path(dir)?),
     }
 }
 
 /// The library folder: --library, else $BYLINE_LIBRARY (clap reads both), else the data dir.
-fn open_library(explicit: Option<PathBuf>) -> Result<Library> {
-    let dir = match explicit {
-        Some(dir) => dir,
+fn library_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    match explicit {
+        Some(dir) => Ok(dir),
         None => dirs::data_dir()
             .map(|data| data.join("byline"))
-            .context("no data directory on this system; pass --library DIR")?,
-    };
-    Ok(Library::open(&dir)?)
+            .context("no data directory on this system; pass --library DIR"),
+    }
 }
+
+/// Opens the library, recovering a damaged one from its backups (and saying so), and takes
+/// the daily automatic backup when one is due.
+fn open_library(explicit: Option<PathBuf>) -> Result<Library> {
+    let (library, notice) = Library::open_or_recover(&library_path(explicit)?)?;
+    if let Some(notice) = notice {
+        eprintln!("byline: warning: {notice}");
+    }
+    if let Err(err) = library.backup_if_due(AUTOMATIC_BACKUP_INTERVAL) {
+        eprintln!("byline: warning: the automatic backup failed: {err}");
+    }
+    Ok(library)
+}
+
+/// How often the library is backed up automatically (into `backups/` inside it).
+const AUTOMATIC_BACKUP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
