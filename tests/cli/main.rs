@@ -2,6 +2,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 mod authors;
+mod crash;
 mod drafts;
 mod errors;
 mod export;
