@@ -3,26 +3,48 @@ SHELL := /bin/bash
 CARGO ?= cargo
 DEMO_DIR := target/demo
 DEMO_LIBRARY := $(DEMO_DIR)/library
+CLI_DEMO_DIR := target/cli-demo
 
-.PHONY: all run test build bench setup-test lint clean-demo
+.PHONY: all run test build bench setup-test setup-app ui test-core test-app demo clean-demo lint
 
 all: build
 
-## Release binaries in target/release/ (the CLI is target/release/byline).
-build:
-	$(CARGO) build --release -p byline-cli
+## Open the desktop app on a demo library seeded from drafts/ (kept between runs).
+run: setup-app ui
+	$(CARGO) build -p byline-app -p byline-cli
+	@scripts/seed-demo.sh target/debug/byline $(DEMO_LIBRARY)
+	@scripts/run-app.sh target/debug/byline-app $(DEMO_LIBRARY)
 
-## Set up, then run every test headless.
-test: setup-test
-	$(CARGO) test --workspace --no-fail-fast
+## Set up, then run every test headless: core and CLI, the shell, the UI, and the real app under Xvfb.
+test: test-core test-app
+
+test-core: setup-test
+	$(CARGO) test --no-fail-fast
+
+test-app: setup-app
+	scripts/e2e.sh
+	$(CARGO) test -p byline-app
+	cd ui && npm test --silent
+
+## Release binaries: target/release/byline (CLI) and target/release/byline-app (desktop app).
+build: setup-app ui
+	$(CARGO) build --release -p byline-cli -p byline-app
+	@echo "built: target/release/byline (CLI) and target/release/byline-app (desktop app)"
+
+## The CLI demo of the core: import drafts/ into a scratch library, export an article and a site.
+demo:
+	rm -rf $(CLI_DEMO_DIR)
+	$(CARGO) build --release -p byline-cli
+	@scripts/demo.sh target/release/byline $(CLI_DEMO_DIR)
 
 setup-test:
 	@scripts/setup-test.sh
 
-## Demo: import drafts/ into a scratch library under target/ and export an article.
-run: clean-demo
-	$(CARGO) build --release -p byline-cli
-	@scripts/demo.sh target/release/byline $(DEMO_DIR)
+setup-app:
+	@scripts/setup-app.sh
+
+ui: setup-app
+	cd ui && npm run build --silent
 
 clean-demo:
 	rm -rf $(DEMO_DIR)

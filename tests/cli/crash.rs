@@ -43,7 +43,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_save() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(n) = line.strip_prefix("ack ").and_then(|n| n.parse::<u64>().ok()) {
                     let _ = tx.send(n);
@@ -58,6 +58,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_save() {
         }
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
+        // The pipe may still hold acknowledgements the reader has not seen: drain it to EOF.
+        reader.join().unwrap();
         let acked = rx.try_iter().last().unwrap_or(first).max(first);
 
         let lib = byline_library::Library::open(&library).unwrap();

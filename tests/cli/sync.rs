@@ -144,3 +144,81 @@ fn emptied_trash_stays_empty() {
     assert!(!dir.join("short-lived.md").exists());
     assert_eq!(s.json(&["list", "--json"]).as_array().unwrap().len(), 0);
 }
+
+/// `byline watch` as a writer runs it: live both ways with `byline edit` from another process,
+/// then Ctrl-C (SIGINT) ends it cleanly with exit code 0.
+#[test]
+fn watch_syncs_live_both_ways_and_stops_cleanly_on_ctrl_c() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let s = Sandbox::new();
+    s.ok(&["new", "Live post"]);
+    let dir = s.path("folder");
+    let mut child = Command::new(crate::harness::byline_bin())
+        .args(["watch", dir.to_str().unwrap()])
+        .env("BYLINE_LIBRARY", s.library())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let wait_for = |what: &str, check: &dyn Fn() -> bool| {
+        let start = Instant::now();
+        while !check() {
+            assert!(start.elapsed() < Duration::from_secs(8), "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let file = dir.join("live-post.md");
+    wait_for("the first sync", &|| file.exists());
+
+    let run = s.run_with_input(&["edit", "live-post", "--body-file", "-"], Some("Edited with byline edit.\n"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    wait_for("the library edit in the file", &|| std::fs::read_to_string(&file).unwrap_or_default().contains("Edited with byline edit."));
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("Edited with byline edit.", "Edited in another editor.")).unwrap();
+    wait_for("the file edit in the library", &|| {
+        s.json(&["show", "live-post", "--json"])["body"].as_str().unwrap_or_default().contains("Edited in another editor.")
+    });
+
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let start = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "watch did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("watching") && stderr.contains("stopped watching"), "{stderr}");
+    assert!(stderr.contains("updated from file: live-post.md"), "{stderr}");
+    assert!(!dir.read_dir().unwrap().any(|e| e.unwrap().file_name().to_string_lossy().contains("byline-tmp")));
+}
+
+/// A folder watch that cannot use OS notifications says so on stderr and still works.
+#[test]
+fn watch_tells_the_writer_when_it_falls_back_to_polling() {
+    use std::process::{Command, Stdio};
+    let s = Sandbox::new();
+    let dir = s.path("folder");
+    let child = Command::new(crate::harness::byline_bin())
+        .args(["watch", dir.to_str().unwrap()])
+        .env("BYLINE_LIBRARY", s.library())
+        .env("BYLINE_WATCH_POLL", "1")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("note: cannot get live change notifications"), "{stderr}");
+}

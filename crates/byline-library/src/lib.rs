@@ -9,6 +9,7 @@ mod backup;
 pub mod folder_sync;
 mod fs_atomic;
 pub mod import;
+pub mod preview;
 pub mod publish;
 pub mod recovery;
 mod text_decode;

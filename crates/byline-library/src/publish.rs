@@ -80,7 +80,7 @@ const RELATED_LIMIT: usize = 3;
 const DESCRIPTION_CHARS: usize = 160;
 
 /// One renderer per process: loading syntax definitions is the slow part of a first render.
-fn renderer() -> &'static Renderer {
+pub(crate) fn renderer() -> &'static Renderer {
     static RENDERER: OnceLock<Renderer> = OnceLock::new();
     RENDERER.get_or_init(Renderer::new)
 }

@@ -136,6 +136,11 @@ pub(crate) fn record(
     if let RevisionKind::Save(mode) = kind {
         if let Some(latest) = latest_revision(conn, draft_id)? {
             if latest.snapshot == *snapshot {
+                if mode == SaveMode::Checkpoint && latest.is_open {
+                    // A checkpoint of text an open autosave already holds: that revision becomes
+                    // the checkpoint, so the writer sees it in the history as asked.
+                    conn.execute("UPDATE revisions SET reason = ?2 WHERE id = ?1", (latest.row_id, mode.reason()))?;
+                }
                 if mode != SaveMode::Autosave {
                     close_bursts(conn, draft_id)?;
                 }

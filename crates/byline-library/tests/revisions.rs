@@ -184,3 +184,16 @@ proptest! {
         prop_assert!(f.lib.integrity_check().unwrap().is_empty());
     }
 }
+
+// E2E finding: Ctrl+S right after an autosave added no "checkpoint" to the history.
+#[test]
+fn a_checkpoint_of_autosaved_text_labels_that_revision_a_checkpoint() {
+    let mut f = common::fixture();
+    let draft = f.lib.create_draft(byline_library::NewDraft { title: "Labels".into(), ..Default::default() }).unwrap();
+    let change = byline_library::DraftChange { body: Some("typed".into()), ..Default::default() };
+    f.lib.update_draft(&draft.slug, change.clone(), byline_library::SaveMode::Autosave).unwrap();
+    f.lib.update_draft(&draft.slug, change, byline_library::SaveMode::Checkpoint).unwrap();
+    let history = f.lib.history(&draft.slug).unwrap();
+    assert_eq!(history.len(), 2, "no duplicate revision for identical text");
+    assert_eq!(history[0].reason, "checkpoint");
+}

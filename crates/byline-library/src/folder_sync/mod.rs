@@ -6,24 +6,59 @@
 //! changed → the library keeps its text and the file's version becomes a revision (nothing is
 //! lost); the file vanished → the draft goes to the trash, and comes back with the file; the
 //! same bytes under another name → a rename. Malformed files are reported and left alone.
+//!
+//! Work is committed in batches of [`BATCH`] pairs, each one transaction: a draft is read and
+//! changed under the write lock (another process cannot slip an edit in between), and a first
+//! sync of thousands of files does not pay one fsync per file.
 
+mod ignore;
 mod report;
 mod scan;
+mod settle;
 mod state;
+mod watch;
+mod write_out;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use byline_frontmatter::Flavor;
 use rusqlite::OptionalExtension;
 
 pub use report::SyncReport;
+pub(crate) use scan::HashCache;
 use scan::{current_hash, hash, scan_folder, FolderFile};
 use state::{Baseline, SyncedFile};
+pub use watch::{FolderWatcher, WatchOptions};
+use write_out::{replace_verified, Expect};
 
-use crate::fs_atomic::{create_dir_all, write_atomic};
+use crate::fs_atomic::create_dir_all;
 use crate::import::{prepare_file, MissingImages};
 use crate::{Draft, DraftFilter, Error, Library, Result};
+
+/// Pairs reconciled per transaction.
+const BATCH: usize = 256;
+
+/// The draft-side hash recorded when the library's text could not be written out: it matches
+/// no text, so the next run sees the library as changed and writes (or keeps) it then.
+const UNCONFIRMED: &str = "";
+
+/// What a reconciliation may touch.
+#[derive(Default)]
+pub(crate) struct Scope<'a> {
+    /// Paths still being written: left alone this time, neither read nor treated as deleted.
+    pub(crate) unsettled: HashSet<String>,
+    /// Hashes from earlier scans, reused while size and mtime are unchanged.
+    pub(crate) cache: Option<&'a mut HashCache>,
+    /// Files modified less than this long ago are left alone like unsettled ones: an editor may
+    /// still be writing them and their events may not have arrived yet.
+    pub(crate) min_age: Option<Duration>,
+    /// When set, a synced file found missing trashes its draft only if its path is in here (it
+    /// was seen missing for a whole settle window): a delete-then-create save passes through
+    /// "missing", possibly before its events arrive. Others are deferred, not trashed.
+    pub(crate) confirmed_missing: Option<HashSet<String>>,
+}
 
 /// One reconciliation in progress.
 struct Run<'a> {
@@ -31,12 +66,22 @@ struct Run<'a> {
     key: &'a str,
     files: BTreeMap<String, FolderFile>,
     claimed: HashSet<String>,
+    unsettled: HashSet<String>,
+    confirmed_missing: Option<HashSet<String>>,
+    /// Paths left for later: too young, or missing but not yet confirmed.
+    deferred: Vec<String>,
     report: SyncReport,
 }
 
 impl Library {
     /// Reconciles the library and the Markdown files in `dir` once, in both directions.
     pub fn sync_folder(&mut self, dir: &Path) -> Result<SyncReport> {
+        Ok(self.sync_folder_scoped(dir, Scope::default())?.0)
+    }
+
+    /// [`Library::sync_folder`], leaving `scope.unsettled` paths alone; also returns the paths
+    /// deferred for being too young or not confirmed missing, to be looked at again once settled.
+    pub(crate) fn sync_folder_scoped(&mut self, dir: &Path, scope: Scope<'_>) -> Result<(SyncReport, Vec<String>)> {
         let key_of = |dir: &Path| dir.to_string_lossy().into_owned();
         if !dir.exists() && !self.synced_files(&key_of(&canonical_missing(dir)))?.is_empty() {
             return Err(Error::InvalidInput(format!(
@@ -49,32 +94,54 @@ impl Library {
         let key = key_of(&dir);
         self.bind_folder(&key)?;
         let states = self.synced_files(&key)?;
-        let files = scan_folder(&dir)?;
+        let files = scan_folder(&dir, scope.cache)?;
         refuse_mass_disappearance(&dir, &states, &files)?;
-        let mut run = Run { dir: &dir, key: &key, files, claimed: HashSet::new(), report: SyncReport::default() };
+        let young = young_files(&files, scope.min_age);
+        let mut unsettled = scope.unsettled;
+        unsettled.extend(young.iter().cloned());
+        let mut run = Run {
+            dir: &dir,
+            key: &key,
+            files,
+            claimed: unsettled.clone(),
+            unsettled,
+            confirmed_missing: scope.confirmed_missing,
+            deferred: young,
+            report: SyncReport::default(),
+        };
 
-        let mut paired: HashSet<i64> = HashSet::new();
-        for state in states {
-            if let Some(id) = state.draft_id {
-                paired.insert(id);
-            }
-            self.sync_known_pair(&mut run, state)?;
+        let paired: HashSet<i64> = states.iter().filter_map(|s| s.draft_id).collect();
+        for batch in states.chunks(BATCH) {
+            self.atomically(|library| {
+                batch.iter().try_for_each(|state| library.sync_known_pair(&mut run, state.clone()))
+            })?;
         }
-        for summary in self.list_drafts(&DraftFilter::default())? {
-            if !paired.contains(&summary.id) {
-                let draft = self.draft(&summary.slug)?;
-                self.sync_unpaired_draft(&mut run, &draft)?;
-            }
+        let unpaired: Vec<String> = self
+            .list_drafts(&DraftFilter::default())?
+            .into_iter()
+            .filter(|summary| !paired.contains(&summary.id))
+            .map(|summary| summary.slug)
+            .collect();
+        for batch in unpaired.chunks(BATCH) {
+            self.atomically(|library| {
+                batch.iter().try_for_each(|slug| {
+                    let draft = library.draft(slug)?;
+                    library.sync_unpaired_draft(&mut run, &draft)
+                })
+            })?;
         }
         let unclaimed: Vec<String> = run.files.keys().filter(|p| !run.claimed.contains(*p)).cloned().collect();
-        for path in unclaimed {
-            self.import_new_file(&mut run, &path)?;
+        for batch in unclaimed.chunks(BATCH) {
+            self.atomically(|library| batch.iter().try_for_each(|path| library.import_new_file(&mut run, path)))?;
         }
-        Ok(run.report)
+        Ok((run.report, run.deferred))
     }
 
     /// A pair remembered from an earlier run.
     fn sync_known_pair(&mut self, run: &mut Run<'_>, state: SyncedFile) -> Result<()> {
+        if run.unsettled.contains(&state.path) {
+            return Ok(());
+        }
         let draft = match state.draft_id {
             Some(id) => self.draft_by_id(id)?,
             None => None,
@@ -100,6 +167,11 @@ impl Library {
             renamed
         };
         let Some(path) = path else {
+            let unconfirmed = run.confirmed_missing.as_ref().is_some_and(|confirmed| !confirmed.contains(&state.path));
+            if unconfirmed && draft.trashed_at.is_none() && matches!(state.file, Baseline::Synced(_)) {
+                run.deferred.push(state.path.clone());
+                return Ok(());
+            }
             return self.file_missing(run, &draft, &state);
         };
         run.claimed.insert(path.clone());
@@ -168,30 +240,28 @@ impl Library {
         match (file_changed, library_changed) {
             (false, false) => Ok(()),
             (false, true) => {
-                // Re-read right before writing: an edit made since the scan must not be lost.
-                if current_hash(&absolute)?.as_deref() != Some(file_hash.as_str()) {
+                // Only over the version we read: an edit made since the scan must not be lost.
+                if !self.write_out(run, draft, path, &absolute, Expect::Hash(&file_hash))? {
                     run.report.problems.push(format!("{path}: changed during the sync; it will be picked up next time"));
                     return Ok(());
                 }
-                write_atomic(&absolute, text.as_bytes())?;
-                run.report.written.push(path.to_owned());
                 self.record(run.key, draft.id, path, &Baseline::Synced(draft_hash.clone()), &draft_hash)
             }
             (true, false) => {
-                let Some(prepared) = run.prepare(path, &absolute) else { return Ok(()) };
+                let Some(prepared) = run.prepare(path, &absolute, &file_hash) else { return Ok(()) };
                 let updated = self.apply_prepared(&draft.slug, prepared)?;
                 run.report.updated.push(path.to_owned());
                 let updated_hash = hash(draft_file_text(&updated).as_bytes());
                 self.record(run.key, draft.id, path, &Baseline::Synced(file_hash), &updated_hash)
             }
-            (true, true) => self.keep_both(run, draft, path, &absolute),
+            (true, true) => self.keep_both(run, draft, path, &absolute, &file_hash),
         }
     }
 
     /// Both sides changed: the file's version enters the history, then the library's text is
     /// restored on top of it and written out. Nothing is lost; the writer is told where it is.
-    fn keep_both(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str, absolute: &Path) -> Result<()> {
-        let Some(prepared) = run.prepare(path, absolute) else { return Ok(()) };
+    fn keep_both(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str, absolute: &Path, file_hash: &str) -> Result<()> {
+        let Some(prepared) = run.prepare(path, absolute, file_hash) else { return Ok(()) };
         let before = self.history(&draft.slug)?.first().map(|r| r.id);
         self.apply_prepared(&draft.slug, prepared)?;
         let external = self.history(&draft.slug)?.first().map(|r| r.id).unwrap_or_default();
@@ -199,10 +269,12 @@ impl Library {
             Some(id) => self.restore_revision(&draft.slug, id)?,
             None => self.draft(&draft.slug)?,
         };
-        let text = draft_file_text(&current);
-        write_atomic(absolute, text.as_bytes())?;
         run.report.conflicts.push(format!("{path} (the file's version is revision {external} of `{}`)", draft.slug));
-        let text_hash = hash(text.as_bytes());
+        if !self.write_out(run, &current, path, absolute, Expect::Hash(file_hash))? {
+            // Edited again while we worked: that version is read next time, as another conflict.
+            return self.record(run.key, draft.id, path, &Baseline::Synced(file_hash.to_owned()), UNCONFIRMED);
+        }
+        let text_hash = hash(draft_file_text(&current).as_bytes());
         self.record(run.key, draft.id, path, &Baseline::Synced(text_hash.clone()), &text_hash)
     }
 
@@ -215,22 +287,38 @@ impl Library {
     }
 
     fn write_draft_file(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str) -> Result<()> {
-        let text = draft_file_text(draft);
         let absolute = run.dir.join(path);
         if let Some(parent) = absolute.parent() {
             create_dir_all(parent)?;
         }
-        write_atomic(&absolute, text.as_bytes())?;
         run.claimed.insert(path.to_owned());
-        run.report.written.push(path.to_owned());
-        let text_hash = hash(text.as_bytes());
+        if !self.write_out(run, draft, path, &absolute, Expect::Absent)? {
+            run.report.problems.push(format!("{path}: appeared during the sync; `{}` will be written next time", draft.slug));
+            return Ok(());
+        }
+        let text_hash = hash(draft_file_text(draft).as_bytes());
         self.record(run.key, draft.id, path, &Baseline::Synced(text_hash.clone()), &text_hash)
+    }
+
+    /// Writes a draft's file (if it still matches `expect`) and its images; false if the file
+    /// changed meanwhile and nothing was written.
+    fn write_out(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str, absolute: &Path, expect: Expect<'_>) -> Result<bool> {
+        if !replace_verified(absolute, expect, draft_file_text(draft).as_bytes())? {
+            return Ok(false);
+        }
+        run.report.written.push(path.to_owned());
+        let (images, skipped) = self.write_draft_images(&draft.slug, absolute)?;
+        let folder = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty());
+        let in_folder = |image: String| folder.map_or(image.clone(), |f| format!("{}/{image}", f.to_string_lossy()));
+        run.report.written.extend(images.into_iter().map(in_folder));
+        run.report.problems.extend(skipped);
+        Ok(true)
     }
 
     fn import_new_file(&mut self, run: &mut Run<'_>, path: &str) -> Result<()> {
         let Some(file) = run.files.get(path) else { return Ok(()) };
         let (file_hash, absolute) = (file.hash.clone(), file.absolute.clone());
-        let Some(prepared) = run.prepare(path, &absolute) else { return Ok(()) };
+        let Some(prepared) = run.prepare(path, &absolute, &file_hash) else { return Ok(()) };
         match self.import_one(prepared) {
             Ok(draft) => {
                 run.report.created.push(format!("{path} -> {}", draft.slug));
@@ -271,9 +359,14 @@ impl Run<'_> {
         path
     }
 
-    /// Reads and parses a file; a malformed one is reported and skipped (None).
-    fn prepare(&mut self, path: &str, absolute: &Path) -> Option<crate::import::PreparedFile> {
+    /// Reads and parses a file; a malformed one is reported and skipped (None), and so is one
+    /// that no longer holds the version scanned (`expected_hash`), which is read when it settles.
+    fn prepare(&mut self, path: &str, absolute: &Path, expected_hash: &str) -> Option<crate::import::PreparedFile> {
         match prepare_file(absolute, None, MissingImages::Tolerate) {
+            Ok(_) if current_hash(absolute).ok().flatten().as_deref() != Some(expected_hash) => {
+                self.report.problems.push(format!("{path}: changed while it was read; it will be picked up next time"));
+                None
+            }
             Ok(prepared) => {
                 self.report.problems.extend(prepared.warnings.iter().cloned());
                 Some(prepared)
@@ -284,6 +377,19 @@ impl Run<'_> {
             }
         }
     }
+}
+
+/// Files modified within `min_age` of now. A time far in the future (another machine's clock)
+/// does not count, or such a file would never be read.
+fn young_files(files: &BTreeMap<String, FolderFile>, min_age: Option<Duration>) -> Vec<String> {
+    let Some(min_age) = min_age else { return Vec::new() };
+    let now = SystemTime::now();
+    let (oldest_young, newest_plausible) = (now - min_age, now + Duration::from_secs(2));
+    files
+        .iter()
+        .filter(|(_, file)| file.modified.is_some_and(|m| m > oldest_young && m < newest_plausible))
+        .map(|(path, _)| path.clone())
+        .collect()
 }
 
 /// A folder that lost every synced file at once is far more likely unmounted or half-synced

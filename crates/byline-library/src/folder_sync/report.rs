@@ -19,6 +19,8 @@ pub struct SyncReport {
     pub conflicts: Vec<String>,
     /// Files that could not be used, with the reason; they were left alone.
     pub problems: Vec<String>,
+    /// Things the writer should know about the sync itself (e.g. the watcher fell back to polling).
+    pub notices: Vec<String>,
 }
 
 impl SyncReport {
@@ -38,6 +40,7 @@ impl SyncReport {
         push("removed file of trashed draft:", &self.removed);
         push("conflict, both versions kept:", &self.conflicts);
         push("skipped", &self.problems);
+        push("note:", &self.notices);
         lines.extend(self.renamed.iter().map(|(from, to)| format!("renamed {from} -> {to}")));
         lines
     }

@@ -1,0 +1,89 @@
+//! Assembling the app: plugins, the library, the window, the menu and the command list.
+
+use std::path::{Path, PathBuf};
+
+use byline_library::Library;
+use tauri::{App, Manager};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+
+use crate::commands::{authors, drafts, export, images, system};
+use crate::state::AppState;
+use crate::window::{self, WindowState};
+use crate::{menu, plugins};
+
+/// Runs the app on the library in `library_dir` until the window closes.
+pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
+    let builder = tauri::Builder::default()
+        // First, so a second launch hands over before this one opens anything.
+        .plugin(plugins::single_instance(&library_dir))
+        .plugin(tauri_plugin_window_state::Builder::default().with_state_flags(window::remembered_state()).build())
+        .plugin(tauri_plugin_dialog::init())
+        // The opener serves only open_external/reveal_path; its script that turns link clicks into
+        // opener calls stays off (the webview holds no opener permission anyway).
+        .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
+        .manage(WindowState::default())
+        .setup(move |app| {
+            setup(app, &library_dir);
+            Ok(())
+        })
+        .on_menu_event(menu::on_event)
+        .invoke_handler(tauri::generate_handler![
+            system::library_info,
+            drafts::list_drafts,
+            drafts::count_drafts,
+            drafts::get_draft,
+            drafts::create_draft,
+            drafts::save_draft,
+            drafts::trash_draft,
+            drafts::untrash_draft,
+            drafts::empty_trash,
+            drafts::history,
+            drafts::get_revision,
+            drafts::restore_revision,
+            drafts::search,
+            authors::list_authors,
+            authors::add_author,
+            authors::update_author,
+            authors::set_default_author,
+            authors::remove_author,
+            images::import_image,
+            images::asset_data_url,
+            images::add_draft_image,
+            images::render_preview,
+            images::preview_css,
+            export::export_article,
+            export::export_site,
+            system::open_external,
+            system::reveal_path,
+            system::quit_app,
+        ]);
+    builder.run(tauri::generate_context!())
+}
+
+/// Opens the library and the window; a library that cannot be opened is explained in a native
+/// dialog (and on stderr) and the app then exits, instead of showing a window that cannot work.
+fn setup(app: &mut App, library_dir: &Path) {
+    let opened = Library::open(library_dir).map_err(|error| error.to_string()).and_then(|library| {
+        app.manage(AppState::new(library));
+        let menu = menu::build(app).map_err(|error| format!("cannot build the menu: {error}"))?;
+        window::create_main(app, menu).map_err(|error| format!("cannot open the window: {error}"))?;
+        Ok(())
+    });
+    match opened {
+        Ok(()) => eprintln!("byline-app: library {}", library_dir.display()),
+        Err(message) => refuse_to_start(app, library_dir, &message),
+    }
+}
+
+fn refuse_to_start(app: &App, library_dir: &Path, message: &str) {
+    eprintln!("byline-app: cannot open the library in {}: {message}", library_dir.display());
+    let handle = app.handle().clone();
+    app.dialog()
+        .message(format!(
+            "Byline cannot open the library in {}.\n\n{message}\n\nChoose another folder with --library DIR or the BYLINE_LIBRARY variable.",
+            library_dir.display()
+        ))
+        .title("Byline cannot start")
+        .kind(MessageDialogKind::Error)
+        .show(move |_| handle.exit(1));
+}

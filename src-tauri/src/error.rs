@@ -1,0 +1,142 @@
+//! The shell's error type and how every error crosses IPC: `{ code, message }`, where `code` is
+//! stable for the UI to branch on and `message` is the one line the writer reads.
+
+use serde::ser::SerializeStruct;
+
+/// Result of every app command.
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Everything an app command can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The library refused or failed; its message already says what to do.
+    #[error(transparent)]
+    Library(#[from] byline_library::Error),
+
+    /// A link that is not http, https or mailto (or is disguised) was not opened.
+    #[error("Byline opens only web and email links (http, https, mailto); it did not open `{0}`")]
+    RefusedUrl(String),
+
+    /// A path from the UI cannot be used as given.
+    #[error("{0}")]
+    InvalidPath(String),
+
+    /// The system could not open a link or show a file.
+    #[error("the system could not {action}: {source}")]
+    Opener {
+        /// What was attempted, e.g. "open https://example.org".
+        action: String,
+        /// Why the system opener failed.
+        source: Box<tauri_plugin_opener::Error>,
+    },
+
+    /// A window operation failed.
+    #[error("the window could not {action}: {source}")]
+    Window {
+        /// What was attempted.
+        action: &'static str,
+        /// Why it failed.
+        source: Box<tauri::Error>,
+    },
+}
+
+impl AppError {
+    /// The stable code the UI sees, e.g. `not_found` or `refused`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Library(error) => library_code(error),
+            AppError::RefusedUrl(_) => "refused",
+            AppError::InvalidPath(_) => "invalid_input",
+            AppError::Opener { .. } => "io",
+            AppError::Window { .. } => "internal",
+        }
+    }
+}
+
+/// Exhaustive on purpose: a new library error must be given a code here before the app builds.
+fn library_code(error: &byline_library::Error) -> &'static str {
+    use byline_library::Error as E;
+    match error {
+        E::DraftNotFound(_) | E::AuthorNotFound(_) | E::RevisionNotFound { .. } | E::AssetNotFound(_) => "not_found",
+        E::SlugTaken(_) => "slug_taken",
+        E::AuthorInUse { .. } => "author_in_use",
+        E::InvalidStatus(_) | E::InvalidInput(_) | E::UnsupportedAsset { .. } | E::Import { .. } => "invalid_input",
+        E::Trashed(_) => "trashed",
+        E::Busy => "busy",
+        E::Io { .. } | E::LibraryIsFile(_) | E::Backup { .. } => "io",
+        E::Export(_) => "export",
+        E::NotADatabase(_) | E::NewerSchema { .. } | E::Corrupt(_) | E::Sqlite(_) => "internal",
+    }
+}
+
+impl serde::Serialize for AppError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("AppError", 2)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message", &self.to_string())?;
+        out.end()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use std::path::PathBuf;
+
+    use byline_library::Error as E;
+    use serde_json::json;
+
+    use super::*;
+
+    fn wire(error: impl Into<AppError>) -> serde_json::Value {
+        serde_json::to_value(error.into()).unwrap()
+    }
+
+    #[test]
+    fn library_errors_reach_the_ui_as_code_and_message() {
+        assert_eq!(
+            wire(E::DraftNotFound("my-post".into())),
+            json!({ "code": "not_found", "message": "no draft with slug `my-post`; `byline list` shows the slugs" })
+        );
+        let in_use = E::AuthorInUse { slug: "ada".into(), drafts: vec!["a".into(), "b".into()] };
+        assert_eq!(wire(in_use)["code"], "author_in_use");
+        assert_eq!(wire(E::SlugTaken("x".into()))["code"], "slug_taken");
+        assert_eq!(wire(E::Trashed("x".into()))["code"], "trashed");
+        assert_eq!(wire(E::InvalidInput("title must not be blank".into()))["message"], "title must not be blank");
+    }
+
+    #[test]
+    fn every_kind_of_library_error_has_its_code() {
+        let io = || std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let cases = [
+            (E::AuthorNotFound("a".into()), "not_found"),
+            (E::RevisionNotFound { slug: "a".into(), id: 3 }, "not_found"),
+            (E::AssetNotFound("ff".into()), "not_found"),
+            (E::InvalidStatus("done".into()), "invalid_input"),
+            (E::UnsupportedAsset { file_name: "a.txt".into(), reason: "text".into() }, "invalid_input"),
+            (E::Import { path: PathBuf::from("/x.md"), message: "is empty".into() }, "invalid_input"),
+            (E::Busy, "busy"),
+            (E::Io { path: PathBuf::from("/x"), source: io() }, "io"),
+            (E::LibraryIsFile(PathBuf::from("/x")), "io"),
+            (E::Backup { path: PathBuf::from("/b"), message: "full".into() }, "io"),
+            (E::Export("template".into()), "export"),
+            (E::NotADatabase(PathBuf::from("/x/library.db")), "internal"),
+            (E::NewerSchema { found: 9, supported: 2 }, "internal"),
+            (E::Corrupt("bad row".into()), "internal"),
+        ];
+        for (error, code) in cases {
+            let message = error.to_string();
+            let value = wire(error);
+            assert_eq!(value["code"], code, "{message}");
+            assert_eq!(value["message"], message);
+        }
+    }
+
+    #[test]
+    fn shell_errors_have_their_own_codes() {
+        let refused = wire(AppError::RefusedUrl("javascript:alert(1)".into()));
+        assert_eq!(refused["code"], "refused");
+        assert!(refused["message"].as_str().unwrap().contains("http, https, mailto"));
+        assert_eq!(wire(AppError::InvalidPath("give a full path".into()))["code"], "invalid_input");
+    }
+}

@@ -1,0 +1,150 @@
+//! JSON shapes of the IPC contract that have no library type of their own.
+
+use std::path::{Path, PathBuf};
+
+use byline_frontmatter::Flavor;
+use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode};
+use byline_library::{Error, Library};
+use serde::{Deserialize, Serialize};
+
+/// `library_info`: where the library is and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LibraryInfo {
+    /// The library folder.
+    pub dir: PathBuf,
+    /// Live drafts.
+    pub drafts: usize,
+    /// Drafts in the trash.
+    pub trashed: usize,
+    /// Author profiles.
+    pub authors: usize,
+}
+
+impl LibraryInfo {
+    /// Reads the counts of `library`.
+    pub fn of(library: &Library) -> byline_library::Result<Self> {
+        let stats = library.stats()?;
+        Ok(Self { dir: library.dir().to_path_buf(), drafts: stats.drafts, trashed: stats.trashed, authors: stats.authors })
+    }
+}
+
+/// `export_article` options as the export dialog sends them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArticleExport {
+    /// Output format.
+    pub format: ExportFormat,
+    /// Images inside the page or in a folder beside it.
+    pub images: ImagePlacement,
+    /// Include authors' email addresses.
+    #[serde(default)]
+    pub include_email: bool,
+    /// Destination file, from the native save dialog.
+    pub path: PathBuf,
+}
+
+/// Formats offered in the export dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// Standalone HTML page.
+    Html,
+    /// Markdown with Hugo front matter.
+    Hugo,
+    /// Markdown with Zola front matter.
+    Zola,
+    /// Markdown with Jekyll front matter.
+    Jekyll,
+}
+
+/// Where an exported page's images go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImagePlacement {
+    /// Inside the page as data: URIs.
+    Embed,
+    /// In a folder beside the page.
+    Folder,
+}
+
+impl ArticleExport {
+    /// The library's export options; the destination must be a full path (the save dialog gives one).
+    pub fn options(&self) -> byline_library::Result<ExportOptions> {
+        require_absolute(&self.path)?;
+        let format = match self.format {
+            ExportFormat::Html => ArticleFormat::Html,
+            ExportFormat::Hugo => ArticleFormat::Markdown(Flavor::Hugo),
+            ExportFormat::Zola => ArticleFormat::Markdown(Flavor::Zola),
+            ExportFormat::Jekyll => ArticleFormat::Markdown(Flavor::Jekyll),
+        };
+        let images = match self.images {
+            ImagePlacement::Embed => ImageMode::Embed,
+            ImagePlacement::Folder => ImageMode::Folder,
+        };
+        Ok(ExportOptions { format, images, include_email: self.include_email, template_dir: None })
+    }
+}
+
+/// Refuses relative destinations: they would land wherever the app happened to be started.
+pub fn require_absolute(path: &Path) -> byline_library::Result<&Path> {
+    if path.is_absolute() {
+        Ok(path)
+    } else {
+        Err(Error::InvalidInput(format!(
+            "export destination `{}` is not a full path; choose it with \"Choose destination…\"",
+            path.display()
+        )))
+    }
+}
+
+/// `export-progress` event payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ExportProgress {
+    /// Files written so far.
+    pub done: usize,
+    /// Files to write.
+    pub total: usize,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_options_arrive_in_the_dialog_shape() {
+        let request: ArticleExport = serde_json::from_value(serde_json::json!({
+            "format": "zola", "images": "folder", "includeEmail": true, "path": "/tmp/out/post.md"
+        }))
+        .unwrap();
+        let options = request.options().unwrap();
+        assert_eq!(options.format, ArticleFormat::Markdown(Flavor::Zola));
+        assert_eq!(options.images, ImageMode::Folder);
+        assert!(options.include_email);
+    }
+
+    #[test]
+    fn bad_export_requests_are_refused() {
+        let unknown = serde_json::json!({ "format": "pdf", "images": "embed", "path": "/x" });
+        assert!(serde_json::from_value::<ArticleExport>(unknown).is_err());
+        let extra = serde_json::json!({ "format": "html", "images": "embed", "path": "/x", "theme": "dark" });
+        assert!(serde_json::from_value::<ArticleExport>(extra).is_err());
+        let relative: ArticleExport =
+            serde_json::from_value(serde_json::json!({ "format": "html", "images": "embed", "path": "post.html" })).unwrap();
+        assert!(relative.options().unwrap_err().to_string().contains("not a full path"));
+    }
+
+    #[test]
+    fn library_info_counts_what_the_writer_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(dir.path()).unwrap();
+        let draft = library.create_draft(byline_library::NewDraft { title: "One".into(), ..Default::default() }).unwrap();
+        library.create_draft(byline_library::NewDraft { title: "Two".into(), ..Default::default() }).unwrap();
+        library.trash_draft(&draft.slug).unwrap();
+        let info = serde_json::to_value(LibraryInfo::of(&library).unwrap()).unwrap();
+        assert_eq!(info["drafts"], 1);
+        assert_eq!(info["trashed"], 1);
+        assert_eq!(info["authors"], 0);
+        assert_eq!(info["dir"], dir.path().to_string_lossy().as_ref());
+    }
+}

@@ -1,0 +1,41 @@
+//! `byline-app`: the Byline desktop app, a Tauri 2 shell over the Byline library.
+//!
+//! Usage: `byline-app [--library DIR]` (else `$BYLINE_LIBRARY`, else the platform data folder).
+//! Logs go to stderr.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod app;
+mod args;
+#[cfg(test)]
+mod capabilities;
+#[cfg(test)]
+mod command_list;
+mod commands;
+mod error;
+mod ipc;
+mod links;
+mod menu;
+mod plugins;
+mod state;
+mod window;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let library_dir = match args::library_dir(std::env::args_os().skip(1), std::env::var_os(args::LIBRARY_ENV)) {
+        Ok(dir) => dir,
+        Err(message) => {
+            eprintln!("byline-app: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match app::run(library_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("byline-app: the app stopped with an error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! End-to-end tests of the real Byline desktop app under WebDriver.
+//!
+//! Run after building the UI and the app (`scripts/e2e.sh` does everything):
+//! `cargo test -p byline-e2e -- --test-threads=1`. Sessions also take turns on their own
+//! (see `byline_e2e::session`), so a parallel run is slower, never flaky.
+
+mod accessibility;
+mod authors_export;
+mod editing;
+mod history;
+mod library;
+mod metadata;
+mod perf;
+mod relaunch;
+mod screenshots;
+mod security;

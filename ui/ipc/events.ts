@@ -1,0 +1,17 @@
+/** Typed listeners for the events the shell emits; the only callers of `listen`. */
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ExportProgress, MenuId } from "./types";
+
+/** Calls `handler` with the id of each native menu item the writer picks. */
+export const onMenu = (handler: (id: MenuId) => void): Promise<UnlistenFn> =>
+  listen<MenuId>("menu", (event) => handler(event.payload));
+
+/** Calls `handler` when the window is about to close; the UI must save, then destroy the window. */
+export const onCloseRequested = (handler: () => void): Promise<UnlistenFn> =>
+  listen<unknown>("close-requested", () => handler());
+
+/** Calls `handler` with each progress step of a site export. */
+export const onExportProgress = (handler: (progress: ExportProgress) => void): Promise<UnlistenFn> =>
+  listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+
+export type { UnlistenFn };

@@ -1,0 +1,248 @@
+/** JSON shapes of the byline-library types as they cross IPC (serde forms, snake_case fields). */
+
+/** Where a draft stands on its way to publication. */
+export type Status = "idea" | "draft" | "review" | "ready" | "published";
+
+/** Every status, in workflow order. */
+export const STATUSES: readonly Status[] = ["idea", "draft", "review", "ready", "published"];
+
+/** Order of draft lists. */
+export type DraftSort = "updated" | "created" | "title";
+
+/** An author profile. */
+export interface Author {
+  id: number;
+  slug: string;
+  name: string;
+  short_bio: string | null;
+  bio: string | null;
+  avatar: string | null;
+  website: string | null;
+  location: string | null;
+  role: string | null;
+  email: string | null;
+  social: Record<string, string>;
+  is_default: boolean;
+  created: string;
+  updated: string;
+}
+
+/** A draft as stored, with its authors resolved. */
+export interface Draft {
+  id: number;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  body: string;
+  status: Status;
+  tags: string[];
+  authors: Author[];
+  language: string | null;
+  canonical_url: string | null;
+  cover_image: string | null;
+  created: string;
+  updated: string;
+  published: string | null;
+  trashed_at: string | null;
+  word_count: number;
+  extra: Record<string, unknown>;
+}
+
+/** A draft as shown in lists. */
+export interface DraftSummary {
+  id: number;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  status: Status;
+  tags: string[];
+  authors: string[];
+  updated: string;
+  created: string;
+  word_count: number;
+  trashed_at: string | null;
+}
+
+/** Which drafts a list or count covers. */
+export interface DraftFilter {
+  status?: Status;
+  tag?: string;
+  author?: string;
+  trashed?: boolean;
+  sort?: DraftSort;
+  limit?: number;
+  offset?: number;
+}
+
+/** Everything needed to create a draft; only `title` is required. */
+export interface NewDraft {
+  title: string;
+  subtitle?: string | null;
+  summary?: string | null;
+  body?: string;
+  status?: Status;
+  tags?: string[];
+  authors?: string[];
+  slug?: string | null;
+  language?: string | null;
+  canonical_url?: string | null;
+  cover_image?: string | null;
+}
+
+/** A change to a draft: an absent key leaves the field alone, `null` clears it. */
+export interface DraftChange {
+  title?: string;
+  subtitle?: string | null;
+  summary?: string | null;
+  body?: string;
+  status?: Status;
+  tags?: string[];
+  authors?: string[];
+  language?: string | null;
+  canonical_url?: string | null;
+  cover_image?: string | null;
+  published?: string | null;
+  extra?: Record<string, unknown>;
+}
+
+/** How a save is recorded in the revision history. */
+export type SaveMode = "autosave" | "checkpoint" | "edit";
+
+/** One line of a draft's history. */
+export interface RevisionSummary {
+  id: number;
+  created: string;
+  title: string;
+  word_count: number;
+  bytes: number;
+  reason: string;
+}
+
+/** The full state of a draft captured by a revision. */
+export interface DraftSnapshot {
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  body: string;
+  status: Status;
+  tags: string[];
+  authors: string[];
+  language: string | null;
+  canonical_url: string | null;
+  cover_image: string | null;
+  extra: Record<string, unknown>;
+}
+
+/** A revision with its full snapshot. */
+export interface Revision extends RevisionSummary {
+  snapshot: DraftSnapshot;
+}
+
+/** One search result; `snippet_html` is escaped HTML with `<mark>` around matches. */
+export interface SearchHit {
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  snippet_html: string;
+  rank: number;
+}
+
+/** Everything needed to add an author; only `name` is required. */
+export interface NewAuthor {
+  name: string;
+  slug?: string | null;
+  short_bio?: string | null;
+  bio?: string | null;
+  avatar?: string | null;
+  website?: string | null;
+  location?: string | null;
+  role?: string | null;
+  email?: string | null;
+  social?: Record<string, string>;
+  make_default?: boolean;
+}
+
+/** A change to an author: an absent key leaves the field alone, `null` clears it. */
+export interface AuthorChange {
+  name?: string;
+  short_bio?: string | null;
+  bio?: string | null;
+  avatar?: string | null;
+  website?: string | null;
+  location?: string | null;
+  role?: string | null;
+  email?: string | null;
+  social?: Record<string, string>;
+}
+
+/** A stored file, identified by the sha256 of its bytes. */
+export interface Asset {
+  hash: string;
+  mime: string;
+  size: number;
+  file_name: string;
+}
+
+/** What the library holds. */
+export interface LibraryInfo {
+  dir: string;
+  drafts: number;
+  trashed: number;
+  authors: number;
+}
+
+/** An image stored for a draft and the Markdown that refers to it. */
+export interface DraftImage {
+  path: string;
+  markdown: string;
+}
+
+/** The rendered preview of a draft body. */
+export interface PreviewResult {
+  html: string;
+  toc: unknown;
+  stats: { words: number; reading_minutes: number };
+  title: string | null;
+}
+
+/** Export formats the core knows. */
+export type ExportFormat = "html" | "hugo" | "zola" | "jekyll";
+
+/** Options of one article export. */
+export interface ExportOptions {
+  format: ExportFormat;
+  images: "embed" | "folder";
+  includeEmail: boolean;
+  path: string;
+}
+
+/** What a site export wrote. */
+export interface SiteExportResult {
+  articles: number;
+  files: number;
+}
+
+/** Progress of a site export. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** Menu item ids the shell sends with the `menu` event. */
+export type MenuId =
+  | "new-draft"
+  | "save-checkpoint"
+  | "export"
+  | "find"
+  | "toggle-preview"
+  | "focus-mode"
+  | "distraction-free"
+  | "zoom-in"
+  | "zoom-out"
+  | "zoom-reset"
+  | "theme-light"
+  | "theme-dark"
+  | "theme-system"
+  | "show-authors"
+  | "show-history";

@@ -1,0 +1,54 @@
+/** Writer view preferences: layout, zoom, focus mode, details panel; remembered across launches. */
+
+/** Which panes show. */
+export type Layout = "split" | "editor" | "preview";
+
+/** Everything remembered. */
+export interface ViewPrefs {
+  layout: Layout;
+  fontSize: number;
+  focusMode: boolean;
+  details: boolean;
+}
+
+const KEY = "byline.view";
+/** Editor font sizes in px: default, and the zoom range. */
+export const FONT_DEFAULT = 18;
+export const FONT_MIN = 12;
+export const FONT_MAX = 32;
+
+/** One zoom step from `size` in `direction` (+1 in, -1 out, 0 reset), kept in range. */
+export function zoomed(size: number, direction: 1 | -1 | 0): number {
+  if (direction === 0) return FONT_DEFAULT;
+  return Math.min(FONT_MAX, Math.max(FONT_MIN, size + direction * 2));
+}
+
+/** Stored preferences, with defaults for anything missing or malformed. */
+export function parsePrefs(raw: string | null): ViewPrefs {
+  const defaults: ViewPrefs = { layout: "split", fontSize: FONT_DEFAULT, focusMode: false, details: true };
+  if (!raw) return defaults;
+  try {
+    const value = JSON.parse(raw) as Partial<ViewPrefs>;
+    return {
+      layout: value.layout === "editor" || value.layout === "preview" ? value.layout : "split",
+      fontSize:
+        typeof value.fontSize === "number" && value.fontSize >= FONT_MIN && value.fontSize <= FONT_MAX
+          ? value.fontSize
+          : FONT_DEFAULT,
+      focusMode: value.focusMode === true,
+      details: value.details !== false,
+    };
+  } catch {
+    return defaults;
+  }
+}
+
+/** Reads the stored preferences. */
+export function loadPrefs(): ViewPrefs {
+  return parsePrefs(localStorage.getItem(KEY));
+}
+
+/** Stores the preferences. */
+export function savePrefs(prefs: ViewPrefs): void {
+  localStorage.setItem(KEY, JSON.stringify(prefs));
+}

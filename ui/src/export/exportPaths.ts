@@ -1,0 +1,19 @@
+/** File names for exports, pure for unit tests. */
+import type { ExportFormat } from "../../ipc/types";
+
+/** The extension a format writes. */
+export function extensionFor(format: ExportFormat): string {
+  return format === "html" ? "html" : "md";
+}
+
+/** Suggested file name for a draft in a format, e.g. `my-post.html`. */
+export function suggestedFileName(slug: string, format: ExportFormat): string {
+  return `${slug}.${extensionFor(format)}`;
+}
+
+/** Swaps the extension of a chosen destination when the format changes (keeps other names). */
+export function withExtension(path: string, format: ExportFormat): string {
+  const ext = extensionFor(format);
+  const match = /\.(html?|md|markdown)$/i.exec(path);
+  return match ? `${path.slice(0, match.index)}.${ext}` : path;
+}

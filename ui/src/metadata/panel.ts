@@ -1,0 +1,130 @@
+/**
+ * The metadata panel: title, subtitle, summary, tags, status, ordered authors, cover image,
+ * canonical URL and language. Fields save on `input` (debounced by autosave) and on `change`.
+ */
+import { STATUSES, type Author, type Draft, type DraftChange, type Status } from "../../ipc";
+import { field, h, uid } from "../shared/dom";
+import { statusLabel } from "../shared/format";
+import { DraftAuthors } from "./authorsList";
+import { formatTags, optionalText, parseTags } from "./tags";
+
+/** What the panel asks of the app. */
+export interface MetadataHooks {
+  /** A field changed; `immediate` on `change`/blur, debounced on `input`. */
+  changed(change: DraftChange, immediate: boolean): void;
+  /** The writer asked to trash the open draft. */
+  trash(): void;
+}
+
+type TextKey = "subtitle" | "summary" | "canonical_url" | "language" | "cover_image";
+
+/** The panel. */
+export class MetadataPanel {
+  readonly el: HTMLElement;
+  private readonly title = h("input", { type: "text", class: "title-input", autocomplete: "off" });
+  private readonly subtitle = h("input", { type: "text", autocomplete: "off" });
+  private readonly summary = h("textarea", { rows: 3 });
+  private readonly tags = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+  private readonly status = h("select", {}, ...STATUSES.map((s) => h("option", { value: s }, statusLabel(s))));
+  private readonly cover = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+  private readonly canonical = h("input", { type: "url", autocomplete: "off", spellcheck: "false" });
+  private readonly language = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+  private readonly authors: DraftAuthors;
+  private readonly titleNote = h("p", { class: "hint field-error", role: "alert" });
+
+  constructor(private readonly hooks: MetadataHooks) {
+    this.authors = new DraftAuthors((slugs) => hooks.changed({ authors: slugs }, true));
+    const trash = h("button", { type: "button", class: "danger subtle" }, "Move to trash");
+    trash.addEventListener("click", () => hooks.trash());
+
+    this.wireTitle();
+    this.wireText(this.subtitle, "subtitle");
+    this.wireText(this.summary, "summary");
+    this.wireText(this.cover, "cover_image");
+    this.wireText(this.canonical, "canonical_url");
+    this.wireText(this.language, "language");
+    const sendTags = (immediate: boolean) => hooks.changed({ tags: parseTags(this.tags.value) }, immediate);
+    this.tags.addEventListener("input", () => sendTags(false));
+    this.tags.addEventListener("change", () => {
+      this.tags.value = formatTags(parseTags(this.tags.value));
+      sendTags(true);
+    });
+    this.status.addEventListener("change", () => hooks.changed({ status: this.status.value as Status }, true));
+
+    const headingId = uid("meta");
+    const titleField = field("Title", this.title);
+    titleField.wrap.append(this.titleNote);
+    this.el = h(
+      "aside",
+      { class: "metadata", "aria-labelledby": headingId },
+      h("h2", { id: headingId, class: "panel-heading" }, "Details"),
+      titleField.wrap,
+      field("Subtitle", this.subtitle).wrap,
+      field("Summary", this.summary).wrap,
+      field("Tags", this.tags, "Separate tags with commas.").wrap,
+      field("Status", this.status).wrap,
+      this.authors.el,
+      field("Cover image", this.cover, "A path such as images/cover.png, or a URL.").wrap,
+      field("Canonical URL", this.canonical).wrap,
+      field("Language", this.language, "A language tag such as en or de-CH.").wrap,
+      h("div", { class: "panel-actions" }, trash),
+    );
+    this.setEnabled(false);
+  }
+
+  /** Shows a draft's metadata (on open and after a restore). */
+  show(draft: Draft, known: Author[]): void {
+    this.title.value = draft.title;
+    this.titleNote.textContent = "";
+    this.subtitle.value = draft.subtitle ?? "";
+    this.summary.value = draft.summary ?? "";
+    this.tags.value = formatTags(draft.tags);
+    this.status.value = draft.status;
+    this.cover.value = draft.cover_image ?? "";
+    this.canonical.value = draft.canonical_url ?? "";
+    this.language.value = draft.language ?? "";
+    this.authors.show(draft.authors, known);
+    this.setEnabled(!draft.trashed_at);
+  }
+
+  /** Updates the profiles offered for crediting. */
+  setKnownAuthors(known: Author[]): void {
+    this.authors.setKnown(known);
+  }
+
+  /** Disables every field while no draft is open. */
+  setEnabled(enabled: boolean): void {
+    for (const control of this.el.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement>(
+      "input, textarea, select, button",
+    )) {
+      control.disabled = !enabled;
+    }
+  }
+
+  /** Focuses the title (after creating a draft). */
+  focusTitle(): void {
+    this.title.focus();
+    this.title.select();
+  }
+
+  private wireTitle(): void {
+    const send = (immediate: boolean) => {
+      const title = this.title.value.trim();
+      // A blank title is refused by the library; keep the old one until there is text.
+      if (title === "") {
+        this.titleNote.textContent = "A draft needs a title; the previous one is kept until you type one.";
+        return;
+      }
+      this.titleNote.textContent = "";
+      this.hooks.changed({ title }, immediate);
+    };
+    this.title.addEventListener("input", () => send(false));
+    this.title.addEventListener("change", () => send(true));
+  }
+
+  private wireText(control: HTMLInputElement | HTMLTextAreaElement, key: TextKey): void {
+    const send = (immediate: boolean) => this.hooks.changed({ [key]: optionalText(control.value) }, immediate);
+    control.addEventListener("input", () => send(false));
+    control.addEventListener("change", () => send(true));
+  }
+}
