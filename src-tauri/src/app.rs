@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use byline_library::Library;
-use tauri::{App, Manager};
+use tauri::{App, Manager, RunEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-use crate::commands::{authors, drafts, export, images, system};
+use crate::commands::{authors, drafts, export, images, sync, system};
+use crate::drafts_folder::{self, FolderSync};
 use crate::state::AppState;
 use crate::window::{self, WindowState};
 use crate::{menu, plugins};
@@ -22,6 +23,7 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
         // opener calls stays off (the webview holds no opener permission anyway).
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
         .manage(WindowState::default())
+        .manage(FolderSync::default())
         .setup(move |app| {
             setup(app, &library_dir);
             Ok(())
@@ -55,15 +57,27 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
             export::export_site,
             system::open_external,
             system::reveal_path,
+            sync::bind_drafts_folder,
+            sync::drafts_folder,
+            sync::unbind_drafts_folder,
             system::quit_app,
         ]);
-    builder.run(tauri::generate_context!())
+    builder.build(tauri::generate_context!())?.run(|app, event| {
+        // The watcher finishes its current reconciliation before the process ends.
+        if let RunEvent::Exit = event {
+            app.state::<FolderSync>().stop();
+        }
+    });
+    Ok(())
 }
 
 /// Opens the library and the window; a library that cannot be opened is explained in a native
 /// dialog (and on stderr) and the app then exits, instead of showing a window that cannot work.
 fn setup(app: &mut App, library_dir: &Path) {
     let opened = Library::open(library_dir).map_err(|error| error.to_string()).and_then(|library| {
+        if let Err(error) = drafts_folder::resume(app.handle(), &library, &app.state::<FolderSync>()) {
+            eprintln!("byline-app: the drafts folder is not synced: {error}");
+        }
         app.manage(AppState::new(library));
         let menu = menu::build(app).map_err(|error| format!("cannot build the menu: {error}"))?;
         window::create_main(app, menu).map_err(|error| format!("cannot open the window: {error}"))?;

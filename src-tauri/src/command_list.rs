@@ -30,5 +30,8 @@ pub const COMMANDS: &[&str] = &[
     "export_site",
     "open_external",
     "reveal_path",
+    "bind_drafts_folder",
+    "drafts_folder",
+    "unbind_drafts_folder",
     "quit_app",
 ];

@@ -13,6 +13,7 @@ mod capabilities;
 #[cfg(test)]
 mod command_list;
 mod commands;
+mod drafts_folder;
 mod error;
 mod ipc;
 mod links;

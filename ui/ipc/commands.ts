@@ -107,3 +107,12 @@ export const openExternal = (url: string) => invoke<null>("open_external", { url
 /** Shows a file in the system's file manager. */
 export const revealPath = (path: string) => invoke<null>("reveal_path", { path });
 
+
+/** Binds the library to a drafts folder and starts syncing; resolves to the folder as bound. */
+export const bindDraftsFolder = (dir: string) => invoke<string>("bind_drafts_folder", { dir });
+
+/** The drafts folder being synced, or null. */
+export const draftsFolder = () => invoke<string | null>("drafts_folder");
+
+/** Stops syncing the drafts folder and forgets it; its files stay. */
+export const unbindDraftsFolder = () => invoke<null>("unbind_drafts_folder");

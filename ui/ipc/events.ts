@@ -1,6 +1,6 @@
 /** Typed listeners for the events the shell emits; the only callers of `listen`. */
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { ExportProgress, MenuId } from "./types";
+import type { ExportProgress, MenuId, SyncError, SyncReport } from "./types";
 
 /** Calls `handler` with the id of each native menu item the writer picks. */
 export const onMenu = (handler: (id: MenuId) => void): Promise<UnlistenFn> =>
@@ -13,5 +13,13 @@ export const onCloseRequested = (handler: () => void): Promise<UnlistenFn> =>
 /** Calls `handler` with each progress step of a site export. */
 export const onExportProgress = (handler: (progress: ExportProgress) => void): Promise<UnlistenFn> =>
   listen<ExportProgress>("export-progress", (event) => handler(event.payload));
+
+/** Calls `handler` with each report of the drafts folder watcher (something changed). */
+export const onFolderSync = (handler: (report: SyncReport) => void): Promise<UnlistenFn> =>
+  listen<SyncReport>("folder-sync", (event) => handler(event.payload));
+
+/** Calls `handler` when the drafts folder cannot be watched (the shell retries by itself). */
+export const onFolderSyncError = (handler: (error: SyncError) => void): Promise<UnlistenFn> =>
+  listen<SyncError>("folder-sync-error", (event) => handler(event.payload));
 
 export type { UnlistenFn };

@@ -246,3 +246,30 @@ export type MenuId =
   | "theme-system"
   | "show-authors"
   | "show-history";
+
+/** What one reconciliation with the drafts folder did (`folder-sync` event); one entry per file. */
+export interface SyncReport {
+  /** Files written from library changes. */
+  written: string[];
+  /** Files whose changes updated their drafts (paths relative to the folder). */
+  updated: string[];
+  /** New drafts from new files, as "path -> slug". */
+  created: string[];
+  /** Drafts moved to the trash because their file was deleted. */
+  trashed: string[];
+  /** Files removed because their draft is in the trash. */
+  removed: string[];
+  /** Renamed or moved files, [from, to]. */
+  renamed: [string, string][];
+  /** Both sides changed: "path (the file's version is revision N of `slug`)". */
+  conflicts: string[];
+  /** Files that could not be used, with the reason. */
+  problems: string[];
+  /** About the sync itself (e.g. polling instead of live notifications). */
+  notices: string[];
+}
+
+/** The `folder-sync-error` event: the watch cannot run and retries by itself. */
+export interface SyncError {
+  message: string;
+}

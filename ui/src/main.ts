@@ -7,6 +7,8 @@ import {
   errorMessage,
   insideTauri,
   onCloseRequested,
+  onFolderSync,
+  onFolderSyncError,
   onMenu,
   previewCss,
   setWindowTitle,
@@ -29,6 +31,8 @@ import { Preview } from "./preview/preview";
 import { notify } from "./shared/dialog";
 import { h } from "./shared/dom";
 import { StatusBar } from "./statusbar/statusbar";
+import { DraftsFolderDialog } from "./sync/draftsFolderDialog";
+import { ExternalChanges } from "./sync/externalChanges";
 import { installTestHooks } from "./testHooks";
 import { ThemeController } from "./theme/theme";
 
@@ -109,7 +113,12 @@ const toolbar = new Toolbar({
   exportDialog: () => exportDialog.open(session.slug()),
   history: () => openHistory(),
 });
-const appMenu = new AppMenu({ theme: (choice) => theme.choose(choice), authors: () => void authors.open() });
+const draftsFolderDialog = new DraftsFolderDialog();
+const appMenu = new AppMenu({
+  theme: (choice) => theme.choose(choice),
+  authors: () => void authors.open(),
+  draftsFolder: () => void draftsFolderDialog.open(),
+});
 library.el.append(appMenu.el);
 
 session = new Session({
@@ -120,17 +129,21 @@ session = new Session({
   autosaver,
   statusbar,
   opened: (draft) => {
+    externalChanges.draftOpened();
     emptyState.hidden = draft !== null;
     showTitle(draft ? `${draft.title} — Byline` : "Byline");
     reflect();
   },
 });
 
+const externalChanges = new ExternalChanges({ session, editor, autosaver, library, statusbar });
+
 const workspace = h(
   "main",
   { class: "workspace" },
   h("h1", { class: "visually-hidden" }, "Byline"),
   toolbar.el,
+  externalChanges.banner.el,
   h("div", { class: "panes" }, editorRegion, previewRegion),
 );
 root.append(library.el, workspace, metadata.el, statusbar.el);
@@ -282,6 +295,8 @@ async function start(): Promise<void> {
     return;
   }
   void onMenu(handleMenu);
+  void onFolderSync((report) => externalChanges.received(report));
+  void onFolderSyncError((error) => externalChanges.failed(error.message));
   void onCloseRequested(() => void closeWindow().catch((error) => notify(errorMessage(error), "error")));
   try {
     await preview.init(await previewCss(), theme.current());

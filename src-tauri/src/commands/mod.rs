@@ -6,4 +6,5 @@ pub mod authors;
 pub mod drafts;
 pub mod export;
 pub mod images;
+pub mod sync;
 pub mod system;

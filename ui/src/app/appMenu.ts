@@ -13,11 +13,13 @@ export class AppMenu {
     h("option", { value: "dark" }, "Dark theme"),
   );
 
-  constructor(hooks: { theme(choice: ThemeChoice): void; authors(): void }) {
+  constructor(hooks: { theme(choice: ThemeChoice): void; authors(): void; draftsFolder(): void }) {
     const authors = h("button", { type: "button" }, "Authors");
     authors.addEventListener("click", () => hooks.authors());
+    const draftsFolder = h("button", { type: "button" }, "Drafts folder…");
+    draftsFolder.addEventListener("click", () => hooks.draftsFolder());
     this.themeSelect.addEventListener("change", () => hooks.theme(this.themeSelect.value as ThemeChoice));
-    this.el = h("div", { class: "sidebar-foot" }, authors, this.themeSelect);
+    this.el = h("div", { class: "sidebar-foot" }, authors, draftsFolder, this.themeSelect);
   }
 
   /** Shows the writer's theme choice. */

@@ -56,6 +56,11 @@ export class Autosaver {
     return this.bodyDirty || !isEmptyChange(this.pending);
   }
 
+  /** True while something typed is not yet stored or a save is on its way. */
+  busy(): boolean {
+    return this.dirty() || this.inFlight !== null;
+  }
+
   /** Saves everything pending now with `mode`; resolves true when the library holds it all. */
   async flush(mode: SaveMode = "autosave"): Promise<boolean> {
     this.scheduled.cancel();

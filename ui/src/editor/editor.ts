@@ -10,6 +10,7 @@ import { editorTheme } from "./editorTheme";
 import { codeBlocks } from "./codeBlocks";
 import { focusMode } from "./focusMode";
 import { insertLink, setHeading, toggleWrap } from "./formatting";
+import { changedSpan } from "./changedSpan";
 
 /** Marks programmatic loads so they are not mistaken for typing (no autosave, no perf sample). */
 const LOAD_EVENT = "byline.load";
@@ -103,12 +104,13 @@ export class MarkdownEditor {
     this.view.scrollDOM.scrollTop = 0;
   }
 
-  /** Replaces the text of the open draft after a restore: one undoable step, not typing. */
+  /** Replaces the text of the open draft after a restore or an external edit: one undoable
+   * step, not typing. Only the changed middle is replaced, so the caret and the scroll position
+   * stay where they were whenever the change is elsewhere. */
   replaceQuietly(text: string): void {
-    this.view.dispatch({
-      changes: { from: 0, to: this.view.state.doc.length, insert: text },
-      userEvent: LOAD_EVENT,
-    });
+    const change = changedSpan(this.view.state.doc.toString(), text);
+    if (!change) return;
+    this.view.dispatch({ changes: change, userEvent: LOAD_EVENT });
   }
 
   /** Replaces the text as if the writer did it (undoable, autosaved). */
@@ -173,3 +175,4 @@ export class MarkdownEditor {
 }
 
 export { LOAD_EVENT };
+

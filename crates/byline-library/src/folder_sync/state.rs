@@ -1,6 +1,6 @@
 //! What the library remembers about each synced file, in `sync_files`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::store::fmt_time;
 use crate::{Library, Result};
@@ -64,6 +64,30 @@ impl Library {
             (key, now),
         )?;
         Ok(())
+    }
+
+    /// Binds `dir` (created if missing) as this library's most recently bound drafts folder,
+    /// keeping what is known of its files if it was bound before; returns its canonical path.
+    pub fn bind_sync_folder(&mut self, dir: &Path) -> Result<PathBuf> {
+        crate::fs_atomic::create_dir_all(dir)?;
+        let dir = dir.canonicalize().map_err(|source| crate::Error::Io { path: dir.to_path_buf(), source })?;
+        let now = fmt_time(self.now());
+        self.conn.execute(
+            "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO UPDATE SET bound_at = excluded.bound_at",
+            (dir.to_string_lossy(), now),
+        )?;
+        Ok(dir)
+    }
+
+    /// Forgets the binding of `dir` and what was known of its files (the files stay as they
+    /// are); true if it was bound.
+    pub fn unbind_sync_folder(&mut self, dir: &Path) -> Result<bool> {
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let tx = self.write_tx()?;
+        tx.execute("DELETE FROM sync_files WHERE dir = ?1", [key.to_string_lossy()])?;
+        let removed = tx.execute("DELETE FROM sync_folders WHERE dir = ?1", [key.to_string_lossy()])?;
+        tx.commit()?;
+        Ok(removed > 0)
     }
 
     /// Folders this library has been synced with.

@@ -1,0 +1,265 @@
+//! The drafts folder: binding the library to a folder of Markdown files and keeping them in
+//! step from a background thread.
+//!
+//! The watcher runs a [`FolderWatcher`] on its own [`Library`] connection to the same library
+//! folder (SQLite WAL lets both connections work), so a long first sync never holds the lock the
+//! UI's commands need. It reports to the UI with `folder-sync` (the [`SyncReport`]) and
+//! `folder-sync-error` (`{message}`) events.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use byline_library::folder_sync::{FolderWatcher, SyncReport, WatchOptions};
+use byline_library::Library;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Runtime};
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// Event carrying a [`SyncReport`] each time the watcher changed something.
+pub const SYNC_EVENT: &str = "folder-sync";
+/// Event carrying `{message}` when the watch cannot run (it retries by itself).
+pub const SYNC_ERROR_EVENT: &str = "folder-sync-error";
+
+/// How long a failed watch (folder unmounted, library busy) waits before starting again.
+const RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// Payload of [`SYNC_ERROR_EVENT`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncError {
+    /// What went wrong and what the watcher does about it, for the writer.
+    pub message: String,
+}
+
+/// The running watcher, if a folder is bound; managed by Tauri.
+#[derive(Default)]
+pub struct FolderSync {
+    running: Mutex<Option<Running>>,
+}
+
+/// One watcher thread and the flag that ends it.
+struct Running {
+    dir: PathBuf,
+    stop: Arc<AtomicBool>,
+    thread: JoinHandle<()>,
+}
+
+impl FolderSync {
+    /// The folder being kept in sync, if any.
+    pub fn current(&self) -> Option<PathBuf> {
+        self.lock().as_ref().map(|running| running.dir.clone())
+    }
+
+    /// Starts watching `dir` (already bound and canonical), stopping any earlier watch first.
+    pub fn start<R: Runtime>(&self, app: &AppHandle<R>, library_dir: &Path, dir: PathBuf) -> AppResult<()> {
+        let mut running = self.lock();
+        if let Some(old) = running.take() {
+            old.finish();
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        let (app, library_dir, watched, flag) = (app.clone(), library_dir.to_path_buf(), dir.clone(), stop.clone());
+        let thread = std::thread::Builder::new()
+            .name("drafts-folder".into())
+            .spawn(move || watch_until_stopped(&app, &library_dir, &watched, &flag))
+            .map_err(|source| AppError::InvalidPath(format!("cannot start watching {}: {source}", dir.display())))?;
+        *running = Some(Running { dir, stop, thread });
+        Ok(())
+    }
+
+    /// Stops the watcher and waits for it (its current reconciliation finishes first); returns
+    /// the folder it watched.
+    pub fn stop(&self) -> Option<PathBuf> {
+        let running = self.lock().take()?;
+        let dir = running.dir.clone();
+        running.finish();
+        Some(dir)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Running>> {
+        // The guarded value is only a thread handle: a panic elsewhere cannot leave it half-made.
+        self.running.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Running {
+    fn finish(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if self.thread.join().is_err() {
+            eprintln!("byline-app: the drafts folder watcher of {} stopped with a panic", self.dir.display());
+        }
+    }
+}
+
+/// Binds the library to `dir` (created if missing) and starts watching it; the folder the app
+/// used before is unbound, since the app keeps one drafts folder. Returns the canonical folder.
+pub fn bind<R: Runtime>(app: &AppHandle<R>, state: &AppState, sync: &FolderSync, dir: &Path) -> AppResult<String> {
+    let library_dir = state.with(|library| Ok(library.dir().to_path_buf()))?;
+    check_placement(dir, &library_dir)?;
+    let previous = sync.stop();
+    let bound = state.with(|library| {
+        let bound = library.bind_sync_folder(dir)?;
+        if let Some(previous) = previous.filter(|previous| *previous != bound) {
+            library.unbind_sync_folder(&previous)?;
+        }
+        Ok(bound)
+    })?;
+    sync.start(app, &library_dir, bound.clone())?;
+    Ok(bound.to_string_lossy().into_owned())
+}
+
+/// Stops syncing and forgets the binding; the files stay where they are.
+pub fn unbind(state: &AppState, sync: &FolderSync) -> AppResult<()> {
+    let Some(dir) = sync.stop() else { return Ok(()) };
+    state.with(|library| library.unbind_sync_folder(&dir).map(|_| ()))
+}
+
+/// At launch: resumes watching the most recently bound folder, if any.
+pub fn resume<R: Runtime>(app: &AppHandle<R>, library: &Library, sync: &FolderSync) -> AppResult<()> {
+    match library.sync_folders()?.pop() {
+        Some(dir) => sync.start(app, library.dir(), dir),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a drafts folder that holds the library or lies inside it: the library's own files
+/// would be synced as drafts, or the drafts folder swept up by the library's backups.
+pub fn check_placement(dir: &Path, library_dir: &Path) -> AppResult<()> {
+    if !dir.is_absolute() {
+        return Err(AppError::InvalidPath(format!(
+            "the drafts folder must be a full path (starting at the root), not `{}`; choose it with “Choose folder…”",
+            dir.display()
+        )));
+    }
+    let (folder, library) = (resolved(dir), resolved(library_dir));
+    if folder == library || folder.starts_with(&library) {
+        return Err(AppError::InvalidPath(format!(
+            "{} is inside the library folder {}; choose a drafts folder outside it",
+            dir.display(),
+            library.display()
+        )));
+    }
+    if library.starts_with(&folder) {
+        return Err(AppError::InvalidPath(format!(
+            "{} contains the library folder {}; choose a drafts folder that does not",
+            dir.display(),
+            library.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The canonical form of a path that may not exist yet: its nearest existing ancestor resolved
+/// (symlinks included), the rest appended with `.` and `..` applied.
+fn resolved(path: &Path) -> PathBuf {
+    let mut existing = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    while existing.canonicalize().is_err() {
+        let Some(last) = existing.components().next_back() else { break };
+        rest.push(last.as_os_str().to_os_string());
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        match Path::new(&name).components().next() {
+            Some(Component::ParentDir) => {
+                out.pop();
+            }
+            Some(Component::Normal(part)) => out.push(part),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The watcher thread: runs until stopped; a failure is reported and retried after a pause.
+fn watch_until_stopped<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: &Path, stop: &AtomicBool) {
+    while !stop.load(Ordering::Relaxed) {
+        match watch(app, library_dir, dir, stop) {
+            Ok(()) => return,
+            Err(error) => {
+                let message = format!(
+                    "Drafts folder {}: {error}. Trying again in {} s.",
+                    dir.display(),
+                    RETRY_AFTER.as_secs()
+                );
+                eprintln!("byline-app: {message}");
+                // Nobody listening (the window is gone) is not a failure of the sync.
+                let _ = app.emit(SYNC_ERROR_EVENT, SyncError { message });
+                pause(stop, RETRY_AFTER);
+            }
+        }
+    }
+}
+
+fn watch<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: &Path, stop: &AtomicBool) -> byline_library::Result<()> {
+    let mut library = Library::open(library_dir)?;
+    let (mut watcher, first) = FolderWatcher::start(&mut library, dir, WatchOptions::default())?;
+    publish(app, &first);
+    watcher.run(&mut library, stop, |report| publish(app, report))
+}
+
+/// Tells the UI (and the log) what a reconciliation did. Sent even when empty after the first
+/// sync, so the UI learns the watch is up.
+fn publish<R: Runtime>(app: &AppHandle<R>, report: &SyncReport) {
+    for line in report.lines() {
+        eprintln!("byline-app: drafts folder: {line}");
+    }
+    let _ = app.emit(SYNC_EVENT, report);
+}
+
+/// Sleeps up to `total`, waking early when `stop` is set.
+fn pause(stop: &AtomicBool, total: Duration) {
+    let until = Instant::now() + total;
+    while !stop.load(Ordering::Relaxed) && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn refused(dir: &Path, library: &Path) -> String {
+        check_placement(dir, library).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_folder_inside_or_around_the_library_is_refused_with_the_reason() {
+        let root = tempfile::tempdir().unwrap();
+        let library = root.path().join("library");
+        std::fs::create_dir(&library).unwrap();
+        assert!(refused(&library, &library).contains("inside the library folder"));
+        assert!(refused(&library.join("drafts"), &library).contains("inside the library folder"));
+        assert!(refused(&library.join("a/../../library/b"), &library).contains("inside the library folder"));
+        assert!(refused(root.path(), &library).contains("contains the library folder"));
+        assert!(refused(Path::new("drafts"), &library).contains("full path"));
+    }
+
+    #[test]
+    fn a_folder_beside_the_library_is_accepted_even_before_it_exists() {
+        let root = tempfile::tempdir().unwrap();
+        let library = root.path().join("library");
+        std::fs::create_dir(&library).unwrap();
+        check_placement(&root.path().join("drafts"), &library).unwrap();
+        check_placement(&root.path().join("library-drafts"), &library).unwrap();
+        check_placement(&root.path().join("not/yet/there"), &library).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_into_the_library_is_seen_through() {
+        let root = tempfile::tempdir().unwrap();
+        let library = root.path().join("library");
+        std::fs::create_dir(&library).unwrap();
+        std::os::unix::fs::symlink(&library, root.path().join("link")).unwrap();
+        assert!(refused(&root.path().join("link/drafts"), &library).contains("inside the library folder"));
+    }
+}
