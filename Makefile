@@ -20,11 +20,18 @@ test: test-core test-app
 
 test-core: setup-test
 	$(CARGO) test --no-fail-fast
+	# Each benchmark once, on small inputs, as a smoke check (figures come from `make bench`).
+	$(CARGO) test --benches -p byline-render -p byline-library
 
 test-app: setup-app
 	scripts/e2e.sh
 	$(CARGO) test -p byline-app
 	cd ui && npm test --silent
+
+## Benchmarks side by side with peers (comrak, markdown-it + highlight.js, pandoc): one table,
+## and target/bench/summary.json. Not part of `make test`.
+bench:
+	bench/run.sh
 
 ## Release binaries: target/release/byline (CLI) and target/release/byline-app (desktop app).
 build: setup-app ui

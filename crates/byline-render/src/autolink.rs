@@ -10,6 +10,12 @@ pub(crate) enum Segment<'a> {
     Link { text: &'a str, href: String },
 }
 
+/// False when `text` certainly holds no extended autolink: each needs `www.`, `://` or `@`.
+/// Most prose has none, and this check is much cheaper than [`split`].
+pub(crate) fn may_contain_link(text: &str) -> bool {
+    text.contains("www.") || text.contains("://") || text.contains('@')
+}
+
 /// Splits `text` into plain runs and extended autolinks.
 ///
 /// Linear in `text.len()`: the scans a URL candidate needs (to the end of its token, to the end

@@ -66,7 +66,7 @@ fn apply_autolinks(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
             Event::InlineHtml(html) if html.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("</a")) => {
                 opaque_depth = opaque_depth.saturating_sub(1)
             }
-            Event::Text(text) if opaque_depth == 0 => {
+            Event::Text(text) if opaque_depth == 0 && autolink::may_contain_link(text) => {
                 let segments = autolink::split(text);
                 if segments.iter().any(|s| matches!(s, Segment::Link { .. })) {
                     push_segments(&mut out, &segments, &range);

@@ -11,6 +11,7 @@ use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use crate::error::RenderError;
+use crate::escape::canonical_highlight;
 
 /// Class prefix of every highlight span; the CSS in `theme_css` uses the same.
 pub(crate) const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -148,7 +149,7 @@ impl Highlighter {
                 .parse_html_for_line_which_includes_newline(line)
                 .map_err(|source| RenderError::Highlight { language: syntax.name.clone(), source })?;
         }
-        Ok(generator.finalize())
+        Ok(canonical_highlight(&generator.finalize()))
     }
 
     /// Finds a syntax by token or extension, then through common aliases; plain text is `None`.

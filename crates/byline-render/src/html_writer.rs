@@ -1,18 +1,23 @@
 //! Byline's own HTML writer over pulldown-cmark events. Differs from pulldown-cmark's writer
 //! where the app needs it: `data-line` on blocks, heading ids, class-based table alignment,
 //! GitHub-style footnotes collected at the end, highlighted code blocks.
-//! Its output is not trusted yet: the sanitizer runs over it.
+//! Its output is not trusted yet: the sanitizer runs over it, except top-level code blocks,
+//! which are written in the sanitizer's canonical form (see `code_block`). It also reports
+//! where each top-level block's HTML starts and ends, the unit of caching.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
+use crate::code_block::{language_token, write_code_block};
 use crate::escape::{escape_href, escape_html};
 use crate::events::{self, Spanned};
 use crate::footnotes::Footnotes;
 use crate::highlight::Highlighter;
 use crate::ids::IdRegistry;
 use crate::lines::LineIndex;
+use crate::stats::{stats_of_events, TextStats};
+use crate::units::{Piece, PieceKind};
 
 /// A heading as written: unprefixed id (the sanitizer adds the prefix).
 pub(crate) struct Heading {
@@ -25,15 +30,20 @@ pub(crate) struct Heading {
 pub(crate) struct Written {
     pub(crate) html: String,
     pub(crate) headings: Vec<Heading>,
+    /// Consecutive slices of `html`, one per top-level block (and the footnote section).
+    pub(crate) pieces: Vec<Piece>,
+    /// Word count and reading time, from the same events.
+    pub(crate) stats: TextStats,
 }
 
-/// Renders `markdown`; `source_lines` adds `data-line` to block elements.
-pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter, source_lines: bool) -> Written {
+/// Renders `markdown`; `first_line` (the number of its first line) adds `data-line` to blocks.
+pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter, first_line: Option<usize>) -> Written {
     let events = events::parse(markdown);
+    let stats = stats_of_events(events.iter().map(|(event, _)| event));
     let mut writer = Writer {
         out: String::with_capacity(markdown.len() * 3 / 2),
         end_newline: true,
-        lines: source_lines.then(|| LineIndex::new(markdown)),
+        lines: first_line.map(|first| (LineIndex::new(markdown), first - 1)),
         highlighter,
         ids: IdRegistry::default(),
         headings: Vec::new(),
@@ -41,9 +51,13 @@ pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter, source_lines
         table: TableState::default(),
         code: None,
         footnotes: Footnotes::default(),
+        pieces: Vec::new(),
+        piece_paragraph: None,
+        piece_start: 0,
+        piece_raw: false,
     };
     writer.run(events);
-    writer.finish()
+    writer.finish(stats)
 }
 
 /// Output diverted while a heading (whose id needs its text) or a footnote (moved to the end) is written.
@@ -68,7 +82,8 @@ struct CodeBlock {
 struct Writer<'h> {
     out: String,
     end_newline: bool,
-    lines: Option<LineIndex>,
+    /// Line index and the number of lines before the text (when it is part of a document).
+    lines: Option<(LineIndex, usize)>,
     highlighter: &'h Highlighter,
     ids: IdRegistry,
     headings: Vec<Heading>,
@@ -76,60 +91,95 @@ struct Writer<'h> {
     table: TableState,
     code: Option<CodeBlock>,
     footnotes: Footnotes,
+    pieces: Vec<Piece>,
+    piece_paragraph: Option<Range<usize>>,
+    piece_start: usize,
+    piece_raw: bool,
 }
 
 impl Writer<'_> {
     fn run(&mut self, events: Vec<Spanned<'_>>) {
         let mut iter = events.into_iter().peekable();
+        let mut depth = 0usize;
         while let Some((event, range)) = iter.next() {
-            match event {
-                Event::Start(Tag::Item) => {
-                    let task = matches!(iter.peek(), Some((Event::TaskListMarker(_), _)));
-                    self.start_item(&range, task);
+            if depth == 0 {
+                self.close_piece(false);
+                if matches!(event, Event::Start(Tag::Paragraph)) {
+                    self.piece_paragraph = Some(range.clone());
                 }
-                Event::Start(Tag::Image { dest_url, title, .. }) => {
-                    self.write("<img src=\"");
-                    escape_href(&mut self.out, &dest_url);
-                    self.write("\" alt=\"");
-                    let alt = alt_text(&mut iter);
-                    self.heading_text(&alt);
-                    escape_html(&mut self.out, &alt);
-                    self.write_title(&title);
-                    self.write("\" />");
-                }
-                Event::Start(tag) => self.start_tag(tag, &range),
-                Event::End(tag) => self.end_tag(tag),
-                Event::Text(text) => self.text(&text),
-                Event::Code(text) => {
-                    self.heading_text(&text);
-                    self.write("<code>");
-                    escape_html(&mut self.out, &text);
-                    self.write("</code>");
-                }
-                Event::InlineMath(text) | Event::DisplayMath(text) => {
-                    self.write("<code class=\"math\">");
-                    escape_html(&mut self.out, &text);
-                    self.write("</code>");
-                }
-                Event::Html(html) | Event::InlineHtml(html) => self.write(&html),
-                Event::SoftBreak => {
-                    self.heading_text(" ");
-                    self.write("\n");
-                }
-                Event::HardBreak => {
-                    self.heading_text(" ");
-                    self.write("<br />\n");
-                }
-                Event::Rule => {
-                    self.block_newline();
-                    let line = self.line_attr(&range);
-                    self.write(&format!("<hr{line} />\n"));
-                }
-                Event::FootnoteReference(name) => self.footnote_reference(&name),
-                Event::TaskListMarker(checked) => {
-                    let checked = if checked { " checked" } else { "" };
-                    self.write(&format!("<input type=\"checkbox\" disabled{checked}> "));
-                }
+            }
+            let ends_code = matches!(event, Event::End(TagEnd::CodeBlock));
+            match &event {
+                // An image's end is consumed with its alt text, so it does not nest here.
+                Event::Start(Tag::Image { .. }) => {}
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            self.dispatch(event, range, &mut iter);
+            if depth == 0 {
+                self.close_piece(ends_code);
+            }
+        }
+    }
+
+    /// Writes one event; an image also consumes the events of its description.
+    fn dispatch<'a>(
+        &mut self,
+        event: Event<'a>,
+        range: Range<usize>,
+        iter: &mut std::iter::Peekable<impl Iterator<Item = Spanned<'a>>>,
+    ) {
+        match event {
+            Event::Start(Tag::Item) => {
+                let task = matches!(iter.peek(), Some((Event::TaskListMarker(_), _)));
+                self.start_item(&range, task);
+            }
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                self.write("<img src=\"");
+                escape_href(&mut self.out, &dest_url);
+                self.write("\" alt=\"");
+                let alt = alt_text(iter);
+                self.heading_text(&alt);
+                escape_html(&mut self.out, &alt);
+                self.write_title(&title);
+                self.write("\" />");
+            }
+            Event::Start(tag) => self.start_tag(tag, &range),
+            Event::End(tag) => self.end_tag(tag),
+            Event::Text(text) => self.text(&text),
+            Event::Code(text) => {
+                self.heading_text(&text);
+                self.write("<code>");
+                escape_html(&mut self.out, &text);
+                self.write("</code>");
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.write("<code class=\"math\">");
+                escape_html(&mut self.out, &text);
+                self.write("</code>");
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.piece_raw = true;
+                self.write(&html);
+            }
+            Event::SoftBreak => {
+                self.heading_text(" ");
+                self.write("\n");
+            }
+            Event::HardBreak => {
+                self.heading_text(" ");
+                self.write("<br />\n");
+            }
+            Event::Rule => {
+                self.block_newline();
+                let line = self.line_attr(&range);
+                self.write(&format!("<hr{line} />\n"));
+            }
+            Event::FootnoteReference(name) => self.footnote_reference(&name),
+            Event::TaskListMarker(checked) => {
+                let checked = if checked { " checked" } else { "" };
+                self.write(&format!("<input type=\"checkbox\" disabled{checked}> "));
             }
         }
     }
@@ -274,18 +324,8 @@ impl Writer<'_> {
 
     fn end_code_block(&mut self) {
         let Some(CodeBlock { token, line, text }) = self.code.take() else { return };
-        let highlighted = token.as_deref().and_then(|t| self.highlighter.highlight(t, &text));
-        match &token {
-            Some(t) => self.write(&format!(
-                "<pre{line} class=\"code hl-code\" data-lang=\"{t}\"><code class=\"language-{t}\">"
-            )),
-            None => self.write(&format!("<pre{line} class=\"code hl-code\"><code>")),
-        }
-        match highlighted {
-            Some(html) => self.write(&html),
-            None => escape_html(&mut self.out, &text),
-        }
-        self.write("</code></pre>\n");
+        write_code_block(&mut self.out, self.highlighter, token.as_deref(), &line, &text);
+        self.end_newline = true;
     }
 
     fn footnote_reference(&mut self, name: &str) {
@@ -301,13 +341,34 @@ impl Writer<'_> {
     }
 
     /// Appends the footnote section, if any footnote was referenced.
-    fn finish(mut self) -> Written {
+    fn finish(mut self, stats: TextStats) -> Written {
+        self.close_piece(false);
         let section = self.footnotes.section();
         if !section.is_empty() {
             self.block_newline();
             self.write(&section);
+            // Footnote bodies are captured, so raw HTML in them was not seen in this piece.
+            self.piece_raw = true;
+            self.close_piece(false);
         }
-        Written { html: self.out, headings: self.headings }
+        Written { html: self.out, headings: self.headings, pieces: self.pieces, stats }
+    }
+
+    /// Ends the current piece at the end of the output (a no-op if it is empty).
+    fn close_piece(&mut self, code: bool) {
+        let end = self.out.len();
+        if end > self.piece_start {
+            let kind = match (self.piece_raw, code) {
+                (true, _) => PieceKind::RawHtml,
+                (false, true) => PieceKind::Code,
+                (false, false) => PieceKind::Prose,
+            };
+            let paragraph = self.piece_paragraph.take();
+            self.pieces.push(Piece { range: self.piece_start..end, kind, paragraph });
+        }
+        self.piece_paragraph = None;
+        self.piece_start = end;
+        self.piece_raw = false;
     }
 
     fn heading_text(&mut self, text: &str) {
@@ -318,7 +379,7 @@ impl Writer<'_> {
 
     fn line_attr(&self, range: &Range<usize>) -> String {
         match &self.lines {
-            Some(lines) => format!(" data-line=\"{}\"", lines.line_of(range.start)),
+            Some((lines, before)) => format!(" data-line=\"{}\"", before + lines.line_of(range.start)),
             None => String::new(),
         }
     }
@@ -367,15 +428,6 @@ fn alt_text<'a>(iter: &mut impl Iterator<Item = Spanned<'a>>) -> String {
     alt
 }
 
-/// The language of a fence: first word of the info string, only if it is a plausible name
-/// (the info string is attacker-controlled and ends up in attributes).
-fn language_token(info: &str) -> Option<String> {
-    let token = info.split_whitespace().next()?;
-    let plausible = (1..=32).contains(&token.len())
-        && token.chars().all(|c| c.is_ascii_alphanumeric() || "_+#.-".contains(c));
-    plausible.then(|| token.to_string())
-}
-
 fn alert_class(kind: BlockQuoteKind) -> &'static str {
     match kind {
         BlockQuoteKind::Note => " class=\"markdown-alert markdown-alert-note\"",
@@ -388,18 +440,4 @@ fn alert_class(kind: BlockQuoteKind) -> &'static str {
 
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_token_is_restricted() {
-        assert_eq!(language_token("rust ignore").as_deref(), Some("rust"));
-        assert_eq!(language_token("c++").as_deref(), Some("c++"));
-        assert_eq!(language_token("\"><script>"), None);
-        assert_eq!(language_token(&"a".repeat(33)), None);
-        assert_eq!(language_token(""), None);
-    }
 }

@@ -16,17 +16,22 @@
 //! ```
 
 mod autolink;
+mod block_cache;
+mod code_block;
 mod error;
 mod escape;
 mod events;
 mod footnotes;
 mod highlight;
+mod html_balance;
 mod html_writer;
 mod ids;
+mod incremental;
 mod lines;
 mod sanitize;
 mod stats;
 mod theme_css;
+mod units;
 mod url_rewrite;
 
 pub use error::RenderError;
@@ -34,8 +39,14 @@ pub use highlight::CacheStats;
 pub use stats::{first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
 
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use block_cache::BlockCache;
 use highlight::Highlighter;
+use html_writer::Written;
+use incremental::{LastRender, Slot};
 use sanitize::Sanitizer;
+use units::Unit;
 
 /// Prefix of every `id` attribute (and `#fragment` link) in rendered HTML, so document
 /// content can never collide with the application's own DOM ids.
@@ -44,12 +55,16 @@ pub const ID_PREFIX: &str = "bl-";
 /// Signature of the URL resolver callers may pass in [`RenderOptions::resolve_url`].
 pub type ResolveUrl<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
 
-/// Turns Markdown into sanitized HTML; holds the loaded syntaxes and a highlight cache.
+/// Turns Markdown into sanitized HTML; holds the loaded syntaxes, a highlight cache and a cache
+/// of sanitized blocks, so re-rendering an edited document only redoes the blocks that changed.
 ///
 /// Loading syntaxes is costly, so callers keep one `Renderer` and share it (it is `Send + Sync`).
 pub struct Renderer {
     highlighter: Highlighter,
     sanitizer: Sanitizer,
+    blocks: Mutex<BlockCache>,
+    /// The last preview render, which the next one may patch instead of redoing.
+    last: Mutex<Option<LastRender>>,
 }
 
 /// Per-call knobs for [`Renderer::render_with`].
@@ -92,6 +107,8 @@ impl Renderer {
         Renderer {
             highlighter: Highlighter::new(),
             sanitizer: Sanitizer::new(),
+            blocks: Mutex::new(BlockCache::default()),
+            last: Mutex::new(None),
         }
     }
 
@@ -101,32 +118,97 @@ impl Renderer {
     }
 
     /// Renders with explicit options.
+    ///
+    /// Each top-level block is sanitized on its own and remembered by its unsanitized HTML;
+    /// raw HTML left open is sanitized together with the blocks it encloses. The result is
+    /// byte-identical to [`Renderer::render_whole`].
     pub fn render_with(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
-        let written = html_writer::write_html(markdown, &self.highlighter, !options.omit_source_lines);
+        let source_lines = !options.omit_source_lines;
+        // Resolved URLs depend on a per-call resolver: only resolver-free renders are remembered.
+        let remember = options.resolve_url.is_none();
+        if remember {
+            let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if let Some(previous) = last.as_mut().filter(|l| l.source_lines == source_lines) {
+                let write = |text: &str, line: usize| {
+                    html_writer::write_html(text, &self.highlighter, source_lines.then_some(line))
+                };
+                if let Some(rendered) = incremental::try_edit(previous, markdown, write, |html| self.clean_cached(html)) {
+                    return rendered;
+                }
+            }
+        }
+        let written = html_writer::write_html(markdown, &self.highlighter, source_lines.then_some(1));
+        let mut html = String::with_capacity(written.html.len() + written.html.len() / 8);
+        let mut paragraphs = Vec::new();
+        for unit in units::split(&written.html, &written.pieces) {
+            match unit {
+                Unit::Trusted(range) => html.push_str(&written.html[range]),
+                Unit::Sanitize(range) => html.push_str(&self.clean_cached(&written.html[range])),
+                Unit::Paragraph { range, source } => {
+                    let start = html.len();
+                    html.push_str(&self.clean_cached(&written.html[range]));
+                    paragraphs.push(Slot { source, output: start..html.len() });
+                }
+            }
+        }
+        if options.resolve_url.is_some() {
+            html = url_rewrite::resolve_relative_urls(&html, options.resolve_url);
+        }
+        let rendered = assemble(html, written);
+        if remember {
+            let last = LastRender { markdown: markdown.to_string(), source_lines, rendered: rendered.clone(), paragraphs };
+            *self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(last);
+        }
+        rendered
+    }
+
+    /// Renders without the block cache: one sanitizer pass over the whole document. Slower;
+    /// the reference the cached path is tested against, and the naive baseline in benchmarks.
+    pub fn render_whole(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
+        let first_line = (!options.omit_source_lines).then_some(1);
+        let written = html_writer::write_html(markdown, &self.highlighter, first_line);
         let clean = self.sanitizer.clean(&written.html);
         let html = url_rewrite::resolve_relative_urls(&clean, options.resolve_url);
-        let toc: Vec<TocEntry> = written
-            .headings
-            .into_iter()
-            .map(|h| TocEntry {
-                level: h.level,
-                id: format!("{ID_PREFIX}{}", h.id),
-                text: h.text,
-            })
-            .collect();
-        let title = toc.iter().find(|e| e.level == 1).map(|e| e.text.clone());
-        Rendered {
-            html,
-            toc,
-            stats: text_stats(markdown),
-            title,
+        assemble(html, written)
+    }
+
+    /// Counters of the sanitized-block cache (hits, misses, size), for diagnostics and tests.
+    pub fn block_cache_stats(&self) -> CacheStats {
+        self.lock_blocks().stats()
+    }
+
+    /// Sanitized HTML of one unit (with image fallbacks applied), from the cache when possible.
+    fn clean_cached(&self, source: &str) -> Arc<str> {
+        let key = block_cache::key(source);
+        if let Some(clean) = self.lock_blocks().get(key, source) {
+            return clean;
         }
+        // Sanitize outside the lock so concurrent renders do not serialize on ammonia.
+        let clean: Arc<str> = url_rewrite::resolve_relative_urls(&self.sanitizer.clean(source), None).into();
+        self.lock_blocks().insert(key, source, clean.clone());
+        clean
+    }
+
+    fn lock_blocks(&self) -> MutexGuard<'_, BlockCache> {
+        // Entries are inserted whole; a panic elsewhere cannot leave one half-written.
+        self.blocks.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Counters of the highlight cache (hits, misses, size), for diagnostics and tests.
     pub fn cache_stats(&self) -> CacheStats {
         self.highlighter.cache_stats()
     }
+}
+
+/// The final [`Rendered`] from sanitized HTML and what the writer collected.
+fn assemble(html: String, written: Written) -> Rendered {
+    let toc: Vec<TocEntry> = written
+        .headings
+        .into_iter()
+        .map(|h| TocEntry { level: h.level, id: format!("{ID_PREFIX}{}", h.id), text: h.text })
+        .collect();
+    let title = toc.iter().find(|e| e.level == 1).map(|e| e.text.clone());
+    Rendered { html, toc, stats: written.stats, title }
 }
 
 impl Default for Renderer {

@@ -20,18 +20,24 @@ pub struct TextStats {
 /// Counts the words a reader sees (prose and code, not markup, URLs or raw HTML tags).
 pub fn text_stats(markdown: &str) -> TextStats {
     let mut counter = WordCounter::default();
-    let mut image_depth = 0usize;
     for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Start(Tag::Image { .. }) => image_depth += 1,
-            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
-            Event::Text(text) | Event::Code(text) if image_depth == 0 => counter.feed(&text),
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
-            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
-            _ => counter.in_word = false,
-        }
+        counter.event(&event);
     }
-    let words = counter.words;
+    counter.stats()
+}
+
+/// [`text_stats`] over an already parsed event stream (the renderer's, whose merged text and
+/// autolinks count the same), so a render does not parse the document twice.
+pub(crate) fn stats_of_events<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> TextStats {
+    let mut counter = WordCounter::default();
+    for event in events {
+        counter.event(event);
+    }
+    counter.stats()
+}
+
+/// Stats of a text of `words` words.
+pub(crate) fn words_to_stats(words: usize) -> TextStats {
     let minutes = words.div_ceil(WORDS_PER_MINUTE);
     TextStats { words, reading_minutes: u32::try_from(minutes).unwrap_or(u32::MAX) }
 }
@@ -40,9 +46,25 @@ pub fn text_stats(markdown: &str) -> TextStats {
 struct WordCounter {
     words: usize,
     in_word: bool,
+    image_depth: usize,
 }
 
 impl WordCounter {
+    fn event(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Start(Tag::Image { .. }) => self.image_depth += 1,
+            Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if self.image_depth == 0 => self.feed(text),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            _ => self.in_word = false,
+        }
+    }
+
+    fn stats(&self) -> TextStats {
+        words_to_stats(self.words)
+    }
+
     /// Letters and digits make words; `don't` and `well-known` stay one word; each CJK
     /// ideograph or kana counts as a word, as readers of those scripts count.
     fn feed(&mut self, text: &str) {

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make bench`: Byline's benchmarks side by side with peers on the same generated inputs.
+# Prints one table and writes target/bench/summary.json. Takes several minutes.
+#
+# Peers: comrak (in-process, in the criterion benches), markdown-it + highlight.js on Node
+# (in-process loop; skipped with a note if node/npm are missing), pandoc (whole process;
+# installed with apt when running as root, else skipped with a note).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGET=${CARGO_TARGET_DIR:-target}
+OUT="$TARGET/bench"
+SINCE=$(date +%s)
+rm -rf "$OUT/peers" "$OUT/custom"
+mkdir -p "$OUT/peers" "$OUT/custom"
+
+echo "== inputs"
+cargo run --release -q -p byline-render --example bench_inputs -- "$OUT/inputs"
+
+echo "== criterion: render, comrak, pathological inputs"
+cargo bench -p byline-render --bench render
+echo "== criterion: library and export"
+cargo bench -p byline-library --bench library
+
+echo "== markdown-it + highlight.js (Node)"
+if command -v node >/dev/null && command -v npm >/dev/null; then
+    (cd bench/node && npm ci --no-audit --no-fund --silent)
+    node bench/node/bench.mjs "$OUT/inputs" > "$OUT/peers/markdown_it.jsonl"
+else
+    echo "note: node/npm not installed; markdown-it peer skipped"
+fi
+
+echo "== pandoc (whole process)"
+if ! command -v pandoc >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null) \
+        || echo "note: apt-get could not install pandoc"
+fi
+if command -v pandoc >/dev/null; then
+    for input in article book; do
+        python3 bench/time_process.py "pandoc/$input" "$input.md" 5 -- \
+            pandoc -f gfm -t html "$OUT/inputs/$input.md" -o /dev/null >> "$OUT/peers/pandoc.jsonl"
+    done
+else
+    echo "note: pandoc not installed (needs root for apt-get); pandoc peer skipped"
+fi
+
+echo
+python3 bench/summarize.py "$TARGET" "$SINCE"

@@ -1,0 +1,141 @@
+//! Preview and export rendering on the generated article and book, pathological inputs, and
+//! comrak on the same inputs.
+//!
+//! `cargo bench -p byline-render --bench render` measures; `cargo test --benches` runs every
+//! benchmark once on small inputs (criterion's test mode), so they keep compiling and working.
+
+#![allow(missing_docs, clippy::unwrap_used)]
+
+#[path = "../../../bench/inputs.rs"]
+mod inputs;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use byline_render::{RenderOptions, Renderer};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+/// True under `cargo bench`; under `cargo test --benches` inputs shrink to keep the smoke run fast.
+fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+struct Inputs {
+    article: String,
+    book: String,
+    json: String,
+    huge: String,
+}
+
+fn inputs() -> Inputs {
+    if measuring() {
+        return Inputs {
+            article: inputs::article(),
+            book: inputs::book(),
+            json: inputs::one_line_json(),
+            huge: inputs::ten_megabytes(),
+        };
+    }
+    let mut small_book = String::new();
+    inputs::chapter(7, "Small", 500, 2, &mut small_book);
+    Inputs {
+        article: inputs::article(),
+        book: small_book.clone(),
+        json: format!("```json\n[{}1]\n```\n", "{\"a\":1},".repeat(2_000)),
+        huge: small_book,
+    }
+}
+
+/// A fresh edit per iteration (a new word in one middle paragraph), so the edited block
+/// always misses the cache, as when typing.
+fn edited(doc: &str, counter: &AtomicUsize) -> String {
+    let n = counter.fetch_add(1, Ordering::Relaxed);
+    inputs::edit_paragraph(doc, &format!("edit{n}"))
+}
+
+fn render(c: &mut Criterion) {
+    let inputs = inputs();
+    let docs = [("article", &inputs.article), ("book", &inputs.book)];
+    let mut group = c.benchmark_group("render");
+    group.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    for (name, doc) in docs {
+        let warm = Renderer::new();
+        warm.render(doc);
+        let counter = AtomicUsize::new(0);
+        group.bench_function(format!("{name}_warm_edit"), |b| {
+            b.iter_batched(|| edited(doc, &counter), |d| warm.render(&d), BatchSize::SmallInput)
+        });
+        group.bench_function(format!("{name}_whole_edit"), |b| {
+            b.iter_batched(
+                || edited(doc, &counter),
+                |d| warm.render_whole(&d, &RenderOptions::default()),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    // Enter typed in a paragraph: every later `data-line` shifts, so the paragraph fast path
+    // does not apply and every later block misses the cache. A fresh warm renderer per
+    // iteration (prepared outside the timing) keeps each iteration that first Enter.
+    group.sample_size(10).measurement_time(Duration::from_secs(1));
+    for (name, doc) in docs {
+        group.bench_function(format!("{name}_warm_newline"), |b| {
+            b.iter_batched(
+                || {
+                    let renderer = Renderer::new();
+                    renderer.render(doc);
+                    (renderer, inputs::break_paragraph(doc, "line"))
+                },
+                |(renderer, d)| {
+                    let out = renderer.render(&d);
+                    (renderer, out)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.sample_size(20).measurement_time(Duration::from_secs(3));
+    group.bench_function("article_cold", |b| b.iter(|| Renderer::new().render(&inputs.article)));
+    group.bench_function("book_cold", |b| {
+        b.iter_batched(Renderer::new, |r| r.render(&inputs.book), BatchSize::PerIteration)
+    });
+    group.finish();
+
+    let mut peers = c.benchmark_group("comrak");
+    peers.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    let options = comrak_options();
+    for (name, doc) in docs {
+        peers.bench_function(name, |b| b.iter(|| comrak::markdown_to_html(doc, &options)));
+    }
+    peers.finish();
+
+    let mut hard = c.benchmark_group("pathological");
+    hard.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(5));
+    // A fresh renderer each time (built outside the timing) so nothing is served from a cache.
+    hard.bench_function("json_1mb_one_line", |b| {
+        b.iter_batched(Renderer::new, |r| r.render(&inputs.json), BatchSize::PerIteration)
+    });
+    hard.bench_function("draft_10mb", |b| {
+        b.iter_batched(Renderer::new, |r| r.render(&inputs.huge), BatchSize::PerIteration)
+    });
+    let warm = Renderer::new();
+    warm.render(&inputs.huge);
+    let counter = AtomicUsize::new(0);
+    hard.bench_function("draft_10mb_warm_edit", |b| {
+        b.iter_batched(|| edited(&inputs.huge, &counter), |d| warm.render(&d), BatchSize::PerIteration)
+    });
+    hard.finish();
+}
+
+/// GFM extensions as Byline enables them; comrak neither highlights nor sanitizes.
+fn comrak_options() -> comrak::Options<'static> {
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.tasklist = true;
+    options.extension.autolink = true;
+    options.extension.footnotes = true;
+    options
+}
+
+criterion_group!(benches, render);
+criterion_main!(benches);

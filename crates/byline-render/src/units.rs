@@ -1,0 +1,114 @@
+//! Groups the writer's pieces into units that sanitize independently: a top-level code block
+//! is trusted as written, a prose block is one unit, and raw HTML that leaves elements open
+//! is joined with the following blocks until they close (or, when in doubt, to the end).
+
+use std::ops::Range;
+
+use crate::html_balance::OpenElements;
+
+/// The output of one top-level block: the unit of caching.
+pub(crate) struct Piece {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: PieceKind,
+    /// For a top-level paragraph, its source range (the incremental path can redo it alone).
+    pub(crate) paragraph: Option<Range<usize>>,
+}
+
+/// What a piece holds, which decides how it may be sanitized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PieceKind {
+    /// Writer output only: balanced tags, escaped text.
+    Prose,
+    /// Contains raw HTML from the document (or generated sections that may): may leave
+    /// elements open that change how later blocks parse.
+    RawHtml,
+    /// A top-level code block, already in the sanitizer's canonical form.
+    Code,
+}
+
+/// A slice of the writer's output and how it reaches the final HTML.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Already canonical and safe (highlighted or escaped code): copied as is.
+    Trusted(Range<usize>),
+    /// Goes through the sanitizer (cached by its text).
+    Sanitize(Range<usize>),
+    /// A top-level paragraph that sanitizes on its own; `source` is its Markdown range.
+    Paragraph { range: Range<usize>, source: Range<usize> },
+}
+
+/// Splits `html` (the writer output that `pieces` tile) into units, in order.
+pub(crate) fn split(html: &str, pieces: &[Piece]) -> Vec<Unit> {
+    let mut units = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        match piece.kind {
+            PieceKind::Code => units.push(Unit::Trusted(piece.range.clone())),
+            PieceKind::Prose => units.push(alone(piece)),
+            PieceKind::RawHtml => {
+                let last = closing_piece(html, pieces, i);
+                units.push(if last == i { alone(piece) } else { Unit::Sanitize(piece.range.start..pieces[last].range.end) });
+                i = last;
+            }
+        }
+        i += 1;
+    }
+    units
+}
+
+/// The unit of a piece that sanitizes on its own.
+fn alone(piece: &Piece) -> Unit {
+    match &piece.paragraph {
+        Some(source) => Unit::Paragraph { range: piece.range.clone(), source: source.clone() },
+        None => Unit::Sanitize(piece.range.clone()),
+    }
+}
+
+/// Index of the piece after which everything raw HTML opened in piece `first` is closed again;
+/// the last piece if that never happens or cannot be told.
+fn closing_piece(html: &str, pieces: &[Piece], first: usize) -> usize {
+    let mut open = OpenElements::default();
+    for (index, piece) in pieces.iter().enumerate().skip(first) {
+        if !open.feed(&html[piece.range.clone()]) {
+            return pieces.len() - 1;
+        }
+        if open.is_empty() {
+            return index;
+        }
+    }
+    pieces.len() - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(range: Range<usize>, kind: PieceKind) -> Piece {
+        Piece { range, kind, paragraph: None }
+    }
+
+    #[test]
+    fn open_raw_html_joins_following_blocks() {
+        let html = "<details>\n<p>x</p>\n</details>\n<p>y</p>\n<pre><code>z</code></pre>\n";
+        let pieces = [
+            piece(0..10, PieceKind::RawHtml),
+            piece(10..19, PieceKind::Prose),
+            piece(19..30, PieceKind::RawHtml),
+            piece(30..39, PieceKind::Prose),
+            piece(39..html.len(), PieceKind::Code),
+        ];
+        assert_eq!(&html[..30], "<details>\n<p>x</p>\n</details>\n");
+        assert_eq!(
+            split(html, &pieces),
+            [Unit::Sanitize(0..30), Unit::Sanitize(30..39), Unit::Trusted(39..html.len())]
+        );
+    }
+
+    #[test]
+    fn unclear_raw_html_runs_to_the_end() {
+        let html = "<b><i></b>\n<p>y</p>\n";
+        let pieces = [piece(0..11, PieceKind::RawHtml), piece(11..html.len(), PieceKind::Prose)];
+        assert_eq!(split(html, &pieces), [Unit::Sanitize(0..html.len())]);
+    }
+}
