@@ -1,22 +1,13 @@
 #!/usr/bin/env bash
-# The `make run` demo: a scratch library under target/, seeded from drafts/, one article exported.
+# The `make demo` CLI tour: a scratch library seeded from drafts/, searched, one article and the site exported.
 set -euo pipefail
 byline="$1"
 demo="$2"
 export BYLINE_LIBRARY="$demo/library"
 mkdir -p "$demo"
 
-"$byline" author add --name "Mara Lindqvist" --default \
-  --bio "Writes about developer tools and the small decisions that make them pleasant." \
-  --role "Staff engineer" --location "Gothenburg" --website "https://example.org/mara" \
-  --social github=https://github.com/example-mara --social mastodon=https://example.social/@mara >/dev/null
-"$byline" author add --name "Tomás Okafor" \
-  --bio "Works on storage engines and writes about keeping data safe." \
-  --role "Database engineer" --website "https://example.org/tomas" \
-  --social bluesky=https://bsky.app/profile/tomas.example.org >/dev/null
-
 echo "Importing drafts/ into $BYLINE_LIBRARY"
-"$byline" import drafts
+"$(dirname "$0")/seed-demo.sh" "$byline" "$BYLINE_LIBRARY"
 echo
 "$byline" list
 echo
