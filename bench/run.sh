@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: Byline's benchmarks side by side with peers on the same generated inputs.
-# Prints one table and writes target/bench/summary.json. Takes several minutes.
+# Prints one table and writes target/bench/summary.json. Takes several minutes. The app's own
+# figures (keystroke to preview, cold start, idle memory) come from its E2E perf tests.
 #
 # Peers: comrak (in-process, in the criterion benches), markdown-it + highlight.js on Node
 # (in-process loop; skipped with a note if node/npm are missing), pandoc (whole process;
@@ -41,6 +42,24 @@ if command -v pandoc >/dev/null; then
     done
 else
     echo "note: pandoc not installed (needs root for apt-get); pandoc peer skipped"
+fi
+
+echo "== the app in its window (E2E perf tests under Xvfb, ${BENCH_APP_BUILD:-debug} build)"
+# The same inputs as above; the tests append their figures to $OUT/custom/app.json. Debug by
+# default (what `make test` builds; the render and library crates are optimised even there);
+# BENCH_APP_BUILD=release measures release binaries.
+if scripts/setup-app.sh && (cd ui && npm run build --silent); then
+    if [ "${BENCH_APP_BUILD:-debug}" = release ]; then
+        cargo build --release -p byline-app -p byline-cli
+        export BYLINE_APP="$TARGET/release/byline-app" BYLINE_BIN="$TARGET/release/byline"
+    else
+        cargo build -p byline-app -p byline-cli
+    fi
+    BYLINE_BENCH_INPUTS="$OUT/inputs" BYLINE_APP_FIGURES="$OUT/custom/app.json" \
+        cargo test -p byline-e2e --test app -- --test-threads=1 --nocapture perf \
+        || echo "note: some app perf tests failed; their figures are missing from the table"
+else
+    echo "note: the app could not be set up or its UI built; app figures skipped"
 fi
 
 echo

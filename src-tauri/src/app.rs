@@ -51,7 +51,7 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
             images::import_image,
             images::asset_data_url,
             images::add_draft_image,
-            images::render_preview,
+            images::update_preview,
             images::preview_css,
             export::export_article,
             export::export_site,
@@ -74,7 +74,11 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
 /// Opens the library and the window; a library that cannot be opened is explained in a native
 /// dialog (and on stderr) and the app then exits, instead of showing a window that cannot work.
 fn setup(app: &mut App, library_dir: &Path) {
-    let opened = Library::open(library_dir).map_err(|error| error.to_string()).and_then(|library| {
+    let opened = Library::open_or_recover(library_dir).map_err(|error| error.to_string()).and_then(|(library, notice)| {
+        if let Some(notice) = notice {
+            tell_about_recovery(app, &notice.to_string());
+        }
+        backup_in_background(library_dir.to_path_buf());
         if let Err(error) = drafts_folder::resume(app.handle(), &library, &app.state::<FolderSync>()) {
             eprintln!("byline-app: the drafts folder is not synced: {error}");
         }
@@ -88,6 +92,35 @@ fn setup(app: &mut App, library_dir: &Path) {
         Err(message) => refuse_to_start(app, library_dir, &message),
     }
 }
+
+/// A damaged library was moved aside and restored: the writer must hear what happened and
+/// where the old file is, but the app carries on with the restored library.
+fn tell_about_recovery(app: &App, notice: &str) {
+    eprintln!("byline-app: warning: {notice}");
+    let mut message = notice.to_string();
+    if let Some(first) = message.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    app.dialog().message(format!("{message}.")).title("Byline repaired your library").kind(MessageDialogKind::Warning).show(|_| {});
+}
+
+/// The daily automatic backup, on its own connection and after start-up has settled, so a
+/// large library never delays the window; a failure is logged, as the text is already safe.
+fn backup_in_background(library_dir: PathBuf) {
+    std::thread::spawn(move || {
+        std::thread::sleep(BACKUP_DELAY);
+        let taken = Library::open(&library_dir)
+            .and_then(|library| library.backup_if_due(byline_library::recovery::AUTOMATIC_BACKUP_INTERVAL));
+        match taken {
+            Ok(Some(path)) => eprintln!("byline-app: automatic backup {}", path.display()),
+            Ok(None) => {}
+            Err(error) => eprintln!("byline-app: warning: the automatic backup failed: {error}"),
+        }
+    });
+}
+
+/// How long after start the automatic backup waits, so it never competes with opening the window.
+const BACKUP_DELAY: std::time::Duration = std::time::Duration::from_secs(30);
 
 fn refuse_to_start(app: &App, library_dir: &Path, message: &str) {
     eprintln!("byline-app: cannot open the library in {}: {message}", library_dir.display());

@@ -24,7 +24,7 @@ pub const COMMANDS: &[&str] = &[
     "import_image",
     "asset_data_url",
     "add_draft_image",
-    "render_preview",
+    "update_preview",
     "preview_css",
     "export_article",
     "export_site",

@@ -55,7 +55,7 @@ impl AppError {
 
 /// Exhaustive on purpose: a new library error must be given a code here before the app builds.
 fn library_code(error: &byline_library::Error) -> &'static str {
-    use byline_library::Error as E;
+    use byline_library::{Error as E, StorageProblem};
     match error {
         E::DraftNotFound(_) | E::AuthorNotFound(_) | E::RevisionNotFound { .. } | E::AssetNotFound(_) => "not_found",
         E::SlugTaken(_) => "slug_taken",
@@ -63,7 +63,14 @@ fn library_code(error: &byline_library::Error) -> &'static str {
         E::InvalidStatus(_) | E::InvalidInput(_) | E::UnsupportedAsset { .. } | E::Import { .. } => "invalid_input",
         E::Trashed(_) => "trashed",
         E::Busy => "busy",
-        E::Io { .. } | E::LibraryIsFile(_) | E::Backup { .. } => "io",
+        E::DiskFull { .. } => "disk_full",
+        E::ReadOnly { .. } => "read_only",
+        E::Io { .. } => match error.storage_problem() {
+            Some(StorageProblem::DiskFull) => "disk_full",
+            Some(StorageProblem::ReadOnly) => "read_only",
+            None => "io",
+        },
+        E::LibraryIsFile(_) | E::Backup { .. } => "io",
         E::Export(_) => "export",
         E::NotADatabase(_) | E::NewerSchema { .. } | E::Corrupt(_) | E::Sqlite(_) => "internal",
     }
@@ -107,7 +114,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_library_error_has_its_code() {
-        let io = || std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let io = || std::io::Error::other("device went away");
         let cases = [
             (E::AuthorNotFound("a".into()), "not_found"),
             (E::RevisionNotFound { slug: "a".into(), id: 3 }, "not_found"),
@@ -130,6 +137,21 @@ mod tests {
             assert_eq!(value["code"], code, "{message}");
             assert_eq!(value["message"], message);
         }
+    }
+
+    #[test]
+    fn a_full_or_read_only_disk_has_its_own_code_so_the_ui_can_say_not_saved_and_why() {
+        use std::io::{Error as IoError, ErrorKind};
+        let full = wire(E::DiskFull { path: PathBuf::from("/lib/library.db") });
+        assert_eq!(full["code"], "disk_full");
+        assert!(full["message"].as_str().unwrap().contains("the disk is full"), "{full}");
+        let read_only = E::ReadOnly { path: PathBuf::from("/lib/library.db"), reason: "the disk is mounted read-only".into() };
+        assert_eq!(wire(read_only)["code"], "read_only");
+        let file_error = |kind| E::Io { path: PathBuf::from("/out/post.html"), source: IoError::from(kind) };
+        assert_eq!(wire(file_error(ErrorKind::StorageFull))["code"], "disk_full");
+        assert_eq!(wire(file_error(ErrorKind::ReadOnlyFilesystem))["code"], "read_only");
+        assert_eq!(wire(file_error(ErrorKind::PermissionDenied))["code"], "read_only");
+        assert_eq!(wire(file_error(ErrorKind::NotFound))["code"], "io");
     }
 
     #[test]

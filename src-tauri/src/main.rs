@@ -25,6 +25,10 @@ mod window;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before any thread exists (WebKit reads it when the first web view is created).
+    if let Some(value) = window::compositing_default(std::env::var_os(window::COMPOSITING_ENV).as_deref()) {
+        std::env::set_var(window::COMPOSITING_ENV, value);
+    }
     let library_dir = match args::library_dir(std::env::args_os().skip(1), std::env::var_os(args::LIBRARY_ENV)) {
         Ok(dir) => dir,
         Err(message) => {

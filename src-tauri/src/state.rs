@@ -1,7 +1,9 @@
-//! What the app holds while it runs: the open library, shared by every command.
+//! What the app holds while it runs: the open library, shared by every command, and the
+//! windows' preview sessions (kept out of the library so a render never holds its lock).
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use byline_library::preview_session::{PreviewReply, PreviewRequest, PreviewSessions};
 use byline_library::Library;
 
 use crate::error::AppResult;
@@ -9,19 +11,29 @@ use crate::error::AppResult;
 /// App-wide state managed by Tauri.
 pub struct AppState {
     library: Mutex<Library>,
+    previews: PreviewSessions,
 }
 
 impl AppState {
     /// Wraps the opened library.
     pub fn new(library: Library) -> Self {
-        Self { library: Mutex::new(library) }
+        Self { library: Mutex::new(library), previews: PreviewSessions::default() }
     }
 
     /// Runs one library operation under the lock and converts its error for IPC.
     pub fn with<T>(&self, operation: impl FnOnce(&mut Library) -> byline_library::Result<T>) -> AppResult<T> {
+        Ok(operation(&mut self.lock())?)
+    }
+
+    /// Applies a preview request to its window's session and renders it: the library lock is
+    /// held only to read the draft's images, so an autosave never waits for a render.
+    pub fn update_preview(&self, request: PreviewRequest) -> AppResult<PreviewReply> {
+        Ok(self.previews.update(request, |slug| self.lock().preview_images(slug))?)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Library> {
         // Every library write is one SQLite transaction, so a panic elsewhere while the lock
         // was held cannot have left the store half-written: keep serving instead of failing.
-        let mut library = self.library.lock().unwrap_or_else(PoisonError::into_inner);
-        Ok(operation(&mut library)?)
+        self.library.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

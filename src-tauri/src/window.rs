@@ -34,6 +34,21 @@ impl Default for WindowState {
     }
 }
 
+/// WebKitGTK's switch for accelerated compositing; `0` keeps compositing on.
+pub const COMPOSITING_ENV: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// The value to give [`COMPOSITING_ENV`] at start-up when the writer has not set it: compositing
+/// off. The window draws text and a few panes, nothing that needs the GPU path, and without it
+/// an empty window here measured ~207 MB PSS instead of ~270 MB (issue 5). `None` leaves a
+/// writer's own choice alone.
+pub fn compositing_default(current: Option<&std::ffi::OsStr>) -> Option<&'static str> {
+    match current {
+        Some(_) => None,
+        None if cfg!(target_os = "linux") => Some("1"),
+        None => None,
+    }
+}
+
 /// Builds the main window with its menu, navigation guard and close handling.
 pub fn create_main<R: Runtime>(app: &App<R>, menu: Menu<R>) -> tauri::Result<WebviewWindow<R>> {
     let handle = app.handle().clone();
@@ -213,6 +228,14 @@ mod tests {
         let dev = url("http://localhost:5173");
         assert!(is_app_url(&url("http://localhost:5173/src/main.ts"), Some(&dev)));
         assert!(!is_app_url(&url("http://localhost:5174/"), Some(&dev)));
+    }
+
+    #[test]
+    fn compositing_is_off_unless_the_writer_chose() {
+        let expected = if cfg!(target_os = "linux") { Some("1") } else { None };
+        assert_eq!(compositing_default(None), expected);
+        assert_eq!(compositing_default(Some(std::ffi::OsStr::new("0"))), None);
+        assert_eq!(compositing_default(Some(std::ffi::OsStr::new("1"))), None);
     }
 
     #[test]

@@ -2,12 +2,17 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 mod authors;
+mod concurrency;
 mod crash;
 mod drafts;
 mod errors;
 mod export;
 mod harness;
 mod import;
+mod io_errors;
 mod search_and_history;
 mod recovery;
+// The scratch tmpfs shared with the library's own I/O-error tests.
+#[path = "../../crates/byline-library/tests/scratch_disk/mod.rs"]
+mod scratch_disk;
 mod sync;

@@ -13,7 +13,8 @@ import type {
   LibraryInfo,
   NewAuthor,
   NewDraft,
-  PreviewResult,
+  PreviewReply,
+  PreviewRequest,
   Revision,
   RevisionSummary,
   SaveMode,
@@ -87,9 +88,8 @@ export const assetDataUrl = (hash: string) => invoke<string>("asset_data_url", {
 export const addDraftImage = (slug: string, fileName: string, bytes: Uint8Array) =>
   invoke<DraftImage>("add_draft_image", { slug, fileName, bytes: Array.from(bytes) });
 
-/** Sanitized preview HTML (with `data-line`) plus stats for a Markdown text. */
-export const renderPreview = (slug: string | null, markdown: string) =>
-  invoke<PreviewResult>("render_preview", { slug, markdown });
+/** The preview after the window's edits: the blocks not held yet, or a request for the whole text. */
+export const updatePreview = (request: PreviewRequest) => invoke<PreviewReply>("update_preview", { request });
 
 /** CSS for the preview document: prose plus code highlighting. */
 export const previewCss = () => invoke<string>("preview_css");

@@ -198,13 +198,59 @@ export interface DraftImage {
   markdown: string;
 }
 
-/** The rendered preview of a draft body. */
-export interface PreviewResult {
-  html: string;
+/** One replacement in UTF-16 code units (CodeMirror positions) of the text it applies to. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** A preview render request: the whole text, or the edits since the text the shell holds. */
+export interface PreviewRequest {
+  /** This window's preview session, new on every page load. */
+  session: string;
+  slug: string | null;
+  /** The text version `changes` apply to (0: none, `text` is sent). */
+  base: number;
+  /** The version of the resulting text. */
+  version: number;
+  text?: string;
+  changes?: TextChange[];
+  /** Length of the resulting text in UTF-16 code units. */
+  length: number;
+  /** The `seq` of the last reply applied (0: none). */
+  known: number;
+}
+
+/** One top-level preview block: its content key and its first source line. */
+export interface BlockRef {
+  key: string;
+  line: number | null;
+}
+
+/** The preview of one text version, as a change to the previous reply's block list. */
+export interface PreviewUpdate {
+  kind: "rendered";
+  seq: number;
+  version: number;
+  /** The reply whose block list this changes; 0 when `blocks` is the whole list. */
+  since: number;
+  /** Leading blocks of that list kept. */
+  head: number;
+  /** Trailing blocks of that list kept, their lines moved by `shift`. */
+  tail: number;
+  shift: number;
+  /** The blocks between head and tail. */
+  blocks: BlockRef[];
+  /** Sanitized HTML (lines relative to the block's first) of each key not held yet. */
+  html: Record<string, string>;
   toc: unknown;
   stats: { words: number; reading_minutes: number };
   title: string | null;
 }
+
+/** The shell's answer: a render, or a request for the whole text. */
+export type PreviewReply = PreviewUpdate | { kind: "resync" };
 
 /** Export formats the core knows. */
 export type ExportFormat = "html" | "hugo" | "zola" | "jekyll";

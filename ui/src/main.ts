@@ -34,8 +34,11 @@ import { StatusBar } from "./statusbar/statusbar";
 import { DraftsFolderDialog } from "./sync/draftsFolderDialog";
 import { ExternalChanges } from "./sync/externalChanges";
 import { installTestHooks } from "./testHooks";
+import { trackInputLatency } from "./editor/inputLatency";
 import { ThemeController } from "./theme/theme";
 
+// Start-up marks (ui-start, preview-ready, library-listed, editor-editable) show where launch time goes.
+performance.mark("ui-start");
 const root = document.getElementById("app");
 if (!root) throw new Error("index.html lacks #app");
 
@@ -55,10 +58,10 @@ editorRegion.append(emptyState);
 const editor = new MarkdownEditor(
   editorRegion,
   {
-    onTextChange: () => {
+    onTextChange: (changes) => {
       const changedAt = performance.now();
       autosaver.bodyChanged();
-      preview.update(session.slug(), editor.text(), changedAt);
+      preview.update(session.slug(), () => editor.text(), changedAt, changes);
     },
     onScroll: () => {
       if (prefs.layout !== "split") return;
@@ -279,7 +282,9 @@ const hooks = installTestHooks({
   },
   editorText: () => editor.text(),
   setEditorText: (text) => editor.replaceAsUser(text),
+  previewIdle: () => !preview.busy(),
 });
+trackInputLatency(editorRegion, (ms) => hooks.typing.push(ms));
 
 theme.subscribe((shown) => {
   editor.setDark(shown === "dark");
@@ -303,9 +308,12 @@ async function start(): Promise<void> {
   } catch (error) {
     notify(`The preview could not start: ${errorMessage(error)}`, "error");
   }
+  performance.mark("preview-ready");
   await Promise.all([library.reload(), session.loadAuthors()]);
+  performance.mark("library-listed");
   // Ready once the list shows and the initial draft is open, so tests never race the opening.
   await session.openInitial();
+  performance.mark("editor-editable");
   hooks.ready = true;
 }
 

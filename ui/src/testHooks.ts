@@ -8,7 +8,12 @@ export interface BylineHooks {
   flush(): Promise<void>;
   editorText(): string;
   setEditorText(text: string): void;
+  /** True when no preview render is in flight or waiting. */
+  previewIdle(): boolean;
+  /** Keystroke-to-preview samples (ms). */
   perf: number[];
+  /** Keystroke-to-editor-paint samples (ms). */
+  typing: number[];
 }
 
 declare global {
@@ -18,8 +23,8 @@ declare global {
 }
 
 /** Installs the hooks; `ready` stays false until the library list is shown. */
-export function installTestHooks(hooks: Omit<BylineHooks, "ready" | "perf">): BylineHooks {
-  const installed: BylineHooks = { ...hooks, ready: false, perf: [] };
+export function installTestHooks(hooks: Omit<BylineHooks, "ready" | "perf" | "typing">): BylineHooks {
+  const installed: BylineHooks = { ...hooks, ready: false, perf: [], typing: [] };
   window.__byline = installed;
   return installed;
 }

@@ -77,7 +77,7 @@ fn parse_yaml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>,
     let parsed: serde_yaml_ng::Value = serde_yaml_ng::from_str(block).map_err(|e| {
         let line = e
             .location()
-            .map_or(BLOCK_FIRST_LINE, |l| l.line() + BLOCK_FIRST_LINE - 1);
+            .map_or(BLOCK_FIRST_LINE, |l| file_line_of_yaml_line(block, l.line()));
         FrontMatterError::new(
             line,
             format!(
@@ -107,6 +107,26 @@ fn parse_toml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>,
         serde_json::Value::Object(map) => Ok(map),
         _ => Ok(serde_json::Map::new()),
     }
+}
+
+/// File line of the block's 1-based YAML line `yaml_line`. YAML also breaks lines at a lone
+/// `\r` and at NEL, LS and PS; a file's lines (an error's `line`) end at `\n` only.
+fn file_line_of_yaml_line(block: &str, yaml_line: usize) -> usize {
+    let mut breaks = 0;
+    let mut chars = block.char_indices().peekable();
+    while breaks + 1 < yaml_line {
+        let Some((_, c)) = chars.next() else { break };
+        match c {
+            '\r' => {
+                chars.next_if(|&(_, next)| next == '\n');
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {}
+            _ => continue,
+        }
+        breaks += 1;
+    }
+    let offset = chars.peek().map_or(block.len(), |&(i, _)| i);
+    BLOCK_FIRST_LINE + block[..offset].matches('\n').count()
 }
 
 /// serde_yaml_ng appends "at line X column Y" relative to the block; we report file lines instead.

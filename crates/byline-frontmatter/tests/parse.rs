@@ -182,3 +182,14 @@ fn garbage_never_panics() {
     }
     assert!(parse("---\n\u{0}\u{1}\n---\n").is_err());
 }
+
+/// Found by fuzzing (fuzz/fuzz_targets/frontmatter.rs): YAML counts a lone `\r` as a line break,
+/// so its line numbers ran past the end of the file.
+#[test]
+fn yaml_error_line_ignores_lone_carriage_returns() {
+    let text = "---\nmerge:\n :<< { x: 1}\nnan: .nan\ndata: 1\r000-01-01\n---\n";
+    let (line, msg) = err(text);
+    assert!(line <= text.lines().count(), "line {line} is past the end: {msg}");
+    let (line, msg) = err("---\na: 1\rb: 2\r\u{85}c: [\n---\n");
+    assert_eq!(line, 3, "{msg}");
+}

@@ -40,10 +40,19 @@ pub(crate) fn local_image_refs(markdown: &str) -> Vec<String> {
 /// Reads the image `reference` relative to the folder of the Markdown file.
 pub(crate) fn read_local_image(base: &Path, reference: &str) -> Result<LocalImage, String> {
     let relative = percent_decode(reference.split(['?', '#']).next().unwrap_or(reference));
+    // Escapes are decoded only now: `%2Fdev%2Fzero` must not become an absolute path.
+    if !is_local_reference(&relative) || Path::new(&relative).has_root() {
+        return Err(format!("refers to image `{reference}`, which is not a path relative to the file; write it relative to the Markdown file"));
+    }
     let path = base.join(&relative);
-    let bytes = std::fs::read(&path).map_err(|err| {
+    let cannot_read = |err: std::io::Error| {
         format!("refers to image `{reference}`, which cannot be read ({err}; looked for {}); fix the path or add the file", path.display())
-    })?;
+    };
+    // A device or a pipe (`../../dev/zero`) would be read forever.
+    if !std::fs::metadata(&path).map_err(cannot_read)?.is_file() {
+        return Err(format!("refers to image `{reference}`, which is not a regular file ({}); point it at an image file", path.display()));
+    }
+    let bytes = std::fs::read(&path).map_err(cannot_read)?;
     let file_name = Path::new(&relative)
         .components()
         .filter_map(|c| match c {
@@ -96,6 +105,19 @@ mod tests {
         let md = "![a](img/a.png) ![b](https://x.org/b.png) ![c](data:image/png;base64,AA) \
                   ![d](/abs.png) ![a again](img/a.png) [link](doc.md)\n\n![e](my%20e.jpg)";
         assert_eq!(local_image_refs(md), vec!["img/a.png", "my%20e.jpg"]);
+    }
+
+    /// Found by fuzzing (fuzz/fuzz_targets/import.rs): `![x](%2Fdev%2Fzero)` read /dev/zero
+    /// until memory ran out, and escaped absolute paths reached any file on the machine.
+    #[test]
+    fn image_references_cannot_reach_devices_or_absolute_paths() {
+        let base = std::env::temp_dir();
+        let deep = "../".repeat(base.components().count() + 2);
+        // /dev/null first: before the fix it reads as an empty image at once, so this fails fast.
+        for reference in ["%2Fdev%2Fnull", &format!("{deep}dev/null"), "%2Fdev%2Fzero", &format!("{deep}dev/zero")] {
+            let err = read_local_image(&base, reference).err().unwrap_or_else(|| panic!("{reference} was read"));
+            assert!(err.contains(reference), "{err}");
+        }
     }
 
     #[test]

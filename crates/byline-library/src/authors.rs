@@ -209,8 +209,8 @@ fn reassign(conn: &Connection, draft_id: i64, from: i64, to: i64, now: DateTime<
         )?;
     }
     conn.execute("UPDATE drafts SET updated = ?2 WHERE id = ?1", (draft_id, fmt_time(now)))?;
-    let snapshot = DraftSnapshot::from(&load_draft(conn, draft_id)?);
-    record(conn, draft_id, &snapshot, RevisionKind::Save(SaveMode::Edit), now)
+    let draft = load_draft(conn, draft_id)?;
+    record(conn, draft_id, &DraftSnapshot::from(&draft), draft.word_count, RevisionKind::Save(SaveMode::Edit), now)
 }
 
 fn not_found_as_none(error: Error) -> Result<Option<Author>> {

@@ -27,10 +27,20 @@ impl Library {
             Error::InvalidInput(format!("backup path {} is not valid UTF-8", target.display()))
         })?;
         // VACUUM INTO writes a compact, transactionally consistent snapshot in one statement.
-        self.conn
-            .execute("VACUUM INTO ?1", [target_text])
-            .map_err(|err| Error::Backup { path: target.clone(), message: err.to_string() })?;
+        if let Err(err) = self.conn.execute("VACUUM INTO ?1", [target_text]) {
+            // A half-written copy must not pass for a backup later.
+            let _ = std::fs::remove_file(&target);
+            return Err(backup_error(err, &target));
+        }
         Ok(target)
+    }
+}
+
+/// A full or read-only target is named as such; anything else keeps SQLite's reason.
+fn backup_error(err: rusqlite::Error, target: &Path) -> Error {
+    match Error::from(err).at_database(target) {
+        Error::Sqlite(err) => Error::Backup { path: target.to_path_buf(), message: err.to_string() },
+        other => other,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::authors;
 use crate::error::{Error, Result};
 use crate::model::{Draft, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary, NewDraft, SaveMode, Status};
 use crate::revisions::{self, RevisionKind};
-use crate::search;
+use crate::search::{self, Reindex};
 use crate::slug::{choose_slug, SlugSpace};
 use crate::store::{fmt_time, json_col, opt_time_col, row_or, time_col, to_json, usize_col, Library};
 
@@ -47,17 +47,27 @@ impl Library {
         let limit = filter.limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         params.push(SqlValue::Integer(limit));
         params.push(SqlValue::Integer(i64::try_from(filter.offset).unwrap_or(i64::MAX)));
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM drafts d{where_sql} ORDER BY {order} LIMIT ? OFFSET ?");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(params), summary_from_row)?;
-        let mut summaries = Vec::new();
-        for row in rows {
-            let mut summary = row?;
-            summary.tags = load_tags(&self.conn, summary.id)?;
-            summary.authors = authors::credited(&self.conn, summary.id)?.into_iter().map(|a| a.name).collect();
-            summaries.push(summary);
-        }
-        Ok(summaries)
+        // One statement for the whole page: tags and credits come along as JSON arrays instead
+        // of two more queries per row, and the list indexes (migration 3) cover the rest. The
+        // inner ORDER BYs read the `_in_order` indexes in order, where an ordered aggregate would
+        // build a temporary b-tree for every row.
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS},
+                    (SELECT json_group_array(tag) FROM
+                        (SELECT t.tag FROM draft_tags t WHERE t.draft_id = d.id ORDER BY t.position)),
+                    (SELECT json_group_array(name) FROM
+                        (SELECT a.name FROM draft_authors da JOIN authors a ON a.id = da.author_id
+                         WHERE da.draft_id = d.id ORDER BY da.position))
+             FROM drafts d{where_sql} ORDER BY {order} LIMIT ? OFFSET ?"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(params), |row| {
+            let mut summary = summary_from_row(row)?;
+            summary.tags = json_col(row, 9)?;
+            summary.authors = json_col(row, 10)?;
+            Ok(summary)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// How many drafts match `filter` (ignoring its sort and page).
@@ -85,10 +95,21 @@ impl Library {
             None if next.status == Status::Published && current.published.is_none() => Some(now),
             None => current.published,
         };
-        if next != before || published != current.published {
-            store_state(&tx, found.id, &next, &author_ids, published, now)?;
+        let words = if next != before || published != current.published {
+            let reindex = match mode {
+                _ if !search_fields_differ(&before, &next) => Reindex::Skip,
+                SaveMode::Autosave => Reindex::Later,
+                SaveMode::Checkpoint | SaveMode::Edit | SaveMode::Import => Reindex::Now,
+            };
+            store_state(&tx, found.id, &next, &author_ids, published, now, reindex)?
+        } else {
+            current.word_count
+        };
+        if mode != SaveMode::Autosave {
+            // A deliberate save ends a burst: nothing it leaves behind waits for a search.
+            search::reindex_if_stale(&tx, found.id)?;
         }
-        revisions::record(&tx, found.id, &next, RevisionKind::Save(mode), now)?;
+        revisions::record(&tx, found.id, &next, words, RevisionKind::Save(mode), now)?;
         let draft = load_draft(&tx, found.id)?;
         tx.commit()?;
         Ok(draft)
@@ -126,8 +147,8 @@ impl Library {
         )?;
         let id = tx.last_insert_rowid();
         let published = new.published.map(|t| t.trunc_subsecs(6));
-        store_state(&tx, id, &snapshot, &author_ids, published, updated)?;
-        revisions::record(&tx, id, &snapshot, kind, now)?;
+        let words = store_state(&tx, id, &snapshot, &author_ids, published, updated, Reindex::Now)?;
+        revisions::record(&tx, id, &snapshot, words, kind, now)?;
         let draft = load_draft(&tx, id)?;
         tx.commit()?;
         Ok(draft)
@@ -169,7 +190,8 @@ pub(crate) fn load_draft(conn: &Connection, id: i64) -> Result<Draft> {
     Ok(draft)
 }
 
-/// Writes a draft's full state (row, tags, credits, search index), stamping `updated`.
+/// Writes a draft's full state (row, tags, credits, search index as `reindex` says), stamping
+/// `updated`; returns the body's word count.
 pub(crate) fn store_state(
     conn: &Connection,
     id: i64,
@@ -177,12 +199,15 @@ pub(crate) fn store_state(
     author_ids: &[i64],
     published: Option<DateTime<Utc>>,
     updated: DateTime<Utc>,
-) -> Result<()> {
-    conn.execute(
+    reindex: Reindex,
+) -> Result<usize> {
+    let words = count_words(&snapshot.body);
+    conn.prepare_cached(
         "UPDATE drafts SET title = ?2, subtitle = ?3, summary = ?4, body = ?5, status = ?6, language = ?7,
              canonical_url = ?8, cover_image = ?9, extra = ?10, word_count = ?11, published = ?12, updated = ?13
          WHERE id = ?1",
-        rusqlite::params![
+    )?
+    .execute(rusqlite::params![
             id,
             snapshot.title,
             snapshot.subtitle,
@@ -193,26 +218,29 @@ pub(crate) fn store_state(
             snapshot.canonical_url,
             snapshot.cover_image,
             to_json(&snapshot.extra)?,
-            i64::try_from(count_words(&snapshot.body)).unwrap_or(i64::MAX),
+            i64::try_from(words).unwrap_or(i64::MAX),
             published.map(fmt_time),
             fmt_time(updated),
-        ],
-    )?;
-    conn.execute("DELETE FROM draft_tags WHERE draft_id = ?1", [id])?;
+        ])?;
+    conn.prepare_cached("DELETE FROM draft_tags WHERE draft_id = ?1")?.execute([id])?;
+    let mut insert_tag =
+        conn.prepare_cached("INSERT INTO draft_tags (draft_id, tag, tag_key, position) VALUES (?1, ?2, ?3, ?4)")?;
     for (position, tag) in snapshot.tags.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO draft_tags (draft_id, tag, tag_key, position) VALUES (?1, ?2, ?3, ?4)",
-            (id, tag, tag.to_lowercase(), position as i64),
-        )?;
+        insert_tag.execute((id, tag, tag.to_lowercase(), position as i64))?;
     }
-    conn.execute("DELETE FROM draft_authors WHERE draft_id = ?1", [id])?;
+    conn.prepare_cached("DELETE FROM draft_authors WHERE draft_id = ?1")?.execute([id])?;
+    let mut insert_credit =
+        conn.prepare_cached("INSERT INTO draft_authors (draft_id, author_id, position) VALUES (?1, ?2, ?3)")?;
     for (position, author_id) in author_ids.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO draft_authors (draft_id, author_id, position) VALUES (?1, ?2, ?3)",
-            (id, author_id, position as i64),
-        )?;
+        insert_credit.execute((id, author_id, position as i64))?;
     }
-    search::index_draft(conn, id)
+    search::reindex(conn, id, reindex)?;
+    Ok(words)
+}
+
+/// Whether anything the search index holds (title, subtitle, summary, body, tags) differs.
+fn search_fields_differ(a: &DraftSnapshot, b: &DraftSnapshot) -> bool {
+    a.title != b.title || a.subtitle != b.subtitle || a.summary != b.summary || a.body != b.body || a.tags != b.tags
 }
 
 /// Turns author slugs into ids, in order; an unknown slug is an error.

@@ -10,9 +10,12 @@ pub mod folder_sync;
 mod fs_atomic;
 pub mod import;
 pub mod preview;
+mod preview_blocks;
+pub mod preview_session;
 pub mod publish;
 pub mod recovery;
 mod text_decode;
+mod utf16_edit;
 mod authors;
 mod drafts;
 mod error;
@@ -25,7 +28,7 @@ mod trash;
 
 pub use assets::sniff_mime;
 pub use drafts::normalize_tags;
-pub use error::{Error, Result};
+pub use error::{Error, Result, StorageProblem};
 pub use fs_atomic::write_atomic;
 pub use model::{
     Asset, Author, AuthorChange, Draft, DraftAsset, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary,
@@ -33,4 +36,5 @@ pub use model::{
 };
 pub use revisions::AUTOSAVE_WINDOW_SECS;
 pub use slug::slugify;
+pub use utf16_edit::TextChange;
 pub use store::{Clock, Library, DATABASE_FILE, SCHEMA_VERSION};

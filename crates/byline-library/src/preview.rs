@@ -32,10 +32,29 @@ pub struct DraftImage {
     pub markdown: String,
 }
 
+/// What a preview render needs from the library, read under its lock so the render itself
+/// (the slow part on a long draft) runs without holding it: the draft's images as data URLs.
+#[derive(Debug, Clone, Default)]
+pub struct PreviewImages {
+    urls: BTreeMap<String, Arc<str>>,
+}
+
+impl PreviewImages {
+    /// Renders `markdown` for the live preview (with `data-line` source attributes), showing
+    /// these images inline as `data:` URIs.
+    pub fn render(&self, markdown: &str) -> Rendered {
+        // The renderer reuses its previous render (one edited paragraph re-rendered) only when
+        // there is no resolver, so a draft without attached images renders without one.
+        let resolve = |url: &str| self.urls.get(&normalize_reference(url)).map(|data| data.to_string());
+        let options =
+            RenderOptions { resolve_url: (!self.urls.is_empty()).then_some(&resolve as _), omit_source_lines: false };
+        renderer().render_with(markdown, &options)
+    }
+}
+
 impl Library {
-    /// Renders `markdown` for the live preview (with `data-line` source attributes); when `slug`
-    /// names a draft, its attached images are shown inline as `data:` URIs.
-    pub fn render_preview(&self, slug: Option<&str>, markdown: &str) -> Result<Rendered> {
+    /// The images of the draft `slug` names for its preview (none without a slug).
+    pub fn preview_images(&self, slug: Option<&str>) -> Result<PreviewImages> {
         let mut urls = BTreeMap::new();
         if let Some(slug) = slug {
             for attached in self.draft_assets(slug)? {
@@ -43,9 +62,7 @@ impl Library {
                 urls.insert(attached.path, url);
             }
         }
-        let resolve = move |url: &str| urls.get(&normalize_reference(url)).map(|data| data.to_string());
-        let options = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: false };
-        Ok(renderer().render_with(markdown, &options))
+        Ok(PreviewImages { urls })
     }
 
     /// Stores an image pasted or dropped into a draft and attaches it under `images/<name>`, a
@@ -242,12 +259,12 @@ mod tests {
         let (_dir, mut library, slug) = library_with_draft();
         let image = library.add_draft_image(&slug, "Beach Day.png", PNG).unwrap();
         assert_eq!(image, DraftImage { path: "images/beach-day.png".into(), markdown: "![Beach Day](images/beach-day.png)".into() });
-        let preview = library.render_preview(Some(&slug), &format!("# Trip\n\n{}\n", image.markdown)).unwrap();
+        let preview = library.preview_images(Some(&slug)).unwrap().render(&format!("# Trip\n\n{}\n", image.markdown));
         assert!(preview.html.contains("src=\"data:image/png;base64,iVBORw0KGg"), "{}", preview.html);
         assert!(preview.html.contains("data-line"), "preview keeps source lines for scroll sync");
         assert_eq!(preview.title.as_deref(), Some("Trip"));
         // Without the draft, the same Markdown keeps its relative path (nothing to resolve it to).
-        let plain = library.render_preview(None, &image.markdown).unwrap();
+        let plain = library.preview_images(None).unwrap().render(&image.markdown);
         assert!(plain.html.contains("images/beach-day.png"));
     }
 
@@ -270,7 +287,7 @@ mod tests {
         library.trash_draft(&slug).unwrap();
         assert!(matches!(library.add_draft_image(&slug, "a.png", PNG), Err(Error::Trashed(_))));
         assert!(matches!(library.add_draft_image("nope", "a.png", PNG), Err(Error::DraftNotFound(_))));
-        assert!(matches!(library.render_preview(Some("nope"), "x"), Err(Error::DraftNotFound(_))));
+        assert!(matches!(library.preview_images(Some("nope")), Err(Error::DraftNotFound(_))));
     }
 
     #[test]

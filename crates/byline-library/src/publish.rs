@@ -6,13 +6,17 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use base64::Engine;
-use byline_export::{ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SiteContext, SocialLink, Stylesheet, TocItem};
+use byline_export::{ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SocialLink, Stylesheet, TocItem};
 use byline_frontmatter::{FrontMatter, Flavor};
 use byline_render::{RenderOptions, Renderer};
 
+mod related;
+mod site;
+
 use crate::assets_scan::{is_local_reference, normalize_reference};
 use crate::fs_atomic::{create_dir_all, write_atomic};
-use crate::{Author, Draft, DraftFilter, Error, Library, Result, Status};
+use crate::{Author, Draft, Error, Library, Result, Status};
+use related::RelatedIndex;
 
 /// What to export a draft as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,8 +78,6 @@ pub struct SiteSummary {
     pub files: usize,
 }
 
-/// Related articles shown under an article.
-const RELATED_LIMIT: usize = 3;
 /// Meta description length when the draft has no summary.
 const DESCRIPTION_CHARS: usize = 160;
 
@@ -104,9 +106,8 @@ impl Library {
             ArticleFormat::Markdown(flavor) => self.markdown_export(&draft, flavor),
             ArticleFormat::Html => {
                 let mut assets = AssetSink::new(self, options.images, &format!("{}_files", draft.slug));
-                // Only articles that will be published: a page must never reveal private drafts.
-        let related = self.related_articles(&draft, |other| format!("{other}.html"))?;
-                let article = self.article_context(&draft, &mut assets, options.include_email, related)?;
+                let related = RelatedIndex::load(&self.conn)?.related(&draft, |other| format!("{other}.html"));
+                let article = article_context(&self.page_inputs(&draft, &mut assets, options.include_email, related)?);
                 let page = exporter(options.template_dir.as_deref())?
                     .article_page(&article, &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline })
                     .map_err(|err| Error::Export(err.to_string()))?;
@@ -140,64 +141,6 @@ impl Library {
         Ok(written)
     }
 
-    /// Exports every ready or published draft as a static site into `out_dir`.
-    pub fn export_site(
-        &self,
-        out_dir: &Path,
-        options: &SiteOptions,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<SiteSummary> {
-        let exporter = exporter(options.template_dir.as_deref())?;
-        let mut drafts = Vec::new();
-        for status in [Status::Published, Status::Ready] {
-            for summary in self.list_drafts(&DraftFilter { status: Some(status), ..DraftFilter::default() })? {
-                drafts.push(self.draft(&summary.slug)?);
-            }
-        }
-        drafts.sort_by(|a, b| publish_time(b).cmp(&publish_time(a)).then_with(|| a.slug.cmp(&b.slug)));
-        let mut site_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        let mut articles = Vec::new();
-        let mut authors: BTreeMap<String, AuthorContext> = BTreeMap::new();
-        for draft in &drafts {
-            // Article pages sit two folders deep (articles/<slug>/index.html).
-            let mut assets = AssetSink::new(self, ImageMode::Folder, "../../assets");
-            assets.avatars_inline = true;
-            // site() turns bare slugs into links relative to each page.
-            let related = self.related_articles(draft, str::to_owned)?;
-            let article = self.article_context(draft, &mut assets, false, related)?;
-            for (path, bytes) in assets.files {
-                site_files.insert(path.trim_start_matches("../../").to_owned(), bytes);
-            }
-            for author in &article.authors {
-                authors.entry(author.slug.clone()).or_insert_with(|| author.clone());
-            }
-            articles.push(article);
-        }
-        let site = SiteContext {
-            title: options.title.clone().unwrap_or_else(|| "Articles".to_owned()),
-            description: format!("{} articles", articles.len()),
-            base_url: options.base_url.clone(),
-            language: articles.first().map(|a| a.language.clone()).unwrap_or_else(|| "en".into()),
-            updated: articles.iter().map(|a| a.modified).max().unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset()),
-            articles,
-            authors: authors.into_values().collect(),
-        };
-        let article_count = site.articles.len();
-        for file in exporter.site(&site).map_err(|err| Error::Export(err.to_string()))? {
-            site_files.insert(file.path, file.contents);
-        }
-        let total = site_files.len();
-        for (done, (relative, bytes)) in site_files.iter().enumerate() {
-            let path = out_dir.join(relative);
-            if let Some(parent) = path.parent() {
-                create_dir_all(parent)?;
-            }
-            write_atomic(&path, bytes)?;
-            progress(done + 1, total);
-        }
-        Ok(SiteSummary { articles: article_count, files: total })
-    }
-
     fn markdown_export(&self, draft: &Draft, flavor: Flavor) -> Result<ExportedArticle> {
         let mut body = draft.body.clone();
         let mut files = Vec::new();
@@ -218,23 +161,17 @@ impl Library {
         Ok(ExportedArticle { document: byline_export::markdown(&front, &body, flavor), files })
     }
 
-    /// Builds the typed context of one article; images and avatars go through `assets`.
-    fn article_context(
+    /// Reads what `draft`'s page needs from the library; images and avatars go through `assets`.
+    fn page_inputs<'d>(
         &self,
-        draft: &Draft,
+        draft: &'d Draft,
         assets: &mut AssetSink<'_>,
         include_email: bool,
         related: Vec<RelatedArticle>,
-    ) -> Result<ArticleContext> {
-        let attached = self.draft_assets(&draft.slug)?;
-        for item in &attached {
+    ) -> Result<PageInputs<'d>> {
+        for item in self.draft_assets(&draft.slug)? {
             assets.register(&item.path, &item.asset.hash, &item.asset.file_name)?;
         }
-        let body = strip_title_heading(&draft.body, &draft.title);
-        // The resolver must be Sync (rendering may fan out), so it gets its own copy of the map.
-        let urls = assets.urls.clone();
-        let resolve = move |url: &str| urls.get(&normalize_reference(url)).cloned();
-        let rendered = renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
         let cover_image = match &draft.cover_image {
             Some(url) if is_local_reference(url) => assets.url_for(url),
             Some(url) => web_url(url),
@@ -244,27 +181,7 @@ impl Library {
         for author in &draft.authors {
             authors.push(self.author_context(author, assets, include_email)?);
         }
-        Ok(ArticleContext {
-            slug: draft.slug.clone(),
-            title: draft.title.clone(),
-            subtitle: draft.subtitle.clone(),
-            description: draft
-                .summary
-                .clone()
-                .unwrap_or_else(|| byline_render::plain_text(body, DESCRIPTION_CHARS)),
-            language: draft.language.clone().unwrap_or_else(|| "en".to_owned()),
-            canonical_url: draft.canonical_url.as_deref().and_then(web_url),
-            cover_image,
-            published: draft.published.map(|t| t.fixed_offset()),
-            modified: draft.updated.fixed_offset(),
-            tags: draft.tags.clone(),
-            authors,
-            body_html: rendered.html,
-            toc: rendered.toc.into_iter().map(|t| TocItem { level: t.level, id: t.id, text: t.text }).collect(),
-            word_count: rendered.stats.words,
-            reading_minutes: rendered.stats.reading_minutes,
-            related,
-        })
+        Ok(PageInputs { draft, urls: assets.urls.clone(), cover_image, authors, related })
     }
 
     fn author_context(&self, author: &Author, assets: &mut AssetSink<'_>, include_email: bool) -> Result<AuthorContext> {
@@ -296,32 +213,42 @@ impl Library {
             url: None,
         })
     }
+}
 
-    /// Ready or published drafts sharing the most tags with `draft`. Ideas and drafts never
-    /// appear: an exported page must not reveal what the writer has not published.
-    fn related_articles(&self, draft: &Draft, url_of: impl Fn(&str) -> String) -> Result<Vec<RelatedArticle>> {
-        if draft.tags.is_empty() {
-            return Ok(Vec::new());
-        }
-        let tags: Vec<String> = draft.tags.iter().map(|t| t.to_lowercase()).collect();
-        let mut scored: Vec<_> = self
-            .list_drafts(&DraftFilter::default())?
-            .into_iter()
-            .filter(|other| other.slug != draft.slug)
-            .filter_map(|other| {
-                let shared = other.tags.iter().filter(|t| tags.contains(&t.to_lowercase())).count();
-                let publishable = matches!(other.status, Status::Ready | Status::Published);
-                (shared > 0 && publishable).then_some((shared, other))
-            })
-            .collect();
-        scored.sort_by(|a, b| {
-            b.0.cmp(&a.0).then_with(|| b.1.updated.cmp(&a.1.updated)).then_with(|| a.1.slug.cmp(&b.1.slug))
-        });
-        Ok(scored
-            .into_iter()
-            .take(RELATED_LIMIT)
-            .map(|(_, other)| RelatedArticle { url: url_of(&other.slug), title: other.title, subtitle: other.subtitle })
-            .collect())
+/// What a page needs from the library, read beforehand: rendering then needs no library (whose
+/// connection is single-threaded), so a site's pages can render on several threads.
+struct PageInputs<'d> {
+    draft: &'d Draft,
+    /// Body image references -> their URLs on the page.
+    urls: BTreeMap<String, String>,
+    cover_image: Option<String>,
+    authors: Vec<AuthorContext>,
+    related: Vec<RelatedArticle>,
+}
+
+/// Renders the body and builds the typed context of one article.
+fn article_context(inputs: &PageInputs<'_>) -> ArticleContext {
+    let draft = inputs.draft;
+    let body = strip_title_heading(&draft.body, &draft.title);
+    let resolve = |url: &str| inputs.urls.get(&normalize_reference(url)).cloned();
+    let rendered = renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
+    ArticleContext {
+        slug: draft.slug.clone(),
+        title: draft.title.clone(),
+        subtitle: draft.subtitle.clone(),
+        description: draft.summary.clone().unwrap_or_else(|| byline_render::plain_text(body, DESCRIPTION_CHARS)),
+        language: draft.language.clone().unwrap_or_else(|| "en".to_owned()),
+        canonical_url: draft.canonical_url.as_deref().and_then(web_url),
+        cover_image: inputs.cover_image.clone(),
+        published: draft.published.map(|t| t.fixed_offset()),
+        modified: draft.updated.fixed_offset(),
+        tags: draft.tags.clone(),
+        authors: inputs.authors.clone(),
+        body_html: rendered.html,
+        toc: rendered.toc.into_iter().map(|t| TocItem { level: t.level, id: t.id, text: t.text }).collect(),
+        word_count: rendered.stats.words,
+        reading_minutes: rendered.stats.reading_minutes,
+        related: inputs.related.clone(),
     }
 }
 

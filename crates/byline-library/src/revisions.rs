@@ -8,8 +8,9 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::authors;
-use crate::drafts::{count_words, find_draft, find_live_draft, load_draft, normalize_snapshot, resolve_authors, store_state};
+use crate::drafts::{find_draft, find_live_draft, load_draft, normalize_snapshot, resolve_authors, store_state};
 use crate::error::{Error, Result};
+use crate::search::{self, Reindex};
 use crate::model::{Draft, DraftSnapshot, Revision, RevisionSummary, SaveMode, Status};
 use crate::store::{fmt_time, json_col, row_or, time_col, to_json, usize_col, Library};
 
@@ -41,7 +42,7 @@ impl RevisionKind {
 }
 
 /// Everything in a snapshot except title and body, which have their own columns.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct StoredMeta {
     subtitle: Option<String>,
     summary: Option<String>,
@@ -62,7 +63,15 @@ struct Latest {
     reason: String,
     burst_started: DateTime<Utc>,
     body_hash: String,
-    snapshot: DraftSnapshot,
+    title: String,
+    meta: StoredMeta,
+}
+
+/// What a revision row stores of a snapshot besides its title, worked out once per save.
+struct Stored {
+    body_hash: String,
+    meta: StoredMeta,
+    words: usize,
 }
 
 const SUMMARY_COLUMNS: &str = "r.seq, r.created, r.title, r.word_count, r.bytes, r.reason";
@@ -100,8 +109,8 @@ impl Library {
         normalize_snapshot(&mut snapshot)?;
         let author_ids = resolve_authors(&tx, &snapshot.authors)?;
         let published = load_draft(&tx, found.id)?.published;
-        store_state(&tx, found.id, &snapshot, &author_ids, published, now)?;
-        record(&tx, found.id, &snapshot, RevisionKind::Restore(id), now)?;
+        let words = store_state(&tx, found.id, &snapshot, &author_ids, published, now, Reindex::Now)?;
+        record(&tx, found.id, &snapshot, words, RevisionKind::Restore(id), now)?;
         let draft = load_draft(&tx, found.id)?;
         tx.commit()?;
         Ok(draft)
@@ -117,12 +126,13 @@ impl Library {
         );
         let closed = tx.query_row(&sql, [found.id], summary_from_row).optional()?;
         close_bursts(&tx, found.id)?;
+        search::reindex_if_stale(&tx, found.id)?;
         tx.commit()?;
         Ok(closed)
     }
 }
 
-/// Records `snapshot` (the draft's new state) in the draft's history.
+/// Records `snapshot` (the draft's new state, whose body has `words` words) in the draft's history.
 ///
 /// Saves identical to the newest revision add nothing. Autosaves extend an open autosave burst
 /// younger than [`AUTOSAVE_WINDOW_SECS`] (measured from its start) in place; anything else adds a row.
@@ -130,12 +140,15 @@ pub(crate) fn record(
     conn: &Connection,
     draft_id: i64,
     snapshot: &DraftSnapshot,
+    words: usize,
     kind: RevisionKind,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let stored = Stored { body_hash: body_hash(&snapshot.body), meta: meta_of(snapshot), words };
     if let RevisionKind::Save(mode) = kind {
         if let Some(latest) = latest_revision(conn, draft_id)? {
-            if latest.snapshot == *snapshot {
+            // Bodies are compared by hash, which spares reading the newest one back.
+            if latest.body_hash == stored.body_hash && latest.title == snapshot.title && latest.meta == stored.meta {
                 if mode == SaveMode::Checkpoint && latest.is_open {
                     // A checkpoint of text an open autosave already holds: that revision becomes
                     // the checkpoint, so the writer sees it in the history as asked.
@@ -150,11 +163,11 @@ pub(crate) fn record(
             // A clock that jumped backwards must not keep one burst open indefinitely.
             let in_window = elapsed >= TimeDelta::zero() && elapsed < TimeDelta::seconds(AUTOSAVE_WINDOW_SECS);
             if mode == SaveMode::Autosave && latest.is_open && latest.reason == "autosave" && in_window {
-                return overwrite(conn, &latest, snapshot, now);
+                return overwrite(conn, &latest, snapshot, &stored, now);
             }
         }
     }
-    insert(conn, draft_id, snapshot, kind, now)
+    insert(conn, draft_id, snapshot, &stored, kind, now)
 }
 
 /// Deletes stored bodies no revision refers to any more.
@@ -166,68 +179,77 @@ pub(crate) fn collect_unused_bodies(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn insert(conn: &Connection, draft_id: i64, snapshot: &DraftSnapshot, kind: RevisionKind, now: DateTime<Utc>) -> Result<()> {
+fn insert(
+    conn: &Connection,
+    draft_id: i64,
+    snapshot: &DraftSnapshot,
+    stored: &Stored,
+    kind: RevisionKind,
+    now: DateTime<Utc>,
+) -> Result<()> {
     close_bursts(conn, draft_id)?;
-    let hash = store_body(conn, &snapshot.body)?;
-    let seq: i64 = conn.query_row(
-        "SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE draft_id = ?1",
-        [draft_id],
-        |row| row.get(0),
-    )?;
+    store_body(conn, &stored.body_hash, &snapshot.body)?;
+    let seq: i64 = conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE draft_id = ?1")?
+        .query_row([draft_id], |row| row.get(0))?;
     let is_open = kind == RevisionKind::Save(SaveMode::Autosave);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO revisions (draft_id, seq, created, burst_started, reason, is_open, title, meta, body_hash, word_count, bytes)
          VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        rusqlite::params![
-            draft_id,
-            seq,
-            fmt_time(now),
-            kind.reason(),
-            is_open,
-            snapshot.title,
-            to_json(&meta_of(snapshot))?,
-            hash,
-            count_words(&snapshot.body) as i64,
-            snapshot.body.len() as i64,
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        draft_id,
+        seq,
+        fmt_time(now),
+        kind.reason(),
+        is_open,
+        snapshot.title,
+        to_json(&stored.meta)?,
+        stored.body_hash,
+        stored.words as i64,
+        snapshot.body.len() as i64,
+    ])?;
     Ok(())
 }
 
-fn overwrite(conn: &Connection, latest: &Latest, snapshot: &DraftSnapshot, now: DateTime<Utc>) -> Result<()> {
-    let hash = store_body(conn, &snapshot.body)?;
-    conn.execute(
+fn overwrite(conn: &Connection, latest: &Latest, snapshot: &DraftSnapshot, stored: &Stored, now: DateTime<Utc>) -> Result<()> {
+    store_body(conn, &stored.body_hash, &snapshot.body)?;
+    conn.prepare_cached(
         "UPDATE revisions SET created = ?2, title = ?3, meta = ?4, body_hash = ?5, word_count = ?6, bytes = ?7
          WHERE id = ?1",
-        rusqlite::params![
-            latest.row_id,
-            fmt_time(now),
-            snapshot.title,
-            to_json(&meta_of(snapshot))?,
-            hash,
-            count_words(&snapshot.body) as i64,
-            snapshot.body.len() as i64,
-        ],
-    )?;
-    if hash != latest.body_hash {
+    )?
+    .execute(rusqlite::params![
+        latest.row_id,
+        fmt_time(now),
+        snapshot.title,
+        to_json(&stored.meta)?,
+        stored.body_hash,
+        stored.words as i64,
+        snapshot.body.len() as i64,
+    ])?;
+    if stored.body_hash != latest.body_hash {
         // The burst's intermediate bodies are not history worth keeping: drop the one replaced.
-        conn.execute(
+        conn.prepare_cached(
             "DELETE FROM revision_bodies WHERE hash = ?1 AND NOT EXISTS (SELECT 1 FROM revisions WHERE body_hash = ?1)",
-            [&latest.body_hash],
-        )?;
+        )?
+        .execute([&latest.body_hash])?;
     }
     Ok(())
 }
 
 fn close_bursts(conn: &Connection, draft_id: i64) -> Result<()> {
-    conn.execute("UPDATE revisions SET is_open = 0 WHERE draft_id = ?1 AND is_open = 1", [draft_id])?;
+    conn.prepare_cached("UPDATE revisions SET is_open = 0 WHERE draft_id = ?1 AND is_open = 1")?.execute([draft_id])?;
     Ok(())
 }
 
-fn store_body(conn: &Connection, body: &str) -> Result<String> {
-    let hash = format!("{:x}", Sha256::digest(body.as_bytes()));
-    conn.execute("INSERT OR IGNORE INTO revision_bodies (hash, body) VALUES (?1, ?2)", (&hash, body))?;
-    Ok(hash)
+/// The key a body is shared under: its sha256, in lowercase hex.
+fn body_hash(body: &str) -> String {
+    format!("{:x}", Sha256::digest(body.as_bytes()))
+}
+
+fn store_body(conn: &Connection, hash: &str, body: &str) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO revision_bodies (hash, body) VALUES (?1, ?2)")?.execute((hash, body))?;
+    Ok(())
 }
 
 fn meta_of(snapshot: &DraftSnapshot) -> StoredMeta {
@@ -262,22 +284,21 @@ fn snapshot_of(title: String, meta: StoredMeta, body: String) -> DraftSnapshot {
 
 fn latest_revision(conn: &Connection, draft_id: i64) -> Result<Option<Latest>> {
     let latest = conn
-        .query_row(
-            "SELECT r.id, r.is_open, r.reason, r.burst_started, r.body_hash, r.title, r.meta, b.body
-             FROM revisions r JOIN revision_bodies b ON b.hash = r.body_hash
-             WHERE r.draft_id = ?1 ORDER BY r.seq DESC LIMIT 1",
-            [draft_id],
-            |row| {
-                Ok(Latest {
-                    row_id: row.get(0)?,
-                    is_open: row.get(1)?,
-                    reason: row.get(2)?,
-                    burst_started: time_col(row, 3)?,
-                    body_hash: row.get(4)?,
-                    snapshot: snapshot_of(row.get(5)?, json_col(row, 6)?, row.get(7)?),
-                })
-            },
-        )
+        .prepare_cached(
+            "SELECT r.id, r.is_open, r.reason, r.burst_started, r.body_hash, r.title, r.meta
+             FROM revisions r WHERE r.draft_id = ?1 ORDER BY r.seq DESC LIMIT 1",
+        )?
+        .query_row([draft_id], |row| {
+            Ok(Latest {
+                row_id: row.get(0)?,
+                is_open: row.get(1)?,
+                reason: row.get(2)?,
+                burst_started: time_col(row, 3)?,
+                body_hash: row.get(4)?,
+                title: row.get(5)?,
+                meta: json_col(row, 6)?,
+            })
+        })
         .optional()?;
     Ok(latest)
 }

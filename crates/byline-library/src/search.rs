@@ -1,7 +1,9 @@
 //! Full-text search: the FTS5 index kept in step with drafts, safe query building,
 //! bm25 ranking and HTML-safe snippets.
 
-use rusqlite::Connection;
+use std::collections::HashMap;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::model::SearchHit;
@@ -15,6 +17,19 @@ const MARK_END: char = '\u{E001}';
 /// Words of context around the match in a snippet.
 const SNIPPET_TOKENS: i64 = 24;
 
+/// Column weights for bm25: title, subtitle, summary, body, tags.
+const RANK_SQL: &str = "bm25(drafts_fts, 10.0, 5.0, 3.0, 1.0, 5.0)";
+
+/// A live draft that matched, with its bm25 score (lower is better) and what ties are broken by.
+struct Ranked {
+    id: i64,
+    score: f64,
+    slug: String,
+    title: String,
+    subtitle: Option<String>,
+    updated: String,
+}
+
 impl Library {
     /// Live drafts matching every word of `query` (the last one as a prefix), best first.
     /// Title matches weigh most, then subtitle and tags, summary, body.
@@ -25,35 +40,134 @@ impl Library {
         let Some(fts_query) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.slug, d.title, d.subtitle,
-                    snippet(drafts_fts, -1, ?3, ?4, '…', ?5),
-                    bm25(drafts_fts, 10.0, 5.0, 3.0, 1.0, 5.0) AS score
-             FROM drafts_fts JOIN drafts d ON d.id = drafts_fts.rowid
-             WHERE drafts_fts MATCH ?1 AND d.trashed_at IS NULL
-             ORDER BY score, d.updated DESC
-             LIMIT ?2",
-        )?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let hits = stmt.query_map(
-            rusqlite::params![fts_query, limit, MARK_START.to_string(), MARK_END.to_string(), SNIPPET_TOKENS],
-            |row| {
-                let snippet: String = row.get(3)?;
-                let score: f64 = row.get(4)?;
-                Ok(SearchHit {
-                    slug: row.get(0)?,
-                    title: row.get(1)?,
-                    subtitle: row.get(2)?,
-                    snippet_html: snippet_html(&snippet),
-                    rank: -score,
-                })
-            },
-        )?;
-        Ok(hits.collect::<rusqlite::Result<_>>()?)
+        catch_up(&self.conn)?;
+        let ranked = best_matches(&self.conn, &fts_query, limit)?;
+        let mut snippets = snippets(&self.conn, &fts_query, &ranked)?;
+        Ok(ranked
+            .into_iter()
+            .map(|hit| SearchHit {
+                snippet_html: snippets.remove(&hit.id).map(|s| snippet_html(&s)).unwrap_or_default(),
+                slug: hit.slug,
+                title: hit.title,
+                subtitle: hit.subtitle,
+                rank: -hit.score,
+            })
+            .collect())
     }
 }
 
-/// Re-indexes one draft from its stored row and tags.
+/// The `limit` best live matches, ordered by score and then most recently updated.
+///
+/// Scoring reads only the index; the drafts table (whose rows hold whole bodies) is read just for
+/// the hits, and only the score ties at the cut need their `updated` time to decide who stays.
+fn best_matches(conn: &Connection, fts_query: &str, limit: usize) -> Result<Vec<Ranked>> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid, {RANK_SQL} FROM drafts_fts
+         WHERE drafts_fts MATCH ?1 AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)"
+    ))?;
+    let mut scored =
+        stmt.query_map([fts_query], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    if scored.len() > limit {
+        // Only the best `limit` scores, and whatever ties the last of them, can make the cut:
+        // a partial selection, because sorting every match costs more than scoring it.
+        let (_, &mut (_, cut), _) = scored.select_nth_unstable_by(limit - 1, |a, b| a.1.total_cmp(&b.1));
+        scored.retain(|&(_, score)| score <= cut);
+    }
+    let mut lookup = conn.prepare_cached("SELECT slug, title, subtitle, updated FROM drafts WHERE id = ?1")?;
+    let mut ranked = scored
+        .into_iter()
+        .map(|(id, score)| {
+            lookup.query_row([id], |row| {
+                Ok(Ranked { id, score, slug: row.get(0)?, title: row.get(1)?, subtitle: row.get(2)?, updated: row.get(3)? })
+            })
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Stored times are fixed-width UTC text, so text order is time order.
+    ranked.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| b.updated.cmp(&a.updated)));
+    ranked.truncate(limit);
+    Ok(ranked)
+}
+
+/// Raw snippets (with match markers) of the ranked hits, by draft id.
+///
+/// FTS5 re-tokenizes a row to build its snippet, so only the hits get one; and they are built in
+/// one pass over the matches, because every MATCH re-expands a prefix term's whole doclist.
+/// The `+` keeps the id list a row filter instead of one FTS lookup (and expansion) per id.
+fn snippets(conn: &Connection, fts_query: &str, hits: &[Ranked]) -> Result<HashMap<i64, String>> {
+    if hits.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids = hits.iter().map(|hit| hit.id.to_string()).collect::<Vec<_>>().join(",");
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, snippet(drafts_fts, -1, ?3, ?4, '…', ?5) FROM drafts_fts
+         WHERE drafts_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
+    )?;
+    let params = rusqlite::params![fts_query, format!("[{ids}]"), MARK_START.to_string(), MARK_END.to_string(), SNIPPET_TOKENS];
+    let snippets = stmt.query_map(params, |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(snippets)
+}
+
+/// How a write keeps the search index in step with a draft's new state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reindex {
+    /// Re-index within the write.
+    Now,
+    /// Only mark the draft stale; the next search or checkpoint re-indexes it.
+    Later,
+    /// Nothing the index holds changed.
+    Skip,
+}
+
+/// Applies `how` to one draft inside the caller's write transaction.
+pub(crate) fn reindex(conn: &Connection, draft_id: i64, how: Reindex) -> Result<()> {
+    match how {
+        Reindex::Now => index_draft(conn, draft_id),
+        Reindex::Later => {
+            conn.prepare_cached("INSERT OR IGNORE INTO drafts_fts_stale (draft_id) VALUES (?1)")?.execute([draft_id])?;
+            Ok(())
+        }
+        Reindex::Skip => Ok(()),
+    }
+}
+
+/// Re-indexes one draft if an autosave left it marked stale.
+pub(crate) fn reindex_if_stale(conn: &Connection, draft_id: i64) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM drafts_fts_stale WHERE draft_id = ?1)")?;
+    if stmt.query_row([draft_id], |row| row.get(0))? {
+        index_draft(conn, draft_id)?;
+    }
+    Ok(())
+}
+
+/// Re-indexes every draft marked stale, so a search that follows sees all saved text.
+///
+/// Costs one read when nothing is stale. Otherwise it writes, in a transaction of its own, or as
+/// part of the caller's when one is open.
+pub(crate) fn catch_up(conn: &Connection) -> Result<()> {
+    let stale = |conn: &Connection| -> Result<Vec<i64>> {
+        let mut stmt = conn.prepare_cached("SELECT draft_id FROM drafts_fts_stale")?;
+        let ids = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    };
+    if stale(conn)?.is_empty() {
+        return Ok(());
+    }
+    if !conn.is_autocommit() {
+        return stale(conn)?.into_iter().try_for_each(|id| index_draft(conn, id));
+    }
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    // Re-read under the write lock: another process may have caught up meanwhile.
+    for id in stale(&tx)? {
+        index_draft(&tx, id)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Re-indexes one draft from its stored row and tags, and clears its stale mark.
 pub(crate) fn index_draft(conn: &Connection, draft_id: i64) -> Result<()> {
     let (title, subtitle, summary, body, tags): (String, Option<String>, Option<String>, String, Option<String>) = conn
         .query_row(
@@ -64,10 +178,12 @@ pub(crate) fn index_draft(conn: &Connection, draft_id: i64) -> Result<()> {
             |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
         )?;
     let clean = |text: Option<&str>| text.unwrap_or_default().replace([MARK_START, MARK_END], " ");
-    conn.execute("DELETE FROM drafts_fts WHERE rowid = ?1", [draft_id])?;
-    conn.execute(
+    conn.prepare_cached("DELETE FROM drafts_fts WHERE rowid = ?1")?.execute([draft_id])?;
+    conn.prepare_cached("DELETE FROM drafts_fts_stale WHERE draft_id = ?1")?.execute([draft_id])?;
+    conn.prepare_cached(
         "INSERT INTO drafts_fts (rowid, title, subtitle, summary, body, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        rusqlite::params![
+    )?
+    .execute(rusqlite::params![
             draft_id,
             clean(Some(&title)),
             clean(subtitle.as_deref()),

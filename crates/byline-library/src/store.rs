@@ -16,10 +16,20 @@ use crate::model::LibraryStats;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_folder_sync.sql"),
+    include_str!("migrations/0003_fast_lists_and_saves.sql"),
 ];
 
 /// Newest schema version this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How much of the database file is read through a memory map instead of read() copies.
+const MMAP_BYTES: i64 = 256 * 1024 * 1024;
+
+/// Page cache size in KiB (SQLite takes a negative `cache_size` as KiB).
+const CACHE_KIB: i64 = 16 * 1024;
+
+/// How long a write waits for another process's write lock before failing with [`Error::Busy`].
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Name of the database file inside the library folder.
 pub const DATABASE_FILE: &str = "library.db";
@@ -51,15 +61,15 @@ impl Library {
         prepare_dir(dir)?;
         let db_path = dir.join(DATABASE_FILE);
         let conn = Connection::open(&db_path).map_err(|e| not_a_database(e, &db_path))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let found = schema_version(&conn).map_err(|e| not_a_database(e, &db_path))?;
         if found > SCHEMA_VERSION {
             return Err(Error::NewerSchema { found, supported: SCHEMA_VERSION });
         }
-        configure(&conn)?;
+        configure(&conn).map_err(|e| e.at_database(&db_path))?;
         let mut library = Library { conn, dir: dir.to_path_buf(), clock };
         let now = library.now();
-        migrate(&mut library.conn, now)?;
+        migrate(&mut library.conn, now).map_err(|e| e.at_database(&db_path))?;
         Ok(library)
     }
 
@@ -130,14 +140,26 @@ impl Library {
         (self.clock)().trunc_subsecs(6)
     }
 
+    /// Fails with [`Error::ReadOnly`] before a write starts on a database SQLite could only
+    /// open read-only, instead of with "attempt to write a readonly database" half-way in.
+    fn ensure_writable(&self) -> Result<()> {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(Error::read_only_database(&self.dir.join(DATABASE_FILE)));
+        }
+        Ok(())
+    }
+
     /// Starts a write transaction that takes the write lock up front, so two processes
     /// (CLI and app) queue on `busy_timeout` instead of failing to upgrade a read lock.
     /// Inside [`Library::atomically`] it is a savepoint, so the outer transaction decides.
     pub(crate) fn write_tx(&mut self) -> Result<WriteTx<'_>> {
+        self.ensure_writable()?;
+        let db_path = self.dir.join(DATABASE_FILE);
+        let located = |e: rusqlite::Error| Error::from(e).at_database(&db_path);
         if self.conn.is_autocommit() {
-            Ok(WriteTx::Top(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?))
+            Ok(WriteTx::Top(self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(located)?))
         } else {
-            Ok(WriteTx::Nested(self.conn.savepoint()?))
+            Ok(WriteTx::Nested(self.conn.savepoint().map_err(located)?))
         }
     }
 
@@ -150,7 +172,8 @@ impl Library {
         } else {
             ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
         };
-        self.conn.execute_batch(begin)?;
+        self.ensure_writable()?;
+        self.conn.execute_batch(begin).map_err(|e| Error::from(e).at_database(&self.dir.join(DATABASE_FILE)))?;
         // A transaction left open by a panic would silently swallow every later write of a
         // long-running app, so roll back before letting the panic continue.
         let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self))) {
@@ -168,7 +191,7 @@ impl Library {
             // The error that made us roll back (or the failed commit) is the one worth reporting.
             let _ = self.conn.execute_batch(rollback);
         }
-        result
+        result.map_err(|e| e.at_database(&self.dir.join(DATABASE_FILE)))
     }
 }
 
@@ -183,11 +206,13 @@ pub(crate) enum WriteTx<'a> {
 impl WriteTx<'_> {
     /// Commits (or releases the savepoint); dropping without commit rolls back.
     pub(crate) fn commit(self) -> Result<()> {
-        match self {
-            WriteTx::Top(tx) => tx.commit()?,
-            WriteTx::Nested(sp) => sp.commit()?,
-        }
-        Ok(())
+        // A full disk usually shows only here, when the WAL grows; name the file that could not.
+        let db_path = PathBuf::from(self.path().unwrap_or_default());
+        let committed = match self {
+            WriteTx::Top(tx) => tx.commit(),
+            WriteTx::Nested(sp) => sp.commit(),
+        };
+        committed.map_err(|e| Error::from(e).at_database(&db_path))
     }
 }
 
@@ -212,7 +237,7 @@ fn prepare_dir(dir: &Path) -> Result<()> {
 fn not_a_database(error: rusqlite::Error, path: &Path) -> Error {
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase(path.to_path_buf()),
-        _ => Error::from(error),
+        _ => Error::from(error).at_database(path),
     }
 }
 
@@ -229,12 +254,22 @@ fn configure(conn: &Connection) -> Result<()> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Search and listing read thousands of pages: with the default 2 MB cache and read() copies
+    // into it, copying pages dominated them. Mapped pages are read in place and shared with the
+    // OS cache; the larger cache keeps the WAL's pages and hot index pages between queries.
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     Ok(())
 }
 
 /// Applies every pending migration, each in its own transaction together with its version bump,
 /// so a crash mid-way leaves the schema at a well-defined version.
 fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<()> {
+    // Already current: no write lock, so opening never queues behind another writer, and a
+    // library on a read-only disk still opens for reading.
+    if schema_version(conn)? >= SCHEMA_VERSION {
+        return Ok(());
+    }
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

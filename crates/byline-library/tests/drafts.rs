@@ -302,3 +302,36 @@ fn changes_from_the_ui_tell_absent_fields_from_cleared_ones() {
     let mode: SaveMode = serde_json::from_str(r#""checkpoint""#).unwrap();
     assert_eq!(mode, SaveMode::Checkpoint);
 }
+
+/// Guards the one-statement list (tags and credits folded in as JSON): every row carries its own
+/// tags and author names, in order, whatever characters they hold, in every sort and in the trash.
+#[test]
+fn lists_carry_each_drafts_tags_and_credits_in_order_whatever_they_contain() {
+    let mut f = common::fixture();
+    let bare = f.lib.create_draft(common::draft("Bare", "no tags, no authors")).unwrap();
+    let zoe = f.lib.add_author(common::author("Zoë \"Z\" O'Brien, Jr.")).unwrap();
+    let ada = f.lib.add_author(common::author("Ada [x] \\ Lovelace")).unwrap();
+    let tags = ["zeta", "Alpha \"quoted\", really", "back\\slash", "日本語", "[]"];
+    f.clock.advance_secs(5);
+    let rich = NewDraft {
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        authors: vec![ada.slug.clone(), zoe.slug.clone()],
+        ..common::draft("Rich", "")
+    };
+    let rich = f.lib.create_draft(rich).unwrap();
+
+    let check = |f: &common::Fixture, filter: DraftFilter| {
+        let list = f.lib.list_drafts(&filter).unwrap();
+        let rich_row = list.iter().find(|d| d.slug == rich.slug).unwrap();
+        assert_eq!(rich_row.tags, tags, "{filter:?}");
+        assert_eq!(rich_row.authors, ["Ada [x] \\ Lovelace", "Zoë \"Z\" O'Brien, Jr."], "{filter:?}");
+        let bare_row = list.iter().find(|d| d.slug == bare.slug).unwrap();
+        assert!(bare_row.tags.is_empty() && bare_row.authors.is_empty(), "{filter:?}");
+    };
+    for sort in [DraftSort::Updated, DraftSort::Created, DraftSort::Title] {
+        check(&f, DraftFilter { sort, ..Default::default() });
+    }
+    f.lib.trash_draft(&rich.slug).unwrap();
+    f.lib.trash_draft(&bare.slug).unwrap();
+    check(&f, DraftFilter { trashed: true, ..Default::default() });
+}

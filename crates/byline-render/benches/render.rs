@@ -73,8 +73,8 @@ fn render(c: &mut Criterion) {
             )
         });
     }
-    // Enter typed in a paragraph: every later `data-line` shifts, so the paragraph fast path
-    // does not apply and every later block misses the cache. A fresh warm renderer per
+    // Enter typed in a paragraph: every later `data-line` shifts (the fast path renumbers them;
+    // blocks are cached by lines relative to their first). A fresh warm renderer per
     // iteration (prepared outside the timing) keeps each iteration that first Enter.
     group.sample_size(10).measurement_time(Duration::from_secs(1));
     for (name, doc) in docs {

@@ -1,5 +1,6 @@
-//! Sanitized HTML of recently rendered units, keyed by their unsanitized HTML, so an edit
-//! re-sanitizes only the blocks it changed. Bounded: least recently used entries go first.
+//! Sanitized HTML of recently rendered units, keyed by their unsanitized HTML (with lines
+//! relative to the block's first, for writer-only units), so an edit re-sanitizes only the
+//! blocks it changed. Bounded: least recently used entries go first.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -7,20 +8,50 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::highlight::CacheStats;
+use crate::relative_lines::{self, LineValue};
+use crate::units::UnitKind;
 
 const MAX_ENTRIES: usize = 32_768;
 const MAX_BYTES: usize = 64 << 20;
 
+/// The sanitized HTML of one unit, as cached.
+#[derive(Debug)]
+pub(crate) struct CleanBlock {
+    html: Box<str>,
+    /// For a writer-only unit, its `data-line` values, relative to the block's first line.
+    lines: Vec<LineValue>,
+}
+
+impl CleanBlock {
+    /// Wraps sanitized HTML; for a [`UnitKind::Written`] unit, finds its relative lines.
+    pub(crate) fn new(html: String, kind: UnitKind) -> CleanBlock {
+        let lines = if kind == UnitKind::Written { relative_lines::find(&html) } else { Vec::new() };
+        CleanBlock { html: html.into(), lines }
+    }
+
+    /// Appends the HTML with its lines counted from `first_line` (0 for raw units); `lines`
+    /// gets the offset in `out` of each writer's `data-line` value.
+    pub(crate) fn write_to(&self, out: &mut String, first_line: usize, lines: &mut Vec<usize>) {
+        relative_lines::write_shifted(out, &self.html, &self.lines, |line| line + first_line, lines);
+    }
+
+    fn size(&self) -> usize {
+        self.html.len() + self.lines.len() * std::mem::size_of::<LineValue>()
+    }
+}
+
 struct Entry {
-    /// The unsanitized HTML, compared on lookup so a hash collision can never serve wrong HTML.
+    /// The unsanitized HTML and its kind, compared on lookup so neither a hash collision nor a
+    /// raw unit spelled like a writer one can serve wrong HTML.
     source: Box<str>,
-    clean: Arc<str>,
+    kind: UnitKind,
+    clean: Arc<CleanBlock>,
     last_used: u64,
 }
 
 impl Entry {
     fn size(&self) -> usize {
-        self.source.len() + self.clean.len() + 64
+        self.source.len() + self.clean.size() + 64
     }
 }
 
@@ -43,10 +74,10 @@ pub(crate) fn key(source: &str) -> u64 {
 
 impl BlockCache {
     /// The sanitized HTML of `source`, if cached; counts a hit or a miss.
-    pub(crate) fn get(&mut self, key: u64, source: &str) -> Option<Arc<str>> {
+    pub(crate) fn get(&mut self, key: u64, source: &str, kind: UnitKind) -> Option<Arc<CleanBlock>> {
         self.tick += 1;
         let tick = self.tick;
-        match self.entries.get_mut(&key).filter(|e| &*e.source == source) {
+        match self.entries.get_mut(&key).filter(|e| e.kind == kind && &*e.source == source) {
             Some(entry) => {
                 entry.last_used = tick;
                 self.hits += 1;
@@ -60,8 +91,8 @@ impl BlockCache {
     }
 
     /// Stores the sanitized HTML of `source`, evicting old entries past the bounds.
-    pub(crate) fn insert(&mut self, key: u64, source: &str, clean: Arc<str>) {
-        let entry = Entry { source: source.into(), clean, last_used: self.tick };
+    pub(crate) fn insert(&mut self, key: u64, source: &str, kind: UnitKind, clean: Arc<CleanBlock>) {
+        let entry = Entry { source: source.into(), kind, clean, last_used: self.tick };
         self.bytes += entry.size();
         if let Some(old) = self.entries.insert(key, entry) {
             self.bytes -= old.size();
@@ -97,14 +128,28 @@ mod tests {
 
     #[test]
     fn entries_are_verified_and_bounded() {
+        let clean = |html: &str, kind| Arc::new(CleanBlock::new(html.to_string(), kind));
         let mut cache = BlockCache::default();
-        cache.insert(1, "<p>a</p>", "<p>a</p>".into());
-        assert!(cache.get(1, "<p>b</p>").is_none(), "same key, other source");
-        assert_eq!(cache.get(1, "<p>a</p>").as_deref(), Some("<p>a</p>"));
+        cache.insert(1, "<p>a</p>", UnitKind::Raw, clean("<p>a</p>", UnitKind::Raw));
+        assert!(cache.get(1, "<p>b</p>", UnitKind::Raw).is_none(), "same key, other source");
+        assert!(cache.get(1, "<p>a</p>", UnitKind::Written).is_none(), "same key, other kind");
+        assert_eq!(cache.get(1, "<p>a</p>", UnitKind::Raw).map(|c| c.html.to_string()).as_deref(), Some("<p>a</p>"));
         for i in 0..(MAX_ENTRIES as u64 + 10) {
-            cache.insert(i + 2, "x", "x".into());
+            cache.insert(i + 2, "x", UnitKind::Raw, clean("x", UnitKind::Raw));
         }
         assert!(cache.stats().entries <= MAX_ENTRIES);
-        assert_eq!((cache.stats().hits, cache.stats().misses), (1, 1));
+        assert_eq!((cache.stats().hits, cache.stats().misses), (1, 2));
+    }
+
+    #[test]
+    fn written_blocks_are_shifted_and_raw_ones_kept() {
+        let written = CleanBlock::new("<p data-line=\"0\">a</p><p data-line=\"2\">b</p>".into(), UnitKind::Written);
+        let mut out = String::new();
+        written.write_to(&mut out, 40, &mut Vec::new());
+        assert_eq!(out, "<p data-line=\"40\">a</p><p data-line=\"42\">b</p>");
+        let raw = CleanBlock::new("<p data-line=\"0\">a</p>".into(), UnitKind::Raw);
+        out.clear();
+        raw.write_to(&mut out, 40, &mut Vec::new());
+        assert_eq!(out, "<p data-line=\"0\">a</p>", "a raw unit's data-line is the author's");
     }
 }

@@ -6,9 +6,11 @@
 //! unchanged (so the parser reaches it in the same state) and its first character is too (so it
 //! still starts a top-level paragraph); a blank line or the end follows it (so it cannot turn
 //! into a table header or a setext heading); alone it parses as exactly one paragraph, with no
-//! reference link (those resolve against the whole document) and no footnote (numbered across
-//! it); its line count is unchanged (later `data-line`s stay); and its HTML closes every
-//! element it opens (so it sanitizes on its own). Anything else takes the full render.
+//! reference link (those resolve against the whole document), no reference definition and no
+//! footnote (numbered across it); and its HTML closes every element it opens (so it sanitizes
+//! on its own). If its line count changed (Enter typed), every later `data-line` the writer
+//! wrote moves by as much; that needs no raw HTML after it, whose `data-line`s may be the
+//! author's. Anything else takes the full render.
 
 use std::ops::Range;
 
@@ -17,7 +19,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::events::options;
 use crate::html_balance::OpenElements;
 use crate::html_writer;
-use crate::units::PieceKind;
+use crate::units::{PieceKind, UnitKind};
 use crate::stats::{text_stats, words_to_stats};
 use crate::Rendered;
 
@@ -28,6 +30,10 @@ pub(crate) struct LastRender {
     pub(crate) rendered: Rendered,
     /// Top-level paragraphs that were a sanitizer unit of their own, in document order.
     pub(crate) paragraphs: Vec<Slot>,
+    /// Offsets in the HTML of the writer's `data-line` values, in order.
+    pub(crate) lines: Vec<usize>,
+    /// Where the last unit holding raw HTML starts in the HTML.
+    pub(crate) last_raw: Option<usize>,
 }
 
 /// Where one paragraph is in the Markdown and in the rendered HTML.
@@ -38,12 +44,12 @@ pub(crate) struct Slot {
 }
 
 /// Renders `markdown` by redoing one paragraph of `last`, or None if the fast path does not
-/// apply. `write` writes a paragraph's unsanitized HTML, `clean` sanitizes it.
+/// apply. `write` writes a paragraph's unsanitized HTML, `clean` sanitizes it as a unit of a kind.
 pub(crate) fn try_edit(
     last: &mut LastRender,
     markdown: &str,
     write: impl FnOnce(&str, usize) -> html_writer::Written,
-    clean: impl FnOnce(&str) -> std::sync::Arc<str>,
+    clean: impl FnOnce(&str, UnitKind) -> (String, Vec<usize>),
 ) -> Option<Rendered> {
     let old = last.markdown.as_str();
     let (prefix, suffix) = common_ends(old.as_bytes(), markdown.as_bytes());
@@ -65,7 +71,12 @@ pub(crate) fn try_edit(
     let old_text = &old[slot.source.start..content_end];
     let new_text = markdown.get(slot.source.start..new_end)?;
     // The old text must stand alone too, or its word count alone is not its share of the total.
-    if !same_shape(old_text, new_text) || !is_lone_paragraph(new_text) || !is_lone_paragraph(old_text) {
+    if has_footnotes(old_text) || has_footnotes(new_text) || !is_lone_paragraph(new_text) || !is_lone_paragraph(old_text) {
+        return None;
+    }
+    let newlines = |text: &str| text.bytes().filter(|&b| b == b'\n').count() as isize;
+    let line_delta = newlines(new_text) - newlines(old_text);
+    if line_delta != 0 && last.last_raw.is_some_and(|raw| raw > slot.output.start) {
         return None;
     }
     if !last.rendered.html[slot.output.clone()].starts_with("<p") {
@@ -77,15 +88,67 @@ pub(crate) fn try_edit(
     if piece.kind == PieceKind::Code || (piece.kind == PieceKind::RawHtml && !closes_everything(&written.html)) {
         return None;
     }
-    let html = clean(&written.html);
+    let (html, html_lines) = clean(&written.html, piece.kind.into());
     let words = last.rendered.stats.words.checked_sub(text_stats(old_text).words)? + written.stats.words;
     let source_delta = new_text.len() as isize - old_text.len() as isize;
 
     last.rendered.stats = words_to_stats(words);
-    last.rendered.html.replace_range(slot.output.clone(), &html);
+    splice(last, index, &html, &html_lines, line_delta);
+    if piece.kind == PieceKind::RawHtml {
+        last.last_raw = last.last_raw.max(Some(slot.output.start));
+    }
     last.markdown.replace_range(slot.source.start..content_end, new_text);
-    shift(&mut last.paragraphs[index..], source_delta, html.len() as isize - slot.output.len() as isize);
+    shift_sources(&mut last.paragraphs[index..], source_delta);
     Some(last.rendered.clone())
+}
+
+/// Puts paragraph `index`'s new `html` (whose `data-line` values are at `html_lines`) in place
+/// of its old, adds `line_delta` to every later `data-line` the writer wrote, and keeps the
+/// offsets of later slots, values and raw HTML in step.
+fn splice(last: &mut LastRender, index: usize, html: &str, html_lines: &[usize], line_delta: isize) {
+    let slot = last.paragraphs[index].output.clone();
+    let old = std::mem::take(&mut last.rendered.html);
+    let before = last.lines.partition_point(|&at| at < slot.start);
+    let after = last.lines.partition_point(|&at| at < slot.end);
+    let mut out = String::with_capacity(old.len() + html.len());
+    out.push_str(&old[..slot.start]);
+    out.push_str(html);
+    let mut lines = Vec::with_capacity(last.lines.len() + html_lines.len());
+    lines.extend_from_slice(&last.lines[..before]);
+    lines.extend(html_lines.iter().map(|at| slot.start + at));
+    // Offsets after the paragraph move by its change in length, plus (when lines shift) the
+    // digits every value before them gained or lost: `grown[i]` after the i-th later value.
+    let moved = out.len() as isize - slot.end as isize;
+    let mut grown = Vec::new();
+    if line_delta == 0 {
+        out.push_str(&old[slot.end..]);
+        lines.extend(last.lines[after..].iter().map(|&at| at.saturating_add_signed(moved)));
+    } else {
+        let mut copied = slot.end;
+        for &at in &last.lines[after..] {
+            out.push_str(&old[copied..at]);
+            let digits = old[at..].bytes().take_while(u8::is_ascii_digit).count();
+            let line = old[at..at + digits].parse::<usize>().map_or(0, |l| l.saturating_add_signed(line_delta));
+            lines.push(out.len());
+            out.push_str(&line.to_string());
+            copied = at + digits;
+            grown.push(out.len() as isize - copied as isize - moved);
+        }
+        out.push_str(&old[copied..]);
+    }
+    let later = &last.lines[after..];
+    let map = |at: usize| {
+        let values_before = later.partition_point(|&value| value < at);
+        let grown = values_before.checked_sub(1).and_then(|i| grown.get(i)).copied().unwrap_or(0);
+        at.saturating_add_signed(moved + grown)
+    };
+    last.paragraphs[index].output = slot.start..slot.start + html.len();
+    for paragraph in &mut last.paragraphs[index + 1..] {
+        paragraph.output = map(paragraph.output.start)..map(paragraph.output.end);
+    }
+    last.last_raw = last.last_raw.map(|raw| if raw > slot.start { map(raw) } else { raw });
+    last.lines = lines;
+    last.rendered.html = out;
 }
 
 /// Lengths of the common prefix and (non-overlapping) common suffix, on char boundaries.
@@ -136,13 +199,14 @@ fn followed_by_blank_line(rest: &str) -> bool {
     }
 }
 
-/// Same number of lines, and no footnote syntax on either side.
-fn same_shape(old: &str, new: &str) -> bool {
-    let lines = |s: &str| s.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
-    lines(old) == lines(new) && !old.contains("[^") && !new.contains("[^")
+/// Footnote syntax: numbered across the document, so not renderable alone.
+fn has_footnotes(text: &str) -> bool {
+    text.contains("[^")
 }
 
-/// Parses as exactly one paragraph, with no reference link needing the rest of the document.
+/// Parses as exactly one paragraph, with no reference link needing the rest of the document
+/// and no link reference definition (a paragraph's source starts at a definition before it,
+/// and what it defines links blocks anywhere in the document).
 fn is_lone_paragraph(text: &str) -> bool {
     let mut needs_references = false;
     let mut callback = |_: pulldown_cmark::BrokenLink<'_>| {
@@ -151,7 +215,11 @@ fn is_lone_paragraph(text: &str) -> bool {
     };
     let mut depth = 0usize;
     let mut top_level = 0usize;
-    for event in Parser::new_with_broken_link_callback(text, options(), Some(&mut callback)) {
+    let mut parser = Parser::new_with_broken_link_callback(text, options(), Some(&mut callback));
+    if parser.reference_definitions().iter().next().is_some() {
+        return false;
+    }
+    for event in parser.by_ref() {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -176,16 +244,14 @@ fn closes_everything(html: &str) -> bool {
     open.feed(html) && open.is_empty()
 }
 
-/// Moves the first slot's end and every later slot by the change in length.
-fn shift(slots: &mut [Slot], source_delta: isize, output_delta: isize) {
-    let by = |n: usize, d: isize| n.checked_add_signed(d).unwrap_or(n);
+/// Moves the first slot's source end and every later slot's source by the change in length.
+fn shift_sources(slots: &mut [Slot], delta: isize) {
+    let by = |n: usize| n.checked_add_signed(delta).unwrap_or(n);
     for (i, slot) in slots.iter_mut().enumerate() {
         if i > 0 {
-            slot.source.start = by(slot.source.start, source_delta);
-            slot.output.start = by(slot.output.start, output_delta);
+            slot.source.start = by(slot.source.start);
         }
-        slot.source.end = by(slot.source.end, source_delta);
-        slot.output.end = by(slot.output.end, output_delta);
+        slot.source.end = by(slot.source.end);
     }
 }
 
@@ -220,5 +286,6 @@ mod tests {
         assert!(!is_lone_paragraph("Setext\n---"));
         assert!(!is_lone_paragraph("a | b\n--|--"));
         assert!(!is_lone_paragraph("[ref]: /url"));
+        assert!(!is_lone_paragraph("[ref]: /url\ntext"), "defines a reference for other blocks");
     }
 }

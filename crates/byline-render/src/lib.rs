@@ -28,6 +28,7 @@ mod html_writer;
 mod ids;
 mod incremental;
 mod lines;
+mod relative_lines;
 mod sanitize;
 mod stats;
 mod theme_css;
@@ -41,12 +42,12 @@ pub use theme_css::{highlight_css, theme_css, CodeTheme};
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use block_cache::BlockCache;
+use block_cache::{BlockCache, CleanBlock};
 use highlight::Highlighter;
 use html_writer::Written;
 use incremental::{LastRender, Slot};
 use sanitize::Sanitizer;
-use units::Unit;
+use units::UnitKind;
 
 /// Prefix of every `id` attribute (and `#fragment` link) in rendered HTML, so document
 /// content can never collide with the application's own DOM ids.
@@ -119,7 +120,8 @@ impl Renderer {
 
     /// Renders with explicit options.
     ///
-    /// Each top-level block is sanitized on its own and remembered by its unsanitized HTML;
+    /// Each top-level block is sanitized on its own and remembered by its unsanitized HTML
+    /// (lines counted from the block's first, so a block that only moved is still known);
     /// raw HTML left open is sanitized together with the blocks it encloses. The result is
     /// byte-identical to [`Renderer::render_whole`].
     pub fn render_with(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
@@ -132,23 +134,27 @@ impl Renderer {
                 let write = |text: &str, line: usize| {
                     html_writer::write_html(text, &self.highlighter, source_lines.then_some(line))
                 };
-                if let Some(rendered) = incremental::try_edit(previous, markdown, write, |html| self.clean_cached(html)) {
+                let clean = |html: &str, kind: UnitKind| {
+                    let (mut out, mut lines) = (String::with_capacity(html.len()), Vec::new());
+                    self.clean_unit(&mut out, html, kind, &mut lines);
+                    (out, lines)
+                };
+                if let Some(rendered) = incremental::try_edit(previous, markdown, write, clean) {
                     return rendered;
                 }
             }
         }
         let written = html_writer::write_html(markdown, &self.highlighter, source_lines.then_some(1));
         let mut html = String::with_capacity(written.html.len() + written.html.len() / 8);
-        let mut paragraphs = Vec::new();
+        let (mut paragraphs, mut lines, mut last_raw) = (Vec::new(), Vec::new(), None);
         for unit in units::split(&written.html, &written.pieces) {
-            match unit {
-                Unit::Trusted(range) => html.push_str(&written.html[range]),
-                Unit::Sanitize(range) => html.push_str(&self.clean_cached(&written.html[range])),
-                Unit::Paragraph { range, source } => {
-                    let start = html.len();
-                    html.push_str(&self.clean_cached(&written.html[range]));
-                    paragraphs.push(Slot { source, output: start..html.len() });
-                }
+            let start = html.len();
+            if unit.kind == UnitKind::Raw {
+                last_raw = Some(start);
+            }
+            self.clean_unit(&mut html, &written.html[unit.range], unit.kind, &mut lines);
+            if let Some(source) = unit.paragraph {
+                paragraphs.push(Slot { source, output: start..html.len() });
             }
         }
         if options.resolve_url.is_some() {
@@ -156,7 +162,8 @@ impl Renderer {
         }
         let rendered = assemble(html, written);
         if remember {
-            let last = LastRender { markdown: markdown.to_string(), source_lines, rendered: rendered.clone(), paragraphs };
+            let markdown = markdown.to_string();
+            let last = LastRender { markdown, source_lines, rendered: rendered.clone(), paragraphs, lines, last_raw };
             *self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(last);
         }
         rendered
@@ -177,15 +184,33 @@ impl Renderer {
         self.lock_blocks().stats()
     }
 
-    /// Sanitized HTML of one unit (with image fallbacks applied), from the cache when possible.
-    fn clean_cached(&self, source: &str) -> Arc<str> {
+    /// Appends the sanitized HTML of one unit (with image fallbacks applied), from the cache
+    /// when possible; `lines` gets the offset in `out` of each writer's `data-line` value.
+    fn clean_unit(&self, out: &mut String, html: &str, kind: UnitKind, lines: &mut Vec<usize>) {
+        match kind {
+            UnitKind::Trusted => {
+                let values = relative_lines::find_in_first_tag(html);
+                relative_lines::write_shifted(out, html, &values, |line| line, lines);
+            }
+            UnitKind::Written => {
+                let (relative, first_line) = relative_lines::relative(html);
+                self.clean_cached(&relative, kind).write_to(out, first_line, lines);
+            }
+            // A raw unit's `data-line`s may be the author's: none is recorded for shifting.
+            UnitKind::Raw => self.clean_cached(html, kind).write_to(out, 0, &mut Vec::new()),
+        }
+    }
+
+    /// The sanitized HTML of `source`, from the cache when possible.
+    fn clean_cached(&self, source: &str, kind: UnitKind) -> Arc<CleanBlock> {
         let key = block_cache::key(source);
-        if let Some(clean) = self.lock_blocks().get(key, source) {
+        if let Some(clean) = self.lock_blocks().get(key, source, kind) {
             return clean;
         }
         // Sanitize outside the lock so concurrent renders do not serialize on ammonia.
-        let clean: Arc<str> = url_rewrite::resolve_relative_urls(&self.sanitizer.clean(source), None).into();
-        self.lock_blocks().insert(key, source, clean.clone());
+        let html = url_rewrite::resolve_relative_urls(&self.sanitizer.clean(source), None);
+        let clean = Arc::new(CleanBlock::new(html, kind));
+        self.lock_blocks().insert(key, source, kind, clean.clone());
         clean
     }
 

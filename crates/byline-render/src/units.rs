@@ -28,13 +28,33 @@ pub(crate) enum PieceKind {
 
 /// A slice of the writer's output and how it reaches the final HTML.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Unit {
+pub(crate) struct Unit {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: UnitKind,
+    /// For a top-level paragraph that sanitizes on its own, its Markdown range.
+    pub(crate) paragraph: Option<Range<usize>>,
+}
+
+/// How a unit is sanitized and cached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitKind {
     /// Already canonical and safe (highlighted or escaped code): copied as is.
-    Trusted(Range<usize>),
-    /// Goes through the sanitizer (cached by its text).
-    Sanitize(Range<usize>),
-    /// A top-level paragraph that sanitizes on its own; `source` is its Markdown range.
-    Paragraph { range: Range<usize>, source: Range<usize> },
+    Trusted,
+    /// Writer output only, so every `data-line` in it is the writer's: sanitized and cached
+    /// with its lines relative to its first, so moving the block keeps its cache entry.
+    Written,
+    /// Holds raw HTML from the document: sanitized and cached by its exact text.
+    Raw,
+}
+
+impl From<PieceKind> for UnitKind {
+    fn from(kind: PieceKind) -> UnitKind {
+        match kind {
+            PieceKind::Prose => UnitKind::Written,
+            PieceKind::RawHtml => UnitKind::Raw,
+            PieceKind::Code => UnitKind::Trusted,
+        }
+    }
 }
 
 /// Splits `html` (the writer output that `pieces` tile) into units, in order.
@@ -43,26 +63,18 @@ pub(crate) fn split(html: &str, pieces: &[Piece]) -> Vec<Unit> {
     let mut i = 0;
     while i < pieces.len() {
         let piece = &pieces[i];
-        match piece.kind {
-            PieceKind::Code => units.push(Unit::Trusted(piece.range.clone())),
-            PieceKind::Prose => units.push(alone(piece)),
-            PieceKind::RawHtml => {
-                let last = closing_piece(html, pieces, i);
-                units.push(if last == i { alone(piece) } else { Unit::Sanitize(piece.range.start..pieces[last].range.end) });
-                i = last;
-            }
-        }
-        i += 1;
+        let last = match piece.kind {
+            PieceKind::RawHtml => closing_piece(html, pieces, i),
+            PieceKind::Prose | PieceKind::Code => i,
+        };
+        units.push(if last == i {
+            Unit { range: piece.range.clone(), kind: piece.kind.into(), paragraph: piece.paragraph.clone() }
+        } else {
+            Unit { range: piece.range.start..pieces[last].range.end, kind: UnitKind::Raw, paragraph: None }
+        });
+        i = last + 1;
     }
     units
-}
-
-/// The unit of a piece that sanitizes on its own.
-fn alone(piece: &Piece) -> Unit {
-    match &piece.paragraph {
-        Some(source) => Unit::Paragraph { range: piece.range.clone(), source: source.clone() },
-        None => Unit::Sanitize(piece.range.clone()),
-    }
 }
 
 /// Index of the piece after which everything raw HTML opened in piece `first` is closed again;
@@ -99,9 +111,10 @@ mod tests {
             piece(39..html.len(), PieceKind::Code),
         ];
         assert_eq!(&html[..30], "<details>\n<p>x</p>\n</details>\n");
+        let unit = |range: Range<usize>, kind| Unit { range, kind, paragraph: None };
         assert_eq!(
             split(html, &pieces),
-            [Unit::Sanitize(0..30), Unit::Sanitize(30..39), Unit::Trusted(39..html.len())]
+            [unit(0..30, UnitKind::Raw), unit(30..39, UnitKind::Written), unit(39..html.len(), UnitKind::Trusted)]
         );
     }
 
@@ -109,6 +122,6 @@ mod tests {
     fn unclear_raw_html_runs_to_the_end() {
         let html = "<b><i></b>\n<p>y</p>\n";
         let pieces = [piece(0..11, PieceKind::RawHtml), piece(11..html.len(), PieceKind::Prose)];
-        assert_eq!(split(html, &pieces), [Unit::Sanitize(0..html.len())]);
+        assert_eq!(split(html, &pieces), [Unit { range: 0..html.len(), kind: UnitKind::Raw, paragraph: None }]);
     }
 }

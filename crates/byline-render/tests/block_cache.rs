@@ -86,8 +86,13 @@ fn assert_same(renderer: &Renderer, markdown: &str) -> Result<(), TestCaseError>
     Ok(())
 }
 
+/// 200 cases, or `PROPTEST_CASES` for a long run (`PROPTEST_CASES=20000 cargo test --release …`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(200)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn cached_render_equals_whole_render_after_edits(
@@ -120,12 +125,32 @@ fn editing_one_paragraph_sanitizes_only_that_paragraph() {
     assert!(html.contains("<p data-line=\"41\">Paragraph 20 now with <em>some</em> text.</p>"), "{html}");
     assert_eq!(html, renderer.render_whole(&edited, &RenderOptions::default()).html);
 
-    // A new line shifts every later `data-line`: a full render, still served from the cache
-    // for the blocks before the edit.
+    // Enter shifts every later `data-line`: the paragraph is patched in, the later lines renumbered.
     let split = edited.replace("Paragraph 30 with", "Paragraph 30\nwith");
     let html = renderer.render(&split).html;
     let last = renderer.block_cache_stats();
-    assert_eq!(last.misses - after.misses, 20, "paragraph 30 and the 19 after it");
+    assert_eq!(last.misses - after.misses, 1, "only paragraph 30, not the 19 after it");
+    assert_eq!(last.hits - after.hits, 0, "the paragraph was patched into the last render");
+    assert!(html.contains("<p data-line=\"100\">Paragraph 49"), "later lines moved down: {html}");
+    assert_eq!(html, renderer.render_whole(&split, &RenderOptions::default()).html);
+}
+
+#[test]
+fn enter_before_raw_html_sanitizes_only_the_edited_and_raw_blocks() {
+    // Raw HTML may carry its own `data-line`, so a new line before it takes the full render;
+    // writer-only blocks are cached by lines relative to their first, so they still hit.
+    let renderer = Renderer::new();
+    let mut paragraphs: Vec<String> = (0..50).map(|i| format!("Paragraph {i} with *some* text.")).collect();
+    paragraphs.push("Raw <kbd>Ctrl</kbd> and <span data-line=\"7\">the author's own line</span>.".to_string());
+    let doc = paragraphs.join("\n\n");
+    renderer.render(&doc);
+    let before = renderer.block_cache_stats();
+    let split = doc.replace("Paragraph 30 with", "Paragraph 30\nwith");
+    let html = renderer.render(&split).html;
+    let after = renderer.block_cache_stats();
+    assert_eq!(after.misses - before.misses, 2, "paragraph 30 and the raw one");
+    assert_eq!(after.hits - before.hits, 49, "every other paragraph");
+    assert!(html.contains("<p data-line=\"102\">Raw <kbd>Ctrl</kbd> and <span data-line=\"7\">"), "{html}");
     assert_eq!(html, renderer.render_whole(&split, &RenderOptions::default()).html);
 }
 
@@ -155,5 +180,18 @@ fn details_spanning_blocks_is_sanitized_as_one() {
     let renderer = Renderer::new();
     let html = renderer.render(doc).html;
     assert!(html.contains("<p data-line=\"4\">Hidden <em>text</em>.</p>\n</details>"), "{html}");
+    assert_eq!(html, renderer.render_whole(doc, &RenderOptions::default()).html);
+}
+
+/// Found by fuzzing (fuzz/fuzz_targets/render.rs): typing `]` turned a paragraph's first line
+/// into a link reference definition, which the one-paragraph fast path took for a paragraph
+/// edit, leaving the later `[bar][foo]` unlinked.
+#[test]
+fn typing_a_reference_definition_into_a_paragraph_relinks_later_blocks() {
+    let renderer = Renderer::new();
+    renderer.render("[foo: /url\n2\n\n[bar][foo]\n");
+    let doc = "[foo]: /url\n2\n\n[bar][foo]\n";
+    let html = renderer.render(doc).html;
+    assert!(html.contains("<a href=\"/url\""), "{html}");
     assert_eq!(html, renderer.render_whole(doc, &RenderOptions::default()).html);
 }

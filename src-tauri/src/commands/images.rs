@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use byline_library::preview::{preview_css as core_preview_css, DraftImage};
+use byline_library::preview_session::{PreviewReply, PreviewRequest};
 use byline_library::Asset;
-use byline_render::Rendered;
 use tauri::State;
 
 use crate::error::AppResult;
@@ -28,10 +28,11 @@ pub async fn add_draft_image(state: State<'_, AppState>, slug: String, file_name
     state.with(|library| library.add_draft_image(&slug, &file_name, &bytes))
 }
 
-/// The sanitized preview of `markdown`, with the draft's images inline when `slug` is given.
+/// The sanitized preview of the window's text after its edits, as blocks it does not hold yet
+/// (or a request for the whole text when the edits do not apply to the text held).
 #[tauri::command]
-pub async fn render_preview(state: State<'_, AppState>, slug: Option<String>, markdown: String) -> AppResult<Rendered> {
-    state.with(|library| library.render_preview(slug.as_deref(), &markdown))
+pub async fn update_preview(state: State<'_, AppState>, request: PreviewRequest) -> AppResult<PreviewReply> {
+    state.update_preview(request)
 }
 
 /// CSS of the preview document (prose and code highlighting, light and dark).

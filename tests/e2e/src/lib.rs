@@ -6,16 +6,25 @@
 //! always deletes the WebDriver session and stops every process it started, even when the
 //! body fails or panics.
 
+pub mod bench_inputs;
+pub mod big_library;
+pub mod csp;
 pub mod display;
 pub mod memory;
 pub mod driver;
+pub mod figures;
+pub mod hostile;
 pub mod paths;
 pub mod processes;
 pub mod scripts;
 pub mod seed;
 pub mod session;
+pub mod startup;
+pub mod typing_probe;
 pub mod ui;
+pub mod window_title;
 pub mod x11;
+pub mod xss_corpus;
 
 pub use seed::Library;
 pub use session::{with_app, App};

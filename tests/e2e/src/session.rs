@@ -19,6 +19,9 @@ static SESSION_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// The longest a test body may run before it is failed (a hung app must not hang `make test`).
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(180);
 
+/// The longest the failure screenshot and the session's deletion may each take.
+const CLEANUP_TIMEOUT: Duration = Duration::from_secs(15);
+
 /// The longest the app may take to open its window under WebDriver.
 pub const LAUNCH_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -70,13 +73,17 @@ where
         Ok(Err(join)) => Err(anyhow!("test body was cancelled: {join}")),
         Err(_) => Err(anyhow!("timed out after {} s", BODY_TIMEOUT.as_secs())),
     };
-    if result.is_err() {
-        save_failure_screenshot(&app).await;
+    // A WebDriver command the body gave up on may still hold the session, and later commands
+    // queue behind it: clean-up is bounded so a hung command fails its test, not the suite.
+    if result.is_err() && tokio::time::timeout(CLEANUP_TIMEOUT, save_failure_screenshot(&app)).await.is_err() {
+        eprintln!("[e2e] {name}: no failure screenshot: WebDriver did not answer");
     }
     // Deleting the session makes WebKitWebDriver close the app; a session the body already
     // ended (by closing the window) may refuse, which is fine.
-    if let Err(error) = client.close().await {
-        eprintln!("[e2e] {name}: deleting the WebDriver session: {error}");
+    match tokio::time::timeout(CLEANUP_TIMEOUT, client.close()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => eprintln!("[e2e] {name}: deleting the WebDriver session: {error}"),
+        Err(_) => eprintln!("[e2e] {name}: WebDriver did not delete the session; stopping it"),
     }
     driver.stop();
     drop(display);

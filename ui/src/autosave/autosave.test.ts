@@ -3,6 +3,8 @@ import type { DraftChange } from "../../ipc/types";
 
 const calls: Array<{ slug: string; change: DraftChange; mode: string }> = [];
 let failNext = false;
+/** While set, every save fails, as on a full disk. */
+let diskFull = false;
 
 vi.mock("../../ipc", async () => {
   const errors = await import("../../ipc/errors");
@@ -14,6 +16,7 @@ vi.mock("../../ipc", async () => {
         failNext = false;
         throw { code: "io", message: "disk full" };
       }
+      if (diskFull) throw { code: "disk_full", message: "the disk is full" };
       return { slug, title: change.title ?? "T", body: change.body ?? "" };
     },
   };
@@ -29,6 +32,7 @@ describe("autosave", () => {
     calls.length = 0;
     states = [];
     failNext = false;
+    diskFull = false;
   });
   afterEach(() => vi.useRealTimers());
 
@@ -67,6 +71,29 @@ describe("autosave", () => {
     expect(await saver.flush()).toBe(true);
     expect(calls.at(-1)?.change).toEqual({ title: "New title", body: "first and more" });
     expect(states.at(-1)).toBe("saved");
+  });
+
+  it("on a full disk keeps saying why nothing is saved, and saves every character by itself once there is room", async () => {
+    const saver = make();
+    diskFull = true;
+    body = "typed";
+    saver.bodyChanged();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(states.at(-1)).toBe("failed: the disk is full");
+    body = "typed and more";
+    saver.bodyChanged();
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    const sinceFirstFailure = states.slice(states.indexOf("failed: the disk is full"));
+    expect(sinceFirstFailure.every((s) => s.startsWith("failed"))).toBe(true);
+    expect(saver.dirty()).toBe(true);
+
+    diskFull = false;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls.at(-1)?.change).toEqual({ body: "typed and more" });
+    expect(states.at(-1)).toBe("saved");
+    expect(saver.dirty()).toBe(false);
   });
 
   it("flush with nothing typed saves nothing; a checkpoint always saves", async () => {

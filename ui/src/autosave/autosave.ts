@@ -21,6 +21,8 @@ export class Autosaver {
   private bodyDirty = false;
   private inFlight: Promise<boolean> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Set while the last save failed: the reason stays shown through retries until one succeeds. */
+  private failing = false;
   private readonly scheduled = debounce(() => void this.flush(), AUTOSAVE_DELAY_MS);
 
   constructor(
@@ -35,6 +37,7 @@ export class Autosaver {
     this.slug = slug;
     this.pending = {};
     this.bodyDirty = false;
+    this.failing = false;
     this.onState({ kind: "saved" });
   }
 
@@ -76,8 +79,14 @@ export class Autosaver {
   }
 
   private schedule(): void {
-    this.onState({ kind: "saving" });
+    this.showSaving();
     this.scheduled();
+  }
+
+  /** "Saving…", unless a failure is outstanding: flickering to "Saving…" on every retry or
+   * keystroke would hide from the writer that nothing is being stored. */
+  private showSaving(): void {
+    if (!this.failing) this.onState({ kind: "saving" });
   }
 
   private async saveOnce(mode: SaveMode): Promise<boolean> {
@@ -87,9 +96,10 @@ export class Autosaver {
     if (this.bodyDirty) change.body = this.readBody();
     this.pending = {};
     this.bodyDirty = false;
-    this.onState({ kind: "saving" });
+    this.showSaving();
     try {
       const draft = await saveDraft(slug, change, mode);
+      if (this.slug === slug) this.failing = false;
       if (this.slug === slug && !this.dirty()) this.onState({ kind: "saved" });
       this.onSaved(draft);
       return true;
@@ -101,6 +111,7 @@ export class Autosaver {
           delete this.pending.body;
           this.bodyDirty = true;
         }
+        this.failing = true;
         this.onState({ kind: "failed", message: errorMessage(error) });
         this.scheduleRetry();
       }

@@ -4,7 +4,7 @@ import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { languages } from "@codemirror/language-data";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
 import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { type ChangeSet, Compartment, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, dropCursor, EditorView, keymap, placeholder, rectangularSelection } from "@codemirror/view";
 import { editorTheme } from "./editorTheme";
 import { codeBlocks } from "./codeBlocks";
@@ -17,8 +17,8 @@ const LOAD_EVENT = "byline.load";
 
 /** What the editor tells the rest of the app. */
 export interface EditorHooks {
-  /** The writer changed the text. */
-  onTextChange(): void;
+  /** The writer changed the text; `changes` map the text before to the text now. */
+  onTextChange(changes: ChangeSet): void;
   /** The editor scrolled (for preview sync). */
   onScroll(): void;
 }
@@ -84,7 +84,7 @@ export class MarkdownEditor {
         this.editableSlot.of(EditorView.editable.of(this.editable)),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !update.transactions.every((tr) => tr.isUserEvent(LOAD_EVENT))) {
-            this.hooks.onTextChange();
+            this.hooks.onTextChange(update.changes);
           }
         }),
         ...this.extra,

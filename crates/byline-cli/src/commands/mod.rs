@@ -64,11 +64,8 @@ fn open_library(explicit: Option<PathBuf>) -> Result<Library> {
     if let Some(notice) = notice {
         eprintln!("byline: warning: {notice}");
     }
-    if let Err(err) = library.backup_if_due(AUTOMATIC_BACKUP_INTERVAL) {
+    if let Err(err) = library.backup_if_due(byline_library::recovery::AUTOMATIC_BACKUP_INTERVAL) {
         eprintln!("byline: warning: the automatic backup failed: {err}");
     }
     Ok(library)
 }
-
-/// How often the library is backed up automatically (into `backups/` inside it).
-const AUTOMATIC_BACKUP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);

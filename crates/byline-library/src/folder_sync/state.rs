@@ -59,10 +59,13 @@ impl Library {
     /// Remembers `dir` as bound to this library.
     pub(super) fn bind_folder(&mut self, key: &str) -> Result<()> {
         let now = fmt_time(self.now());
-        self.conn.execute(
+        let added = self.conn.execute(
             "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO NOTHING",
             (key, now),
         )?;
+        if added > 0 {
+            self.binding_changed();
+        }
         Ok(())
     }
 
@@ -76,6 +79,7 @@ impl Library {
             "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO UPDATE SET bound_at = excluded.bound_at",
             (dir.to_string_lossy(), now),
         )?;
+        self.binding_changed();
         Ok(dir)
     }
 
@@ -87,7 +91,14 @@ impl Library {
         tx.execute("DELETE FROM sync_files WHERE dir = ?1", [key.to_string_lossy()])?;
         let removed = tx.execute("DELETE FROM sync_folders WHERE dir = ?1", [key.to_string_lossy()])?;
         tx.commit()?;
+        self.binding_changed();
         Ok(removed > 0)
+    }
+
+    /// Keeps the recovery record of the binding in step. Best effort: the binding itself is
+    /// committed, and the next open rewrites a record that could not be written now.
+    fn binding_changed(&self) {
+        let _ = self.remember_bound_folder();
     }
 
     /// Folders this library has been synced with.
