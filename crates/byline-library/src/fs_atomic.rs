@@ -128,12 +128,9 @@ impl StagedDir {
     /// Syncs every staged file and folder, then swaps the staged folder in place of `target`
     /// (the previous one is moved aside, then removed).
     pub fn commit(mut self) -> Result<()> {
-        let t = std::time::Instant::now();
         sync_paths(&self.files).map_err(|err| self.shown(err))?;
         sync_paths(&self.dirs.iter().cloned().collect::<Vec<_>>()).map_err(|err| self.shown(err))?;
-        eprintln!("TIMING sync {:?}", t.elapsed());
         self.swap_in()?;
-        eprintln!("TIMING swap {:?}", t.elapsed());
         self.committed = true;
         Ok(())
     }
@@ -154,9 +151,7 @@ impl StagedDir {
         File::open(&self.parent).and_then(|dir| dir.sync_all()).map_err(io(&self.parent))?;
         if had_previous {
             // The new folder is in place; a copy that cannot be removed now is removed by the next begin().
-            let t = std::time::Instant::now();
             let _ = remove_tree(&aside);
-            eprintln!("TIMING remove {:?}", t.elapsed());
         }
         Ok(())
     }

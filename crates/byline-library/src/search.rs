@@ -40,7 +40,14 @@ impl Library {
         let Some(fts_query) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        catch_up(&self.conn)?;
+        // Searching must keep working on a library this process cannot write (read-only disk,
+        // another writer holding the lock): it then answers from the index as it stands.
+        if let Err(error) = catch_up(&self.conn) {
+            let error = error.at_database(&self.dir().join(crate::store::DATABASE_FILE));
+            if error.storage_problem().is_none() && !matches!(error, Error::Busy) {
+                return Err(error);
+            }
+        }
         let ranked = best_matches(&self.conn, &fts_query, limit)?;
         let mut snippets = snippets(&self.conn, &fts_query, &ranked)?;
         Ok(ranked

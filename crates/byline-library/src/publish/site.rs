@@ -26,9 +26,7 @@ impl Library {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<SiteSummary> {
         self.refuse_folder_holding_library(out_dir)?;
-        let t = std::time::Instant::now();
         let (site_files, article_count) = self.site_files(options)?;
-        eprintln!("TIMING build {:?}", t.elapsed());
         let mut staged = StagedDir::begin(out_dir)?;
         let total = site_files.len();
         for (done, (relative, bytes)) in site_files.iter().enumerate() {
@@ -36,9 +34,7 @@ impl Library {
             progress(done + 1, total);
         }
         staged.write(MANIFEST, manifest(site_files.keys()).as_bytes())?;
-        eprintln!("TIMING written {:?}", t.elapsed());
         keep_writers_files(&mut staged)?;
-        eprintln!("TIMING kept {:?}", t.elapsed());
         staged.commit()?;
         Ok(SiteSummary { articles: article_count, files: total })
     }
