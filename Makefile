@@ -5,7 +5,7 @@ DEMO_DIR := target/demo
 DEMO_LIBRARY := $(DEMO_DIR)/library
 CLI_DEMO_DIR := target/cli-demo
 
-.PHONY: all run test build bench setup-test setup-app ui test-core test-app demo clean-demo lint
+.PHONY: all run test build bench fuzz setup-test setup-app ui test-core test-app demo clean-demo lint
 
 all: build
 
@@ -22,6 +22,8 @@ test-core: setup-test
 	$(CARGO) test --no-fail-fast
 	# Each benchmark once, on small inputs, as a smoke check (figures come from `make bench`).
 	$(CARGO) test --benches -p byline-render -p byline-library
+	# Each fuzz target (render, front matter, import) for a short run; longer runs: fuzz/README.md.
+	scripts/fuzz.sh
 
 test-app: setup-app
 	scripts/e2e.sh
@@ -32,6 +34,10 @@ test-app: setup-app
 ## and target/bench/summary.json. Not part of `make test`.
 bench:
 	bench/run.sh
+
+## Fuzz every target for BYLINE_FUZZ_SECONDS each (default 20; see fuzz/README.md for long runs).
+fuzz:
+	scripts/fuzz.sh
 
 ## Release binaries: target/release/byline (CLI) and target/release/byline-app (desktop app).
 build: setup-app ui
