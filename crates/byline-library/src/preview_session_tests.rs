@@ -117,8 +117,7 @@ fn article(paragraphs: usize) -> String {
 #[test]
 fn first_render_without_the_text_asks_for_it() {
     let sessions = PreviewSessions::default();
-    let mut window = Window::default();
-    window.text = "hello".into();
+    let mut window = Window { text: "hello".into(), ..Window::default() };
     assert_eq!(window.edit(&sessions, 5, 5, "!"), None, "no text held yet: resync");
     window.open(&sessions, "hello!");
     window.shows_its_text();
