@@ -47,11 +47,13 @@ for target in "${TARGETS[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   echo "fuzz: $target for ${SECONDS_PER_TARGET} s (log: ${log#"$ROOT"/})"
   status=0
+  started=$(date +%s)
   # The first folder is the working corpus libFuzzer adds to; the seeds are only read.
   "$CARGO" fuzz run --sanitizer "$SANITIZER" --target-dir "$BUILD_DIR" "$target" \
     "$corpus" "$ROOT/fuzz/seeds/$target" -- \
     -max_total_time="$SECONDS_PER_TARGET" -timeout=1 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+  elapsed=$(( $(date +%s) - started ))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   inputs=$(find "$corpus" -type f | wc -l)
   if [ "$status" -ne 0 ]; then
@@ -61,7 +63,7 @@ for target in "${TARGETS[@]}"; do
     echo "fuzz: the failing input is in ${artifacts#"$ROOT"/}/; reproduce with"
     echo "      RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer $SANITIZER --target-dir ${BUILD_DIR#"$ROOT"/} $target <file>"
   else
-    echo "fuzz: $target ok: ${runs:-?} executions in ${SECONDS_PER_TARGET} s, $inputs inputs in its working corpus"
+    echo "fuzz: $target ok: ${runs:-?} executions in ${elapsed} s, $inputs inputs in its working corpus"
   fi
 done
 
