@@ -206,8 +206,64 @@ fn toml_block(f: &FrontMatter) -> String {
         top.insert("extra".to_owned(), toml::Value::Table(extra));
     }
     let body = toml::to_string(&top)
+        .map(|body| keep_delimiters_out_of_multiline_strings(body, &top))
         .unwrap_or_else(|e| format!("# Byline could not write this front matter: {e}\n"));
     format!("+++\n{body}+++\n")
+}
+
+/// The TOML writer puts a string with line breaks on several lines; one of them reading `+++`
+/// would close the front matter early, so such a file could not be read back. Those strings are
+/// written again on one line, with `\n` escapes (the value is the same).
+fn keep_delimiters_out_of_multiline_strings(body: String, top: &toml::Table) -> String {
+    if !body.lines().any(|line| line.trim_end() == "+++") {
+        return body;
+    }
+    let mut strings = Vec::new();
+    let mut table = top.clone();
+    // A placeholder that appears nowhere in the document, so replacing it touches nothing else.
+    let mut marker = String::from("byline-one-line-");
+    while body.contains(&marker) {
+        marker.push('x');
+    }
+    for (_, value) in table.iter_mut() {
+        stash_delimiter_strings(value, &marker, &mut strings);
+    }
+    let Ok(mut text) = toml::to_string(&table) else { return body };
+    for (i, original) in strings.iter().enumerate() {
+        text = text.replacen(&format!("\"{marker}{i}\""), &one_line_basic_string(original), 1);
+    }
+    text
+}
+
+fn stash_delimiter_strings(value: &mut toml::Value, marker: &str, strings: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) if s.lines().any(|line| line.trim_end() == "+++") => {
+            let placeholder = format!("{marker}{}", strings.len());
+            strings.push(std::mem::replace(s, placeholder));
+        }
+        toml::Value::Array(items) => items.iter_mut().for_each(|v| stash_delimiter_strings(v, marker, strings)),
+        toml::Value::Table(t) => t.iter_mut().for_each(|(_, v)| stash_delimiter_strings(v, marker, strings)),
+        _ => {}
+    }
+}
+
+/// A TOML basic string on one line: quotes, backslashes and control characters escaped.
+fn one_line_basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Zola wants a native TOML datetime, not a string.

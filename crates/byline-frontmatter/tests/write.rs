@@ -122,3 +122,22 @@ fn empty_front_matter_writes_an_empty_block() {
     assert_eq!(out, "---\n---\n\nBody");
     assert_eq!(parse(&out).unwrap().body, "Body");
 }
+
+/// Found by the front-matter fuzz target: a value with a line reading `+++` (or `---`) must not
+/// close the block early, or Byline could not read back the file it wrote.
+#[test]
+fn a_value_with_a_delimiter_line_reads_back_in_every_flavor() {
+    let mut front = FrontMatter {
+        title: Some("Before\n+++\nafter \"quoted\" \\ and\ttab".to_owned()),
+        summary: Some("One\n---\n...\nTwo".to_owned()),
+        ..FrontMatter::default()
+    };
+    front.extra.insert("notes".to_owned(), serde_json::json!(["x\n+++\ny", "plain"]));
+    for flavor in [Flavor::Byline, Flavor::Hugo, Flavor::Zola, Flavor::Jekyll] {
+        let out = write(&front, BODY, flavor);
+        let doc = parse(&out).unwrap_or_else(|e| panic!("{flavor:?} output does not parse: {e}\n{out}"));
+        assert_eq!(doc.front.title, front.title, "{flavor:?}:\n{out}");
+        assert_eq!(doc.front.summary, front.summary, "{flavor:?}:\n{out}");
+        assert_eq!(doc.body, BODY, "{flavor:?}:\n{out}");
+    }
+}
