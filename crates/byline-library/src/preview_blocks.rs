@@ -10,9 +10,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use byline_render::{data_line_values, LineValue};
+
 const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
-const ATTRIBUTE: &str = " data-line=\"";
 
 /// The top-level nodes of `html` (elements, text runs, comments) as source slices; the whole
 /// HTML as one block when its tags do not balance, which is still correct, only coarser.
@@ -105,38 +106,14 @@ fn tag_name(html: &str, from: usize) -> String {
     name[..len].to_ascii_lowercase()
 }
 
-/// The digits of every `data-line` value in the tags of `html` that reads as a plain number
-/// (no sign, no leading zero), with that number.
-pub(crate) fn line_values(html: &str) -> Vec<(Range<usize>, usize)> {
-    let bytes = html.as_bytes();
-    let mut values = Vec::new();
-    let mut at = 0;
-    while let Some(start) = html[at..].find('<').map(|i| at + i) {
-        if bytes.get(start + 1) == Some(&b'!') {
-            at = comment_end(html, start).unwrap_or(html.len());
-            continue;
-        }
-        let end = tag_end(bytes, start).unwrap_or(html.len());
-        if let Some(value) = html[start..end].find(ATTRIBUTE).map(|i| start + i + ATTRIBUTE.len()) {
-            let digits = html[value..].bytes().take_while(u8::is_ascii_digit).count();
-            let plain = digits > 0 && (digits == 1 || bytes[value] != b'0') && bytes.get(value + digits) == Some(&b'"');
-            if let Some(line) = html[value..value + digits].parse().ok().filter(|_| plain) {
-                values.push((value..value + digits, line));
-            }
-        }
-        at = end;
-    }
-    values
-}
-
 /// `block` with its `data-line` values made relative to the smallest, and that smallest line;
 /// the block itself and None when it has no line.
 pub(crate) fn relative(block: &str) -> (Cow<'_, str>, Option<usize>) {
-    let values = line_values(block);
-    let Some(base) = values.iter().map(|(_, line)| *line).min() else { return (Cow::Borrowed(block), None) };
+    let values = data_line_values(block);
+    let Some(base) = values.iter().map(|value| value.line).min() else { return (Cow::Borrowed(block), None) };
     let mut out = String::with_capacity(block.len());
     let mut copied = 0;
-    for (digits, line) in values {
+    for LineValue { digits, line } in values {
         out.push_str(&block[copied..digits.start]);
         out.push_str(&(line - base).to_string());
         copied = digits.end;

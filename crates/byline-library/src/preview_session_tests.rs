@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::preview_blocks::line_values;
+use byline_render::{data_line_values, LineValue};
 
 /// What the app window holds: its text, its versions and the blocks of the last reply.
 #[derive(Default)]
@@ -90,7 +90,7 @@ impl Window {
         for (key, line) in &self.blocks {
             let html = &self.html[key];
             let mut copied = 0;
-            for (digits, relative) in line_values(html) {
+            for LineValue { digits, line: relative } in data_line_values(html) {
                 out.push_str(&html[copied..digits.start]);
                 out.push_str(&(relative + line.unwrap()).to_string());
                 copied = digits.end;

@@ -2,36 +2,20 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod db_damage;
+
 use std::path::Path;
 use std::time::Duration;
 
 use byline_library::recovery::BACKUPS_KEPT;
 use byline_library::{Library, NewDraft};
+use db_damage::damage;
 
 fn library_with_draft(dir: &Path, title: &str) -> Library {
     let mut lib = Library::open(dir).unwrap();
     lib.create_draft(NewDraft { title: title.into(), body: "Words that must survive.\n".into(), ..NewDraft::default() })
         .unwrap();
     lib
-}
-
-/// The ways a database file gets damaged in the wild.
-fn damage(db: &Path, how: &str) {
-    let bytes = std::fs::read(db).unwrap();
-    let damaged = match how {
-        "truncated" => bytes[..bytes.len() / 3].to_vec(),
-        "zeroed" => vec![0; bytes.len()],
-        "garbage" => (0..bytes.len()).map(|i| (i * 7919 % 251) as u8).collect(),
-        "empty" => Vec::new(),
-        "header-smashed" => {
-            let mut b = bytes.clone();
-            let end = 4096.min(b.len());
-            b[100..end].fill(0xAB);
-            b
-        }
-        _ => unreachable!(),
-    };
-    std::fs::write(db, damaged).unwrap();
 }
 
 #[test]

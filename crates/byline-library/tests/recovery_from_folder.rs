@@ -3,10 +3,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod db_damage;
+
 use std::path::{Path, PathBuf};
 
 use byline_library::recovery::BOUND_FOLDER_FILE;
 use byline_library::{Library, NewDraft};
+use db_damage::damage;
 use tempfile::TempDir;
 
 const BODIES: [(&str, &str); 3] = [
@@ -29,17 +32,6 @@ fn bound_library() -> (TempDir, PathBuf, PathBuf) {
     rusqlite::Connection::open(&db).unwrap().pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
     assert!(!dir.join("backups").exists(), "the test needs a library without backups");
     (home, dir, folder.canonicalize().unwrap())
-}
-
-fn damage(db: &Path, how: &str) {
-    let bytes = std::fs::read(db).unwrap();
-    let damaged = match how {
-        "truncated" => bytes[..bytes.len() / 3].to_vec(),
-        "zeroed" => vec![0; bytes.len()],
-        "garbage" => (0..bytes.len()).map(|i| (i * 7919 % 251) as u8).collect(),
-        _ => unreachable!(),
-    };
-    std::fs::write(db, damaged).unwrap();
 }
 
 fn bodies(lib: &Library) -> Vec<String> {

@@ -37,6 +37,7 @@ mod url_rewrite;
 
 pub use error::RenderError;
 pub use highlight::CacheStats;
+pub use relative_lines::{find as data_line_values, LineValue};
 pub use stats::{first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
 

@@ -15,22 +15,30 @@ const ATTRIBUTE: &str = " data-line=\"";
 
 /// One `data-line` value in a piece of HTML: where its digits are, and the line they say.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct LineValue {
-    pub(crate) digits: Range<usize>,
-    pub(crate) line: usize,
+pub struct LineValue {
+    /// Where the value's digits are in the HTML (bytes).
+    pub digits: Range<usize>,
+    /// The line number they say.
+    pub line: usize,
 }
 
-/// Every `data-line` value in the tags of `html`, in order.
-pub(crate) fn find(html: &str) -> Vec<LineValue> {
+/// Every `data-line` value in the tags of serializer-written `html` (so `<` starts a tag and
+/// `"` in a value is escaped), in order, skipping comments. Only plain numbers count (no sign,
+/// no leading zero), as the writer writes them: a value written back from its line reads the same.
+pub fn find(html: &str) -> Vec<LineValue> {
+    let bytes = html.as_bytes();
     let mut values = Vec::new();
     let mut at = 0;
     while let Some(start) = html[at..].find('<').map(|i| at + i) {
+        if html[start..].starts_with("<!--") {
+            at = html[start + 4..].find("-->").map_or(html.len(), |end| start + 4 + end + 3);
+            continue;
+        }
         let end = tag_end(&html[start..]).map_or(html.len(), |len| start + len);
-        let tag = &html[start..end];
-        if let Some(value) = tag.find(ATTRIBUTE).map(|i| start + i + ATTRIBUTE.len()) {
+        if let Some(value) = html[start..end].find(ATTRIBUTE).map(|i| start + i + ATTRIBUTE.len()) {
             let digits = html[value..].bytes().take_while(u8::is_ascii_digit).count();
-            let line = html[value..value + digits].parse().ok();
-            if let Some(line) = line.filter(|_| html.as_bytes().get(value + digits) == Some(&b'"')) {
+            let plain = digits > 0 && (digits == 1 || bytes[value] != b'0') && bytes.get(value + digits) == Some(&b'"');
+            if let Some(line) = html[value..value + digits].parse().ok().filter(|_| plain) {
                 values.push(LineValue { digits: value..value + digits, line });
             }
         }
@@ -101,5 +109,12 @@ mod tests {
         let html = "<h2 id=\"a\" title=\"x &quot; data-line=&quot;4&quot;\" data-line=\"12\">T</h2>\n";
         assert_eq!(find(html).iter().map(|v| v.line).collect::<Vec<_>>(), [12]);
         assert!(matches!(relative("<p>plain</p>"), (Cow::Borrowed("<p>plain</p>"), 0)));
+    }
+
+    #[test]
+    fn comments_and_numbers_the_writer_never_writes_are_not_lines() {
+        let html = "<!-- <p data-line=\"4\"> --><div data-line=\"007\"><p data-line=\"0\">a</p><p data-line=\"-2\">b</p><p data-line=\"\">c</p></div>";
+        assert_eq!(find(html).iter().map(|v| v.line).collect::<Vec<_>>(), [0]);
+        assert_eq!(&html[find(html)[0].digits.clone()], "0");
     }
 }

@@ -46,6 +46,17 @@ impl Figure {
         })
     }
 
+    /// Reports each non-empty sample set of an app run as `app/{metric}_{name}` (ms), measured
+    /// on `input`.
+    pub fn report_app_ms(name: &str, input: &str, sets: &[(&str, &[f64])]) -> Result<()> {
+        for (metric, values) in sets {
+            if let Some(figure) = Figure::of(&format!("app/{metric}_{name}"), "ms", input, values) {
+                figure.report()?;
+            }
+        }
+        Ok(())
+    }
+
     /// A single measurement (median = p95 = the value).
     pub fn single(metric: &str, unit: &str, input: &str, value: f64) -> Figure {
         Figure { metric: metric.into(), median: value, p95: value, max: value, samples: 1, unit: unit.into(), input: input.into() }

@@ -26,6 +26,19 @@ pub struct TypingSamples {
     pub patch: Vec<f64>,
 }
 
+impl TypingSamples {
+    /// Each sample set with the metric it is reported as.
+    pub fn by_metric(&self) -> [(&'static str, &[f64]); 5] {
+        [
+            ("keystroke_to_preview", &self.to_preview),
+            ("keystroke_to_editor", &self.to_editor),
+            ("send_keys_round_trip", &self.round_trip),
+            ("preview_render_ipc", &self.render_ipc),
+            ("preview_patch", &self.patch),
+        ]
+    }
+}
+
 const COUNTS: &str = "return [window.__byline.perf.length, window.__byline.typing.length];";
 
 /// Moves the caret to the end of the editor and types `text` one character every `gap`, then

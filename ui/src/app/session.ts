@@ -133,7 +133,7 @@ export class Session {
     this.panes.autosaver.track(draft.slug);
     this.panes.editor.replaceQuietly(draft.body);
     this.panes.metadata.show(draft, this.authors);
-    this.panes.preview.update(draft.slug, draft.body, null);
+    this.previewEditorText(draft.slug);
     this.panes.library.updateDraft(draft);
   }
 
@@ -161,9 +161,18 @@ export class Session {
     localStorage.setItem(LAST_SLUG_KEY, draft.slug);
     editor.load(draft.body, !draft.trashed_at);
     metadata.show(draft, this.authors);
-    preview.update(draft.slug, draft.body, null);
+    this.previewEditorText(draft.slug);
     this.panes.opened(draft);
     this.offerStash(draft);
+  }
+
+  /**
+   * Previews the editor's text, not the stored body: CodeMirror turns `\r\n` into `\n`, and the
+   * preview's later edits are CodeMirror's changes, which only apply to CodeMirror's text.
+   */
+  private previewEditorText(slug: string): void {
+    const { editor, preview } = this.panes;
+    preview.update(slug, () => editor.text(), null);
   }
 
   private offerStash(draft: Draft): void {

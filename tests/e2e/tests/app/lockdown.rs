@@ -2,6 +2,7 @@
 //! force, no eval, a preview that runs nothing and opens nothing, a main window that never
 //! leaves the app, links refused by the link command, and a frozen Object prototype.
 
+use std::future::Future;
 use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
@@ -10,6 +11,7 @@ use byline_e2e::hostile::bounded;
 use byline_e2e::paths::{artifacts_dir, workspace_root};
 use byline_e2e::ui::FIND_TIMEOUT;
 use byline_e2e::{with_app, App, Library};
+use fantoccini::wd::WindowHandle;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
@@ -21,6 +23,54 @@ async fn open_with_preview(app: &App, slug: &str) -> Result<()> {
     app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
     app.wait_in_preview("the heading in the preview", "return !!doc.querySelector('h1');").await?;
     Ok(())
+}
+
+/// Runs `body` in the app on a fresh library whose one draft, [`BODY`], is open with its preview.
+async fn with_locked_draft<F, Fut>(name: &str, body: F) -> Result<()>
+where
+    F: FnOnce(App) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<()>> + Send + 'static,
+{
+    let library = Library::empty()?;
+    let slug = library.new_draft("Locked", BODY)?;
+    with_app(name, &library.path(), |app| async move {
+        open_with_preview(&app, &slug).await?;
+        body(app).await
+    })
+    .await
+}
+
+/// Where the main window stands (its windows and URL), to check later that nothing moved.
+struct Standing {
+    windows: Vec<WindowHandle>,
+    url: String,
+}
+
+impl Standing {
+    async fn of(app: &App) -> Result<Self> {
+        Ok(Standing { windows: app.client.windows().await?, url: app.url().await? })
+    }
+
+    /// Fails if a window appeared or the main window navigated since.
+    async fn ensure_unmoved(&self, app: &App) -> Result<()> {
+        let windows = app.client.windows().await?;
+        ensure!(windows == self.windows, "a new window appeared: {:?} -> {windows:?}", self.windows);
+        let url = app.url().await?;
+        ensure!(url == self.url, "the main window navigated from {} to {url}", self.url);
+        Ok(())
+    }
+}
+
+/// Clicks `link` in the preview and waits for the notice refusing its `scheme`, the proof that
+/// the click reached the app's link handling and was refused there.
+async fn click_refused(app: &App, link: &str, scheme: &str) -> Result<()> {
+    dismiss_notices(app).await?;
+    app.click_in_preview(link).await?;
+    let refusal = format!("Link not opened: {scheme} links are not opened.");
+    app.wait_for(&format!("the notice refusing {link}"), FIND_TIMEOUT, || async {
+        Ok(notices(app).await?.iter().any(|n| n.starts_with(&refusal)).then_some(()))
+    })
+    .await
 }
 
 /// The app's log so far (tauri-driver, WebKitWebDriver and the app write to it).
@@ -72,10 +122,7 @@ async fn lockdown_csp_in_force_is_strict_and_eval_throws() -> Result<()> {
 
 #[tokio::test]
 async fn lockdown_preview_frame_runs_no_script_and_cannot_reach_the_backend() -> Result<()> {
-    let library = Library::empty()?;
-    let slug = library.new_draft("Locked", BODY)?;
-    with_app("lockdown_preview_sandbox", &library.path(), |app| async move {
-        open_with_preview(&app, &slug).await?;
+    with_locked_draft("lockdown_preview_sandbox", |app| async move {
         let sandbox = app
             .js("return document.querySelector('iframe[title=\"Preview\"]').getAttribute('sandbox');", vec![])
             .await?;
@@ -115,12 +162,8 @@ async fn lockdown_preview_frame_runs_no_script_and_cannot_reach_the_backend() ->
 
 #[tokio::test]
 async fn lockdown_window_open_and_forms_from_the_preview_do_nothing() -> Result<()> {
-    let library = Library::empty()?;
-    let slug = library.new_draft("Locked", BODY)?;
-    with_app("lockdown_popups_forms", &library.path(), |app| async move {
-        open_with_preview(&app, &slug).await?;
-        let windows_before = app.client.windows().await?;
-        let url_before = app.url().await?;
+    with_locked_draft("lockdown_popups_forms", |app| async move {
+        let standing = Standing::of(&app).await?;
         // Targets inside the app itself: the on-navigation handler lets those load, so only the
         // sandbox stands between a click and a reloaded window that lost the writer's state.
         let origin = app.js("return location.origin;", vec![]).await?;
@@ -136,13 +179,7 @@ async fn lockdown_window_open_and_forms_from_the_preview_do_nothing() -> Result<
         )
         .await?;
         for link in ["#popup", "#top"] {
-            dismiss_notices(&app).await?;
-            app.click_in_preview(link).await?;
-            let refusal = format!("Link not opened: {scheme} links are not opened.");
-            app.wait_for(&format!("the notice refusing {link}"), FIND_TIMEOUT, || async {
-                Ok(notices(&app).await?.iter().any(|n| n.starts_with(&refusal)).then_some(()))
-            })
-            .await?;
+            click_refused(&app, link, &scheme).await?;
         }
         app.click_in_preview("#send").await?;
         let opened = app
@@ -161,10 +198,7 @@ async fn lockdown_window_open_and_forms_from_the_preview_do_nothing() -> Result<
         ensure!(opened["fromMain"] != "[object Window]", "window.open from the main window returned a window: {opened}");
         tokio::time::sleep(Duration::from_millis(1000)).await;
 
-        let windows_after = app.client.windows().await?;
-        ensure!(windows_after == windows_before, "a new window appeared: {windows_before:?} -> {windows_after:?}");
-        let url_after = app.url().await?;
-        ensure!(url_after == url_before, "the main window navigated from {url_before} to {url_after}");
+        standing.ensure_unmoved(&app).await?;
         let frame = app
             .in_preview("return { url: doc.location.href, article: !!doc.querySelector('article.byline-preview'), form: !!doc.getElementById('f') };")
             .await?
@@ -184,10 +218,7 @@ async fn lockdown_window_open_and_forms_from_the_preview_do_nothing() -> Result<
 
 #[tokio::test]
 async fn lockdown_main_window_never_navigates_away() -> Result<()> {
-    let library = Library::empty()?;
-    let slug = library.new_draft("Locked", BODY)?;
-    with_app("lockdown_navigation", &library.path(), |app| async move {
-        open_with_preview(&app, &slug).await?;
+    with_locked_draft("lockdown_navigation", |app| async move {
         let url_before = app.url().await?;
         app.js("location.href = 'https://example.org/away'; return null;", vec![]).await?;
         tokio::time::sleep(Duration::from_millis(800)).await;
@@ -227,12 +258,8 @@ async fn lockdown_main_window_never_navigates_away() -> Result<()> {
 
 #[tokio::test]
 async fn lockdown_javascript_and_file_links_in_the_preview_are_not_opened() -> Result<()> {
-    let library = Library::empty()?;
-    let slug = library.new_draft("Locked", BODY)?;
-    with_app("lockdown_links", &library.path(), |app| async move {
-        open_with_preview(&app, &slug).await?;
-        let windows_before = app.client.windows().await?;
-        let url_before = app.url().await?;
+    with_locked_draft("lockdown_links", |app| async move {
+        let standing = Standing::of(&app).await?;
         // Planted, since the sanitizer already drops these hrefs from rendered Markdown.
         app.plant_in_preview(
             "<p><a id=\"js\" href=\"javascript:top.__pwned='js-link'\">js link</a></p>\
@@ -244,13 +271,7 @@ async fn lockdown_javascript_and_file_links_in_the_preview_are_not_opened() -> R
         // Each click reaches the app's link handling (its notice proves the click landed) and
         // is refused there; the link itself never runs or loads.
         for (link, scheme) in [("#js", "javascript:"), ("#js-tab", "javascript:"), ("#file", "file:")] {
-            dismiss_notices(&app).await?;
-            app.click_in_preview(link).await?;
-            let refusal = format!("Link not opened: {scheme} links are not opened.");
-            app.wait_for(&format!("the notice refusing {link}"), FIND_TIMEOUT, || async {
-                Ok(notices(&app).await?.iter().any(|n| n.starts_with(&refusal)).then_some(()))
-            })
-            .await?;
+            click_refused(&app, link, scheme).await?;
             ensure!(app.sentinel().await?.untouched(), "clicking {link} ran script: {:?}", app.sentinel().await?);
         }
         // The link command itself refuses them, whoever calls it.
@@ -261,8 +282,7 @@ async fn lockdown_javascript_and_file_links_in_the_preview_are_not_opened() -> R
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
         ensure!(app.sentinel().await?.untouched(), "a link ran script: {:?}", app.sentinel().await?);
-        ensure!(app.client.windows().await? == windows_before, "a link opened a window");
-        ensure!(app.url().await? == url_before, "a link navigated the main window");
+        standing.ensure_unmoved(&app).await?;
         let frame = app.in_preview("return doc.location.href;").await?;
         ensure!(frame == Some(json!("about:srcdoc")), "a link navigated the preview to {frame:?}");
         Ok(())

@@ -29,27 +29,17 @@ async fn measure_typing(app: &App, slug: &str, code_blocks: usize, name: &str, i
     ensure!(!samples.to_preview.is_empty(), "no keystroke-to-preview samples were recorded on the {name}");
     let preview_text = app.in_preview("return doc.body.textContent.includes('for timing!');").await?;
     ensure!(preview_text == Some(true.into()), "the preview does not show the text typed into the {name}");
-    for (metric, values) in [
-        ("keystroke_to_preview", &samples.to_preview),
-        ("keystroke_to_editor", &samples.to_editor),
-        ("send_keys_round_trip", &samples.round_trip),
-        ("preview_render_ipc", &samples.render_ipc),
-        ("preview_patch", &samples.patch),
-    ] {
-        if let Some(figure) = Figure::of(&format!("app/{metric}_{name}"), "ms", input, values) {
-            figure.report()?;
-        }
-    }
+    Figure::report_app_ms(name, input, &samples.by_metric())?;
     let breakdown = render_breakdown(app, 5).await?;
-    for (metric, values) in [
-        ("render_command_unchanged_text", &breakdown.full),
-        ("render_command_one_word", &breakdown.tiny),
-        ("json_stringify_text", &breakdown.stringify),
-    ] {
-        if let Some(figure) = Figure::of(&format!("app/{metric}_{name}"), "ms", input, values) {
-            figure.report()?;
-        }
-    }
+    Figure::report_app_ms(
+        name,
+        input,
+        &[
+            ("render_command_unchanged_text", &breakdown.full),
+            ("render_command_one_word", &breakdown.tiny),
+            ("json_stringify_text", &breakdown.stringify),
+        ],
+    )?;
     Ok(samples)
 }
 

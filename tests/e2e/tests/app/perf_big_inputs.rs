@@ -28,17 +28,7 @@ async fn typing_with_big_draft(name: &'static str, input: &'static str, body: St
         .await?;
         // Typing starts at once: the first preview of the whole draft may still be working.
         let samples = type_and_measure(&app, TYPED, Duration::from_millis(60), preview_settle).await?;
-        for (metric, values) in [
-            ("keystroke_to_editor", &samples.to_editor),
-            ("send_keys_round_trip", &samples.round_trip),
-            ("keystroke_to_preview", &samples.to_preview),
-            ("preview_render_ipc", &samples.render_ipc),
-            ("preview_patch", &samples.patch),
-        ] {
-            if let Some(figure) = Figure::of(&format!("app/{metric}_{name}"), "ms", input, values) {
-                figure.report()?;
-            }
-        }
+        Figure::report_app_ms(name, input, &samples.by_metric())?;
         let shown = app.in_preview("return doc.body.textContent.includes('Typed while the preview works');").await?;
         ensure!(shown == Some(true.into()), "the preview never showed the text typed into the {input}");
         Ok(())
