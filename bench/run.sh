@@ -8,7 +8,8 @@
 # installed with apt when running as root, else skipped with a note).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGET=${CARGO_TARGET_DIR:-target}
+# Absolute, because the E2E tests read the inputs and write their figures from their own folder.
+TARGET=$(realpath -m "${CARGO_TARGET_DIR:-target}")
 OUT="$TARGET/bench"
 SINCE=$(date +%s)
 rm -rf "$OUT/peers" "$OUT/custom"
