@@ -1,10 +1,16 @@
 //! Reading the many date spellings found in front matter, and writing the ones each flavor expects.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 
 /// Parses RFC 3339, TOML datetimes, `2024-05-01`, `2024-05-01 10:00[:00]`, and Jekyll's
-/// `2024-05-01 10:00:00 +0200`. Dates without an offset are taken as UTC.
+/// `2024-05-01 10:00:00 +0200`. Dates without an offset are taken as UTC. Years outside
+/// 0000–9999 are refused: RFC 3339 and TOML cannot write them, so no flavor could keep them
+/// (found by the front-matter fuzz target, with `-777-05-01`).
 pub(crate) fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
+    parse_any_year(raw).filter(|date| (0..=9999).contains(&date.year()))
+}
+
+fn parse_any_year(raw: &str) -> Option<DateTime<FixedOffset>> {
     let s = raw.trim();
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some(d);
@@ -77,7 +83,7 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["yesterday", "2024-13-01", "", "2024-05-01 25:00"] {
+        for bad in ["yesterday", "2024-13-01", "", "2024-05-01 25:00", "-777-05-01T09:00:00+14:00", "12024-05-01"] {
             assert!(parse_date(bad).is_none(), "{bad:?} should not parse");
         }
     }
