@@ -1,13 +1,24 @@
 //! Reading the many date spellings found in front matter, and writing the ones each flavor expects.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 
 /// Parses RFC 3339, TOML datetimes, `2024-05-01`, `2024-05-01 10:00[:00]`, and Jekyll's
 /// `2024-05-01 10:00:00 +0200`. Dates without an offset are taken as UTC. Years outside
 /// 0000–9999 are refused: RFC 3339 and TOML cannot write them, so no flavor could keep them
 /// (found by the front-matter fuzz target, with `-777-05-01`).
 pub(crate) fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
-    parse_any_year(raw).filter(|date| (0..=9999).contains(&date.year()))
+    parse_any_year(raw).filter(|date| (0..=9999).contains(&date.year())).map(without_leap_second)
+}
+
+/// A leap second (`23:59:60`) becomes `23:59:59` plus the same fraction: TOML datetimes cannot
+/// hold second 60, and a second's difference never matters for an article's date (found by the
+/// front-matter fuzz target).
+fn without_leap_second(date: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let nanos = date.nanosecond();
+    if nanos < 1_000_000_000 {
+        return date;
+    }
+    date.with_nanosecond(nanos - 1_000_000_000).unwrap_or(date)
 }
 
 fn parse_any_year(raw: &str) -> Option<DateTime<FixedOffset>> {
@@ -74,6 +85,7 @@ mod tests {
                 "1979-05-27T00:32:00.999999-07:00",
             ),
             ("1979-05-27T07:32:00", "1979-05-27T07:32:00+00:00"),
+            ("1012-05-01T23:59:60-14:00", "1012-05-01T23:59:59-14:00"),
         ];
         for (input, want) in cases {
             let got = parse_date(input).map(|d| rfc3339(&d));
