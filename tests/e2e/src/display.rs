@@ -56,7 +56,26 @@ impl Display {
     }
 }
 
+/// Xvfb now and then exits at start while another server on this machine is still releasing
+/// its display lock (seen once in a clean-clone run), so a failed start is retried.
 fn start_xvfb(xvfb: &std::path::Path) -> Result<(String, Option<ChildGuard>)> {
+    let mut attempt = 1;
+    loop {
+        match start_xvfb_once(xvfb) {
+            Ok(started) => return Ok(started),
+            Err(error) if attempt < XVFB_ATTEMPTS => {
+                eprintln!("[e2e] Xvfb did not start (attempt {attempt} of {XVFB_ATTEMPTS}): {error:#}; retrying");
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(500));
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+const XVFB_ATTEMPTS: u32 = 3;
+
+fn start_xvfb_once(xvfb: &std::path::Path) -> Result<(String, Option<ChildGuard>)> {
     let mut guard = ChildGuard::spawn(
         "Xvfb",
         Command::new(xvfb)
