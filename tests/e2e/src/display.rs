@@ -56,8 +56,8 @@ impl Display {
     }
 }
 
-/// Xvfb now and then exits at start while another server on this machine is still releasing
-/// its display lock (seen once in a clean-clone run), so a failed start is retried.
+/// Xvfb can exit at start for a passing reason (a display lock it could not create, a race
+/// with another server taking the number it chose), so a failed start is retried.
 fn start_xvfb(xvfb: &std::path::Path) -> Result<(String, Option<ChildGuard>)> {
     let mut attempt = 1;
     loop {
