@@ -99,7 +99,10 @@ fn parse_yaml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>,
 fn parse_toml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>, FrontMatterError> {
     let table: toml::Table = toml::from_str(block).map_err(|e| {
         let line = e.span().map_or(BLOCK_FIRST_LINE, |span| {
-            block[..span.start.min(block.len())].matches('\n').count() + BLOCK_FIRST_LINE
+            // Bytes, not a str slice: toml has reported spans inside a multi-byte character
+            // (found by the fuzz target), and slicing there would panic.
+            let before = &block.as_bytes()[..span.start.min(block.len())];
+            before.iter().filter(|&&byte| byte == b'\n').count() + BLOCK_FIRST_LINE
         });
         FrontMatterError::new(line, format!("invalid TOML front matter: {}", e.message()))
     })?;

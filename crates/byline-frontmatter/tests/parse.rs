@@ -193,3 +193,12 @@ fn yaml_error_line_ignores_lone_carriage_returns() {
     let (line, msg) = err("---\na: 1\rb: 2\r\u{85}c: [\n---\n");
     assert_eq!(line, 3, "{msg}");
 }
+
+/// Found by the front-matter fuzz target: toml reported an error span inside a multi-byte
+/// character, and finding its line sliced the text there and panicked.
+#[test]
+fn a_toml_error_next_to_a_multibyte_character_names_a_line_instead_of_panicking() {
+    let text = "+++\ntitwle = \"\"\"\"\\\u{2328}i x\n+++\nBody.\n";
+    let error = byline_frontmatter::parse(text).expect_err("the TOML is invalid");
+    assert!((1..=4).contains(&error.line), "error on line {} of a 4-line file", error.line);
+}
