@@ -3,6 +3,7 @@
 //! tool's own convention. Pure: no I/O.
 
 mod dates;
+mod edit;
 mod error;
 mod model;
 mod read;
