@@ -48,7 +48,6 @@ fn bad_files_name_the_file_and_change_nothing() {
         ("binary.md", vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2, 0, 0], "binary"),
         ("unclosed.md", b"---\ntitle: x\nno end\n".to_vec(), "line 1"),
         ("badyaml.md", b"---\ntitle: ok\ntags: [a, b\nsummary: x\n---\nbody\n".to_vec(), "line"),
-        ("image.md", b"# Pic\n\n![gone](missing/pic.png)\n".to_vec(), "missing/pic.png"),
         ("dup.md", b"---\ntitle: Dup\nslug: existing-post\n---\nbody\n".to_vec(), "existing-post"),
         ("notes.rtf", b"{\\rtf1 hello}".to_vec(), "not a Markdown file"),
     ];

@@ -73,15 +73,33 @@ fn utf16_and_legacy_encodings() {
 }
 
 #[test]
-fn a_bad_file_in_a_folder_imports_nothing() {
+fn with_all_or_nothing_a_bad_file_in_a_folder_imports_nothing() {
     let s = Sandbox::new();
     s.write("batch/a-good.md", "# Good\n\ntext\n");
     s.write("batch/b-bad.md", "---\ntitle: [unclosed\n---\nbody\n");
     let before = s.state();
-    let err = s.fails(&["import", s.path("batch").to_str().unwrap()]);
+    let err = s.fails(&["import", "--all-or-nothing", s.path("batch").to_str().unwrap()]);
     assert!(err.contains("b-bad.md") && err.contains("line"), "{err}");
     assert_eq!(before, s.state());
     assert_eq!(slugs(&s.json(&["list", "--json"])), Vec::<String>::new());
+}
+
+// One bad post once blocked a whole blog's import.
+#[test]
+fn a_bad_file_in_a_folder_is_skipped_and_the_rest_imported() {
+    let s = Sandbox::new();
+    s.write("batch/a-good.md", "# Good\n\ntext\n");
+    s.write("batch/b-bad.md", "---\ntitle: [unclosed\n---\nbody\n");
+    s.write("batch/c-image.md", "# Pic\n\n![gone](missing/pic.png)\n");
+    let run = s.run(&["import", s.path("batch").to_str().unwrap()]);
+    assert_eq!(run.code, 1, "a skipped file fails the command, after the rest went in: {}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("skipped: ") && l.contains("b-bad.md") && l.contains("line 3")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("warning: ") && l.contains("missing/pic.png")), "{lines:?}");
+    assert_eq!(lines.last().copied().unwrap_or_default().split(';').next(), Some("byline: imported 2 (0 published), skipped 1, 1 warning"));
+    assert_eq!(slugs(&s.json(&["list", "--json"])).len(), 2);
+    let pic = s.json(&["show", "pic", "--json"]);
+    assert!(pic["body"].as_str().unwrap().contains("![gone](missing/pic.png)"), "the reference is left as written");
 }
 
 // Review finding: `../` and `./` references made import refuse a folder, or exports miss images.

@@ -15,4 +15,5 @@ mod recovery;
 // The scratch tmpfs shared with the library's own I/O-error tests.
 #[path = "../../crates/byline-library/tests/scratch_disk/mod.rs"]
 mod scratch_disk;
+mod sites;
 mod sync;

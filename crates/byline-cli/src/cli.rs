@@ -112,6 +112,10 @@ pub struct ImportArgs {
     /// UTF-16 files with a byte-order mark are recognised without it.
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Import nothing unless every file imports as it is (a missing image included), for
+    /// scripts; by default the files that can be imported are, and the others are listed.
+    #[arg(long)]
+    pub all_or_nothing: bool,
 }
 
 /// Options of `byline list`.

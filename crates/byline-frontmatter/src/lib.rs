@@ -7,12 +7,16 @@ mod edit;
 mod error;
 mod model;
 mod read;
+mod rewrite;
+mod site;
 mod split;
 mod value;
 mod write;
 
 pub use error::FrontMatterError;
 pub use model::FrontMatter;
+pub use rewrite::{rewrite_head, Origin};
+pub use site::{is_published, placement, Placement, SiteKind};
 pub use write::write;
 
 /// The syntax of a front matter block.
@@ -46,29 +50,48 @@ pub struct Document {
     pub body: String,
     /// The syntax the front matter was written in, `None` when there was no block.
     pub format: Option<Format>,
+    /// Everything before `body`, byte for byte (byte-order mark, delimiters, the block, the
+    /// blank line after it): `head + body` is the file as read.
+    pub head: String,
+    /// Values kept as written because they could not be read (an unreadable date), each with
+    /// its line: the file is usable, but the writer should know.
+    pub warnings: Vec<FrontMatterError>,
 }
 
 /// Parses a Markdown file's front matter; a file without any is all body.
-pub fn parse(text: &str) -> Result<Document, FrontMatterError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+pub fn parse(original: &str) -> Result<Document, FrontMatterError> {
+    let text = original.strip_prefix('\u{feff}').unwrap_or(original);
+    let head_of = |body: &str| original[..original.len() - body.len()].to_owned();
     let Some(parts) = split::split(text)? else {
         return Ok(Document {
             front: FrontMatter::default(),
             body: text.to_owned(),
             format: None,
+            head: head_of(text),
+            warnings: Vec::new(),
         });
     };
-    let map = match parts.format {
-        Format::Yaml => parse_yaml(parts.block)?,
-        Format::Toml => parse_toml(parts.block)?,
-    };
+    let map = parse_block(parts.format, parts.block)?;
     let locate = |key: &str| key_line(parts.block, key);
-    let front = read::read(map, parts.format, &locate)?;
+    let read = read::read(map, parts.format, &locate)?;
     Ok(Document {
-        front,
+        front: read.front,
         body: parts.body.to_owned(),
         format: Some(parts.format),
+        head: head_of(parts.body),
+        warnings: read.warnings,
     })
+}
+
+/// The block's keys and values as JSON, in file order.
+pub(crate) fn parse_block(
+    format: Format,
+    block: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, FrontMatterError> {
+    match format {
+        Format::Yaml => parse_yaml(block),
+        Format::Toml => parse_toml(block),
+    }
 }
 
 /// The block starts on file line 2, after the opening delimiter.

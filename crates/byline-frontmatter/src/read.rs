@@ -5,34 +5,61 @@ use serde_json::{Map, Value};
 use crate::dates::parse_date;
 use crate::{Format, FrontMatter, FrontMatterError};
 
+/// The keys each field is read from, first match wins; `rewrite` edits the same key.
+pub(crate) mod keys {
+    pub(crate) const TITLE: &[&str] = &["title"];
+    pub(crate) const SUBTITLE: &[&str] = &["subtitle"];
+    pub(crate) const SUMMARY: &[&str] = &["summary", "description", "excerpt"];
+    pub(crate) const DATE: &[&str] = &["date", "publishDate", "published"];
+    pub(crate) const UPDATED: &[&str] = &["updated", "lastmod", "last_modified_at", "modified"];
+    pub(crate) const DRAFT: &[&str] = &["draft"];
+    pub(crate) const SLUG: &[&str] = &["slug"];
+    pub(crate) const STATUS: &[&str] = &["status"];
+    pub(crate) const TAGS: &[&str] = &["tags"];
+    pub(crate) const AUTHORS: &[&str] = &["authors", "author"];
+    pub(crate) const IMAGE: &[&str] = &["image", "cover", "cover_image", "featured_image", "og_image", "images"];
+    pub(crate) const CANONICAL_URL: &[&str] = &["canonical_url", "canonicalURL", "canonical"];
+    pub(crate) const LANGUAGE: &[&str] = &["lang", "language", "locale"];
+    /// Byline fields a Hugo page keeps under `params:` (its extension point).
+    pub(crate) const HUGO_PARAMS: &[&str] = &["subtitle", "authors", "author", "canonical_url", "canonicalURL", "language"];
+}
+
+/// What `read` found: the typed front matter, and what it kept as written because it could not
+/// read it (an unreadable date): the file still imports, and the writer is told.
+pub(crate) struct Read {
+    pub front: FrontMatter,
+    pub warnings: Vec<FrontMatterError>,
+}
+
 /// Reads the known keys out of `map`; `locate` gives the file line of a key for error messages.
 pub(crate) fn read(
     mut map: Map<String, Value>,
     format: Format,
     locate: &dyn Fn(&str) -> usize,
-) -> Result<FrontMatter, FrontMatterError> {
+) -> Result<Read, FrontMatterError> {
     if format == Format::Toml {
         hoist_zola_extra(&mut map);
     }
+    hoist_hugo_params(&mut map);
     let zola_tags = take_zola_tags(&mut map);
     let jekyll_published = take_jekyll_published(&mut map);
-    let mut r = Reader { map, locate };
+    let mut r = Reader { map, locate, warnings: Vec::new() };
     let mut front = FrontMatter {
-        title: r.text(&["title"])?,
-        subtitle: r.text(&["subtitle"])?,
-        summary: r.text(&["summary", "description", "excerpt"])?,
-        date: r.date(&["date", "publishDate", "published"])?,
-        updated: r.date(&["updated", "lastmod", "last_modified_at", "modified"])?,
+        title: r.text(keys::TITLE)?,
+        subtitle: r.text(keys::SUBTITLE)?,
+        summary: r.text(keys::SUMMARY)?,
+        date: r.date(keys::DATE)?,
+        updated: r.date(keys::UPDATED)?,
         draft: r
-            .flag(&["draft"])?
+            .flag(keys::DRAFT)?
             .or(jekyll_published.map(|published| !published)),
-        slug: r.text(&["slug"])?,
-        status: r.text(&["status"])?,
-        tags: r.list(&["tags"], ListStyle::CommaSeparated)?,
-        authors: r.list(&["authors", "author"], ListStyle::Single)?,
+        slug: r.text(keys::SLUG)?,
+        status: r.text(keys::STATUS)?,
+        tags: r.list(keys::TAGS, ListStyle::CommaSeparated)?,
+        authors: r.list(keys::AUTHORS, ListStyle::Single)?,
         image: r.image()?,
-        canonical_url: r.text(&["canonical_url", "canonicalURL", "canonical"])?,
-        language: r.text(&["lang", "language", "locale"])?,
+        canonical_url: r.text(keys::CANONICAL_URL)?,
+        language: r.text(keys::LANGUAGE)?,
         extra: Default::default(),
     };
     if front.tags.is_empty() {
@@ -41,7 +68,27 @@ pub(crate) fn read(
         }
     }
     front.extra = r.map.into_iter().collect();
-    Ok(front)
+    Ok(Read { front, warnings: r.warnings })
+}
+
+/// Hugo pages keep custom values under `params:`; Byline's own fields found there (a subtitle,
+/// co-authors) are lifted so they are read like top-level ones. Other params stay where they are.
+fn hoist_hugo_params(map: &mut Map<String, Value>) {
+    let Some(Value::Object(params)) = map.get_mut("params") else {
+        return;
+    };
+    let mut lifted = Vec::new();
+    for key in keys::HUGO_PARAMS {
+        if let Some(value) = params.shift_remove(*key) {
+            lifted.push(((*key).to_owned(), value));
+        }
+    }
+    if params.is_empty() {
+        map.shift_remove("params");
+    }
+    for (key, value) in lifted {
+        map.entry(key).or_insert(value);
+    }
 }
 
 /// Zola keeps non-standard keys under `[extra]`; lift them so `subtitle`, `image`… are found again.
@@ -91,6 +138,7 @@ enum ListStyle {
 struct Reader<'a> {
     map: Map<String, Value>,
     locate: &'a dyn Fn(&str) -> usize,
+    warnings: Vec<FrontMatterError>,
 }
 
 impl Reader<'_> {
@@ -128,26 +176,38 @@ impl Reader<'_> {
         }
     }
 
+    /// The first alias holding a readable date. One nobody can read stays in the front matter as
+    /// written (in `extra`, so it is written back unchanged) with a warning: a site that builds
+    /// with it must not lose the post over it.
     fn date(
         &mut self,
         aliases: &[&'static str],
     ) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>, FrontMatterError> {
-        let Some((key, value)) = self.take(aliases) else {
-            return Ok(None);
-        };
-        let raw = match value {
-            Value::Null => return Ok(None),
-            Value::String(s) => s,
-            other => {
-                return Err(self.error(
-                    key,
-                    format!("`{key}` must be a date, but it is {}", kind(&other)),
-                ))
+        let mut unreadable = Vec::new();
+        let mut found = None;
+        for key in aliases {
+            let Some(value) = self.map.shift_remove(*key) else { continue };
+            let parsed = match &value {
+                Value::Null => None,
+                Value::String(raw) => parse_date(raw),
+                _ => None,
+            };
+            if parsed.is_some() || value.is_null() {
+                found = parsed;
+                break;
             }
-        };
-        parse_date(&raw).map(Some).ok_or_else(|| {
-            self.error(key, format!("`{key}` is not a date: {raw:?}; write it like 2024-05-01, 2024-05-01 10:00 or 2024-05-01T10:00:00+02:00"))
-        })
+            let shown = match &value {
+                Value::String(raw) => format!("{raw:?}"),
+                other => format!("{} ({other})", kind(other)),
+            };
+            self.warnings.push(self.error(
+                key,
+                format!("`{key}` is not a date Byline can read: {shown}; it was kept as written. Write it like 2024-05-01, 2024-05-01 10:00 or 2024-05-01T10:00:00+02:00 to give the article a publication date"),
+            ));
+            unreadable.push(((*key).to_owned(), value));
+        }
+        self.map.extend(unreadable);
+        Ok(found)
     }
 
     fn flag(&mut self, aliases: &[&'static str]) -> Result<Option<bool>, FrontMatterError> {
@@ -219,15 +279,7 @@ impl Reader<'_> {
     }
 
     fn image(&mut self) -> Result<Option<String>, FrontMatterError> {
-        let aliases = [
-            "image",
-            "cover",
-            "cover_image",
-            "featured_image",
-            "og_image",
-            "images",
-        ];
-        let Some((key, value)) = self.take(&aliases) else {
+        let Some((key, value)) = self.take(keys::IMAGE) else {
             return Ok(None);
         };
         match value {

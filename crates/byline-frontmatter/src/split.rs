@@ -47,6 +47,14 @@ pub(crate) fn split(text: &str) -> Result<Option<Split<'_>>, FrontMatterError> {
     ))
 }
 
+/// Where the block of `text` starts and ends (byte offsets), if it has one.
+pub(crate) fn block_range(text: &str) -> Option<(Format, std::ops::Range<usize>)> {
+    let parts = split(text).ok()??;
+    // The block is a slice of `text`, so its offset is where its bytes start.
+    let start = parts.block.as_ptr() as usize - text.as_ptr() as usize;
+    Some((parts.format, start..start + parts.block.len()))
+}
+
 /// Returns the first line (with its line ending) and the rest.
 fn next_line(text: &str) -> (&str, &str) {
     match text.find('\n') {

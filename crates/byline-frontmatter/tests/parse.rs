@@ -147,12 +147,18 @@ fn wrong_types_for_known_keys_name_the_key_and_its_line() {
             "line 3: `title` must be text, but it is a list; write it as a single quoted string"
         )
     );
-    let (line, msg) = err("---\ntitle: t\n\ndate: last tuesday\n---\n");
-    assert_eq!(line, 4);
-    assert!(
-        msg.contains("`date` is not a date: \"last tuesday\""),
-        "{msg}"
-    );
+    assert_eq!(err("---\ndraft: maybe\n---\n").0, 2);
+}
+
+// A site builds with a date Byline cannot read; losing the post over it would be worse.
+#[test]
+fn an_unreadable_date_is_kept_as_written_with_a_warning_on_its_line() {
+    let doc = parse("---\ntitle: t\n\ndate: last tuesday\n---\n").unwrap();
+    assert_eq!(doc.front.date, None);
+    assert_eq!(doc.front.extra["date"], "last tuesday", "kept, so it is written back unchanged");
+    assert_eq!(doc.warnings.len(), 1);
+    assert_eq!(doc.warnings[0].line, 4);
+    assert!(doc.warnings[0].message.contains("`date` is not a date Byline can read: \"last tuesday\""), "{:?}", doc.warnings);
     assert_eq!(err("---\ndraft: maybe\n---\n").0, 2);
     assert_eq!(err("+++\n[extra]\nsubtitle = [1]\n+++\n").0, 3);
     assert_eq!(err("---\ntags: {a: 1}\n---\n").0, 2);

@@ -23,13 +23,18 @@ pub(crate) fn is_local_reference(url: &str) -> bool {
     !url.is_empty() && !has_scheme && !url.starts_with(['/', '#', '\\']) && !url.starts_with("//")
 }
 
-/// Every distinct local image reference in a Markdown body, in order of appearance.
-pub(crate) fn local_image_refs(markdown: &str) -> Vec<String> {
+/// Every distinct image reference in a Markdown body that could be a file: local references and root-relative ones (`/images/x.png`, which a site serves from its
+/// static folder), in order of appearance.
+pub(crate) fn all_image_refs(markdown: &str) -> Vec<String> {
+    image_refs(markdown, |url| is_local_reference(url) || (url.starts_with('/') && !url.starts_with("//")))
+}
+
+fn image_refs(markdown: &str, wanted: impl Fn(&str) -> bool) -> Vec<String> {
     let mut refs: Vec<String> = Vec::new();
     for event in Parser::new_ext(markdown, Options::all()) {
         if let Event::Start(Tag::Image { dest_url, .. }) = event {
             let url = dest_url.to_string();
-            if is_local_reference(&url) && !refs.contains(&url) {
+            if wanted(&url) && !refs.contains(&url) {
                 refs.push(url);
             }
         }
@@ -101,10 +106,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_local_images_only() {
+    fn finds_local_and_root_relative_images_only() {
         let md = "![a](img/a.png) ![b](https://x.org/b.png) ![c](data:image/png;base64,AA) \
-                  ![d](/abs.png) ![a again](img/a.png) [link](doc.md)\n\n![e](my%20e.jpg)";
-        assert_eq!(local_image_refs(md), vec!["img/a.png", "my%20e.jpg"]);
+                  ![d](/abs.png) ![a again](img/a.png) [link](doc.md)\n\n![e](my%20e.jpg) ![f](//host/x.png)";
+        assert_eq!(all_image_refs(md), vec!["img/a.png", "/abs.png", "my%20e.jpg"]);
     }
 
     /// Found by fuzzing (fuzz/fuzz_targets/import.rs): `![x](%2Fdev%2Fzero)` read /dev/zero

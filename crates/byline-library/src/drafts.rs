@@ -14,7 +14,7 @@ use crate::slug::{choose_slug, SlugSpace};
 use crate::store::{fmt_time, json_col, opt_time_col, row_or, time_col, to_json, usize_col, Library};
 
 const DRAFT_COLUMNS: &str = "d.id, d.slug, d.title, d.subtitle, d.summary, d.body, d.status, d.language, \
-     d.canonical_url, d.cover_image, d.extra, d.word_count, d.created, d.updated, d.published, d.trashed_at";
+     d.canonical_url, d.cover_image, d.extra, d.word_count, d.created, d.updated, d.published, d.trashed_at, d.origin";
 
 const SUMMARY_COLUMNS: &str =
     "d.id, d.slug, d.title, d.subtitle, d.status, d.updated, d.created, d.word_count, d.trashed_at";
@@ -384,7 +384,22 @@ fn draft_from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
         updated: time_col(row, 13)?,
         published: opt_time_col(row, 14)?,
         trashed_at: opt_time_col(row, 15)?,
+        origin: origin_col(row, 16)?,
     })
+}
+
+/// A damaged origin is dropped rather than failing the draft: the draft is then written back
+/// in full, in Byline's own dialect, which loses nothing of the draft.
+fn origin_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Box<byline_frontmatter::Origin>>> {
+    let text: Option<String> = row.get(idx)?;
+    Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+/// Records the file a draft now mirrors (`None`: none, the draft is Byline's own).
+pub(crate) fn store_origin(conn: &Connection, id: i64, origin: Option<&byline_frontmatter::Origin>) -> Result<()> {
+    let json = origin.map(serde_json::to_string).transpose().map_err(|e| Error::Corrupt(e.to_string()))?;
+    conn.prepare_cached("UPDATE drafts SET origin = ?2 WHERE id = ?1")?.execute((id, json))?;
+    Ok(())
 }
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DraftSummary> {

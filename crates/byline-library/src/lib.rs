@@ -14,6 +14,7 @@ mod preview_blocks;
 pub mod preview_session;
 pub mod publish;
 pub mod recovery;
+pub mod site;
 mod text_decode;
 mod utf16_edit;
 mod authors;

@@ -136,6 +136,10 @@ pub struct Draft {
     pub word_count: usize,
     /// Unknown front matter.
     pub extra: Map<String, Value>,
+    /// The file the draft came from (a site's page, a drafts-folder file), so it is written back
+    /// in that file's own dialect; `None` for a draft born in Byline.
+    #[serde(skip)]
+    pub origin: Option<Box<byline_frontmatter::Origin>>,
 }
 
 /// A draft as shown in lists.

@@ -157,8 +157,14 @@ impl Library {
             };
             files.push((path, bytes));
         }
-        let front = front_matter_of(draft);
-        Ok(ExportedArticle { document: byline_export::markdown(&front, &body, flavor), files })
+        // A draft read from a site goes back out as that site's file: same keys, same dates.
+        let document = match &draft.origin {
+            Some(origin) if origin.site.map(|site| site.flavor()) == Some(flavor) => {
+                format!("{}{body}", byline_frontmatter::rewrite_head(origin, &file_front(draft, &origin.base)))
+            }
+            _ => byline_export::markdown(&front_matter_of(draft), &body, flavor),
+        };
+        Ok(ExportedArticle { document, files })
     }
 
     /// Reads what `draft`'s page needs from the library; images and avatars go through `assets`.
@@ -361,6 +367,28 @@ fn publish_time(draft: &Draft) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// The draft's metadata as front matter, unknown keys included.
+/// The metadata a draft's file carries. A draft read from a file keeps that file's own dates
+/// (`source`): its publication date, and its `lastmod`, which Byline's clock never rewrites.
+pub fn file_front(draft: &Draft, source: &FrontMatter) -> FrontMatter {
+    FrontMatter {
+        date: source.date.or(draft.published.map(|d| d.fixed_offset())),
+        updated: source.updated,
+        draft: None,
+        ..front_matter_of(draft)
+    }
+}
+
+/// A draft as the text of its file: the head of the file it came from with only the changed
+/// keys edited (so an unchanged draft gives the file back byte for byte), or, for a draft
+/// born in Byline, Byline's own front matter.
+pub fn file_text(draft: &Draft) -> String {
+    match &draft.origin {
+        Some(origin) => format!("{}{}", byline_frontmatter::rewrite_head(origin, &file_front(draft, &origin.base)), draft.body),
+        None => byline_frontmatter::write(&front_matter_of(draft), &draft.body, Flavor::Byline),
+    }
+}
+
+/// A draft's metadata in front matter terms.
 pub fn front_matter_of(draft: &Draft) -> FrontMatter {
     FrontMatter {
         title: Some(draft.title.clone()),

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_folder_sync.sql"),
     include_str!("migrations/0003_fast_lists_and_saves.sql"),
+    include_str!("migrations/0004_file_origin.sql"),
 ];
 
 /// Newest schema version this build knows.

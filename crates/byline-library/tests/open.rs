@@ -126,6 +126,7 @@ fn an_older_library_is_migrated_in_place_keeping_its_drafts() {
         "DROP TABLE sync_files; DROP TABLE sync_folders;
          DROP INDEX drafts_list_by_updated; DROP INDEX drafts_list_by_created; DROP INDEX drafts_list_by_title;
          DROP INDEX draft_tags_in_order; DROP INDEX draft_authors_in_order; DROP TABLE drafts_fts_stale;
+         ALTER TABLE drafts DROP COLUMN origin;
          DELETE FROM schema_migrations WHERE version > 1; PRAGMA user_version = 1;",
     )
     .unwrap();

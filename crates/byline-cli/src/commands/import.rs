@@ -1,15 +1,17 @@
 //! `import PATH...`
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use byline_library::import::{ImportOptions, ImportProgress};
 use byline_library::Library;
 
 use crate::cli::ImportArgs;
 use crate::output;
 
-/// `byline import`: prints one slug per imported draft; reports created authors on stderr.
+/// `byline import`: prints one slug per imported draft; on stderr, each skipped file and each
+/// warning with its file and line, created authors, and a summary line. Fails (status 1) when a
+/// file was skipped, after importing the rest.
 pub fn run(library: &mut Library, args: ImportArgs) -> Result<()> {
-    let options = ImportOptions { encoding: args.encoding };
+    let options = ImportOptions { encoding: args.encoding, all_or_nothing: args.all_or_nothing };
     let mut bar = None;
     let report = library.import_paths(&args.paths, &options, &mut |event| match event {
         ImportProgress::Planned(total) => bar = Some(output::progress(total, "Importing")),
@@ -25,11 +27,28 @@ pub fn run(library: &mut Library, args: ImportArgs) -> Result<()> {
     for draft in &report.drafts {
         println!("{}", draft.slug);
     }
+    for site in &report.sites {
+        eprintln!("read as a {site}");
+    }
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
+    }
+    // One file asked for and refused: one line says why, as for any failed command.
+    let refused_alone = args.paths.iter().all(|p| p.is_file()) && report.drafts.is_empty() && report.skipped.len() == 1;
+    if !refused_alone {
+        for skipped in &report.skipped {
+            eprintln!("skipped: {skipped}");
+        }
     }
     for author in &report.created_authors {
         eprintln!("created author `{}` ({}); `byline author edit {}` adds a bio", author.slug, author.name, author.slug);
     }
-    Ok(())
+    match report.skipped.as_slice() {
+        [] => {
+            eprintln!("{}", report.summary());
+            Ok(())
+        }
+        [only] if refused_alone => bail!("{} {}", only.path.display(), only.detail()),
+        _ => bail!("{}; fix the skipped files and import them again", report.summary()),
+    }
 }

@@ -26,9 +26,12 @@ pub(crate) fn is_editor_temp(name: &str) -> bool {
 }
 
 /// True when `relative` (a '/'-separated path inside the folder) is a Markdown file that sync
-/// mirrors: `.md`, and neither it nor a folder on its way is hidden or an editor's scratch name.
+/// mirrors: `.md` (or `.markdown`, which Jekyll sites use), and neither it nor a folder on its
+/// way is hidden or an editor's scratch name.
 pub(crate) fn is_synced_markdown(relative: &str) -> bool {
-    let is_markdown = Path::new(relative).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("md"));
+    let is_markdown = Path::new(relative)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"));
     is_markdown && !relative.split('/').any(is_editor_temp)
 }
 
@@ -48,6 +51,7 @@ mod tests {
         }
         assert!(is_synced_markdown("post.md"));
         assert!(is_synced_markdown("essays/2024/Post.MD"));
+        assert!(is_synced_markdown("_posts/2019-08-14-notes.markdown"));
         assert!(!is_synced_markdown(".git/post.md"));
         assert!(!is_synced_markdown("post.markdown.tmp"));
         assert!(!is_synced_markdown("notes.txt"));

@@ -15,6 +15,7 @@ mod ignore;
 mod report;
 mod scan;
 mod settle;
+mod site_layout;
 mod state;
 mod watch;
 mod write_out;
@@ -23,18 +24,20 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use byline_frontmatter::Flavor;
 use rusqlite::OptionalExtension;
 
 pub use report::SyncReport;
 pub(crate) use scan::HashCache;
 use scan::{current_hash, hash, scan_folder, FolderFile};
+pub use site_layout::content_folder;
+use site_layout::in_content;
 use state::{Baseline, SyncedFile};
 pub use watch::{FolderWatcher, WatchOptions};
 use write_out::{replace_verified, Expect};
 
 use crate::fs_atomic::create_dir_all;
-use crate::import::{prepare_file, MissingImages};
+use crate::import::{prepare_file, FileContext, MissingImages};
+use crate::site::Site;
 use crate::{Draft, DraftFilter, Error, Library, Result};
 
 /// Pairs reconciled per transaction.
@@ -71,6 +74,8 @@ struct Run<'a> {
     /// Paths left for later: too young, or missing but not yet confirmed.
     deferred: Vec<String>,
     report: SyncReport,
+    /// The site the folder is (or is in), whose conventions its files follow.
+    site: Option<Site>,
 }
 
 impl Library {
@@ -91,10 +96,16 @@ impl Library {
         }
         create_dir_all(dir)?;
         let dir = dir.canonicalize().map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let dir = content_folder(dir);
         let key = key_of(&dir);
         self.bind_folder(&key)?;
         let states = self.synced_files(&key)?;
-        let files = scan_folder(&dir, scope.cache)?;
+        let site = Site::containing(&dir);
+        let mut files = scan_folder(&dir, scope.cache)?;
+        if let Some(site) = &site {
+            // Only the site's pages: never its layouts, includes or build output.
+            files.retain(|path, _| site.is_content(&in_content(&dir, site, path)));
+        }
         refuse_mass_disappearance(&dir, &states, &files)?;
         let young = young_files(&files, scope.min_age);
         let mut unsettled = scope.unsettled;
@@ -108,6 +119,7 @@ impl Library {
             confirmed_missing: scope.confirmed_missing,
             deferred: young,
             report: SyncReport::default(),
+            site,
         };
 
         let paired: HashSet<i64> = states.iter().filter_map(|s| s.draft_id).collect();
@@ -217,12 +229,19 @@ impl Library {
         if draft.trashed_at.is_some() {
             return Ok(());
         }
-        let path = format!("{}.md", draft.slug);
-        if run.files.contains_key(&path) && !run.claimed.contains(&path) {
-            run.claimed.insert(path.clone());
-            return self.reconcile(run, draft, None, "", &path);
+        // The file it was read from (a site's page imported earlier), else `<slug>.md`.
+        let from_origin = draft.origin.as_ref().and_then(|origin| {
+            let path = Path::new(&origin.path);
+            let relative = if path.is_absolute() { path.strip_prefix(run.dir).ok()? } else { path };
+            Some(relative.to_string_lossy().replace('\\', "/"))
+        });
+        for path in from_origin.into_iter().chain([format!("{}.md", draft.slug)]) {
+            if run.files.contains_key(&path) && !run.claimed.contains(&path) {
+                run.claimed.insert(path.clone());
+                return self.reconcile(run, draft, None, "", &path);
+            }
         }
-        let path = run.free_path(&draft.slug);
+        let path = run.free_path(&run.new_draft_folder(draft), &draft.slug);
         self.write_draft_file(run, draft, &path)
     }
 
@@ -287,6 +306,14 @@ impl Library {
     }
 
     fn write_draft_file(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str) -> Result<()> {
+        let adopted;
+        let draft = match (&run.site, &draft.origin) {
+            (Some(site), None) => {
+                adopted = self.adopt_into_site(draft, site.kind, path)?;
+                &adopted
+            }
+            _ => draft,
+        };
         let absolute = run.dir.join(path);
         if let Some(parent) = absolute.parent() {
             create_dir_all(parent)?;
@@ -298,6 +325,20 @@ impl Library {
         }
         let text_hash = hash(draft_file_text(draft).as_bytes());
         self.record(run.key, draft.id, path, &Baseline::Synced(text_hash.clone()), &text_hash)
+    }
+
+    /// A draft born in Byline that enters a site is written in the site's dialect, and from
+    /// then on it is that file's draft like any page read from the site.
+    fn adopt_into_site(&mut self, draft: &Draft, kind: byline_frontmatter::SiteKind, path: &str) -> Result<Draft> {
+        let base = crate::publish::file_front(draft, &byline_frontmatter::FrontMatter::default());
+        let origin = byline_frontmatter::Origin {
+            head: byline_frontmatter::write(&base, "", kind.flavor()),
+            base,
+            site: Some(kind),
+            path: path.to_owned(),
+        };
+        crate::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
+        Ok(Draft { origin: Some(Box::new(origin)), ..draft.clone() })
     }
 
     /// Writes a draft's file (if it still matches `expect`) and its images; false if the file
@@ -347,32 +388,51 @@ impl Run<'_> {
             .map(|(path, _)| path.clone())
     }
 
-    /// `<slug>.md`, or `<slug>-2.md`, … : never a path another draft or file already uses.
-    fn free_path(&self, slug: &str) -> String {
+    /// `<folder><slug>.md`, or `<folder><slug>-2.md`, … : never a path another draft or file
+    /// already uses.
+    fn free_path(&self, folder: &str, slug: &str) -> String {
         let taken = |path: &String| self.claimed.contains(path) || self.files.contains_key(path) || self.dir.join(path).exists();
-        let mut path = format!("{slug}.md");
+        let mut path = format!("{folder}{slug}.md");
         let mut n = 2;
         while taken(&path) {
-            path = format!("{slug}-{n}.md");
+            path = format!("{folder}{slug}-{n}.md");
             n += 1;
         }
         path
     }
 
+    /// Where a draft new to the folder goes: in a site, where the site expects it (Hugo's and
+    /// Zola's main section; Jekyll's `_drafts/`, or `_posts/` with its date once published);
+    /// elsewhere, the folder itself.
+    fn new_draft_folder(&self, draft: &Draft) -> String {
+        let Some(site) = &self.site else { return String::new() };
+        let inside = self.dir.strip_prefix(&site.content).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        match site.kind {
+            byline_frontmatter::SiteKind::Jekyll if !inside.is_empty() => String::new(),
+            byline_frontmatter::SiteKind::Jekyll if draft.status == crate::Status::Published => {
+                let date = draft.published.unwrap_or(draft.created).format("%Y-%m-%d");
+                format!("_posts/{date}-")
+            }
+            byline_frontmatter::SiteKind::Jekyll => "_drafts/".to_owned(),
+            _ if inside.is_empty() => format!("{}/", site.main_section),
+            _ => String::new(),
+        }
+    }
+
     /// Reads and parses a file; a malformed one is reported and skipped (None), and so is one
     /// that no longer holds the version scanned (`expected_hash`), which is read when it settles.
     fn prepare(&mut self, path: &str, absolute: &Path, expected_hash: &str) -> Option<crate::import::PreparedFile> {
-        match prepare_file(absolute, None, MissingImages::Tolerate) {
+        match prepare_file(absolute, None, MissingImages::Tolerate, FileContext { site: self.site.as_ref() }) {
             Ok(_) if current_hash(absolute).ok().flatten().as_deref() != Some(expected_hash) => {
                 self.report.problems.push(format!("{path}: changed while it was read; it will be picked up next time"));
                 None
             }
             Ok(prepared) => {
-                self.report.problems.extend(prepared.warnings.iter().cloned());
+                self.report.problems.extend(prepared.warnings.iter().map(|w| format!("{path}: {}", w.detail())));
                 Some(prepared)
             }
-            Err(err) => {
-                self.report.problems.push(format!("{path}: {err}"));
+            Err(issue) => {
+                self.report.problems.push(format!("{path}: {}", issue.detail()));
                 None
             }
         }
@@ -415,10 +475,12 @@ fn canonical_missing(dir: &Path) -> std::path::PathBuf {
     }
 }
 
-/// The file a draft is mirrored to: Byline front matter, then the body.
+/// The file a draft is mirrored to: the file it came from in that file's own dialect, else
+/// Byline's front matter; then the body.
 pub fn draft_file_text(draft: &Draft) -> String {
-    byline_frontmatter::write(&crate::publish::front_matter_of(draft), &draft.body, Flavor::Byline)
+    crate::publish::file_text(draft)
 }
+
 
 fn remove_file(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
