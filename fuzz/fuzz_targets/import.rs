@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
 
     let before = fingerprint(&scratch.library);
     let file = std::slice::from_ref(&scratch.file);
-    let result = scratch.library.import_paths(file, &ImportOptions::default(), &mut |_| {});
+    let result = scratch.library.import_paths(file, &ImportOptions { all_or_nothing: true, ..ImportOptions::default() }, &mut |_| {});
     let after = fingerprint(&scratch.library);
     match result {
         Ok(report) => {

@@ -74,11 +74,13 @@ pub(crate) fn read(
 /// Hugo pages keep custom values under `params:`; Byline's own fields found there (a subtitle,
 /// co-authors) are lifted so they are read like top-level ones. Other params stay where they are.
 fn hoist_hugo_params(map: &mut Map<String, Value>) {
+    // A key the top level also has stays in `params`, so neither value is lost.
+    let top: Vec<String> = map.keys().cloned().collect();
     let Some(Value::Object(params)) = map.get_mut("params") else {
         return;
     };
     let mut lifted = Vec::new();
-    for key in keys::HUGO_PARAMS {
+    for key in keys::HUGO_PARAMS.iter().filter(|key| !top.iter().any(|t| t == *key)) {
         if let Some(value) = params.shift_remove(*key) {
             lifted.push(((*key).to_owned(), value));
         }
@@ -86,9 +88,7 @@ fn hoist_hugo_params(map: &mut Map<String, Value>) {
     if params.is_empty() {
         map.shift_remove("params");
     }
-    for (key, value) in lifted {
-        map.entry(key).or_insert(value);
-    }
+    map.extend(lifted);
 }
 
 /// Zola keeps non-standard keys under `[extra]`; lift them so `subtitle`, `image`… are found again.
