@@ -15,8 +15,9 @@ struct SiteCase {
     published: usize,
     sections: usize,
     bad: [&'static str; 2],
-    /// A page whose title is edited, and the line that must become the only change.
+    /// A page whose title is edited, its slug, and the line that must become the only change.
     edited: &'static str,
+    edited_slug: &'static str,
     new_title_line: &'static str,
 }
 
@@ -28,6 +29,7 @@ const CASES: [SiteCase; 3] = [
         sections: 2,
         bad: ["building-a-clay-oven.md", "wild-garlic-soup.md"],
         edited: "content/posts/market-day-in-lyon.md",
+        edited_slug: "lyon-market",
         new_title_line: "Market Day, Revisited",
     },
     SiteCase {
@@ -37,6 +39,7 @@ const CASES: [SiteCase; 3] = [
         sections: 2,
         bad: ["cliff-path.md", "sowing-beans.md"],
         edited: "content/blog/late-frost.md",
+        edited_slug: "late-frost",
         new_title_line: "Late Frost, Revisited",
     },
     SiteCase {
@@ -46,6 +49,7 @@ const CASES: [SiteCase; 3] = [
         sections: 0,
         bad: ["2022-03-03-benchmarking-json.md", "2022-06-10-release-checklist.md"],
         edited: "_posts/2018-01-02-tracing-a-memory-leak.md",
+        edited_slug: "tracing-a-memory-leak",
         new_title_line: "Tracing a Leak, Revisited",
     },
 ];
@@ -145,10 +149,12 @@ fn editing_one_field_changes_one_line_and_editing_the_body_changes_only_the_body
         s.ok(&["sync", root.to_str().unwrap()]);
         let file = root.join(case.edited);
         let original = std::fs::read_to_string(&file).unwrap();
-        let slug = slug_for_file(&s, &original);
+        let slug = case.edited_slug;
+        let shown = s.json(&["show", slug, "--json"]);
+        assert_eq!(shown["body"].as_str(), Some(body_of(&original)), "{}: the slug the site's URL uses", case.name);
         let before = snapshot(&root);
 
-        s.ok(&["edit", &slug, "--title", case.new_title_line]);
+        s.ok(&["edit", slug, "--title", case.new_title_line]);
         s.ok(&["sync", root.to_str().unwrap()]);
         let after = snapshot(&root);
         assert_eq!(changed_files(&before, &after), vec![case.edited.to_owned()], "{}: only the edited file", case.name);
@@ -159,7 +165,7 @@ fn editing_one_field_changes_one_line_and_editing_the_body_changes_only_the_body
         assert!(diff[0].1.trim_start().starts_with("title"), "{}: under the file's own key: {diff:?}", case.name);
 
         let body_file = s.write("body.md", "A new body, written in Byline.\n");
-        s.ok(&["edit", &slug, "--body-file", body_file.to_str().unwrap()]);
+        s.ok(&["edit", slug, "--body-file", body_file.to_str().unwrap()]);
         s.ok(&["sync", root.to_str().unwrap()]);
         let rewritten = std::fs::read_to_string(&file).unwrap();
         let head_len = edited.len() - body_of(&edited).len();
@@ -176,8 +182,7 @@ fn export_in_the_sites_own_flavor_gives_the_file_back() {
         s.ok(&["import", root.to_str().unwrap()]);
         let file = root.join(case.edited);
         let original = std::fs::read_to_string(&file).unwrap();
-        let slug = slug_for_file(&s, &original);
-        let exported = s.ok(&["export", &slug, "--format", case.name, "-o", "-"]);
+        let exported = s.ok(&["export", case.edited_slug, "--format", case.name, "-o", "-"]);
         assert_eq!(exported, original, "{}: same keys, date text and published state", case.name);
     }
 }
@@ -192,14 +197,64 @@ fn body_of(text: &str) -> &str {
     rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).unwrap_or(rest)
 }
 
-/// The draft whose body is the file's body.
-fn slug_for_file(s: &Sandbox, text: &str) -> String {
-    let body = body_of(text);
-    let list = s.json(&["list", "--json"]);
-    list.as_array()
+#[test]
+fn a_new_draft_lands_where_the_site_expects_it_in_its_dialect() {
+    for (name, expected, marker) in [
+        ("hugo", "content/posts/lantern-street-notes.md", "draft: true"),
+        ("zola", "content/blog/lantern-street-notes.md", "draft = true"),
+        ("jekyll", "_drafts/lantern-street-notes.md", "published: false"),
+    ] {
+        let s = Sandbox::new();
+        let root = site_copy(&s, name);
+        s.ok(&["sync", root.to_str().unwrap()]);
+        let before = snapshot(&root);
+        s.ok(&["new", "Lantern Street Notes"]);
+        s.ok(&["sync", root.to_str().unwrap()]);
+        let after = snapshot(&root);
+        assert_eq!(changed_files(&before, &after), vec![expected.to_owned()], "{name}");
+        let text = std::fs::read_to_string(root.join(expected)).unwrap();
+        assert!(text.contains(marker), "{name}: the site's draft marker: {text}");
+        assert!(!text.contains("status:"), "{name}: no Byline-only keys: {text}");
+        // Synced again: the file it wrote is now its file, and nothing moves.
+        s.ok(&["sync", root.to_str().unwrap()]);
+        assert_eq!(changed_files(&after, &snapshot(&root)), Vec::<String>::new(), "{name}");
+    }
+}
+
+#[test]
+fn publishing_maps_onto_each_convention() {
+    // Hugo: `draft: false` becomes `draft: true` on one line, and back.
+    let s = Sandbox::new();
+    let root = site_copy(&s, "hugo");
+    s.ok(&["sync", root.to_str().unwrap()]);
+    let file = root.join("content/posts/market-day-in-lyon.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    s.ok(&["edit", "lyon-market", "--status", "draft"]);
+    s.ok(&["sync", root.to_str().unwrap()]);
+    let drafted = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(changed_lines(&original, &drafted), vec![("draft: false".to_owned(), "draft: true".to_owned())]);
+
+    // Jekyll: a draft published moves from _drafts/ to _posts/ with its date in the name.
+    let s = Sandbox::new();
+    let root = site_copy(&s, "jekyll");
+    s.ok(&["sync", root.to_str().unwrap()]);
+    let draft_file = root.join("_drafts/ractor-experiments.md");
+    let slug = "ractor-experiments";
+    s.ok(&["edit", slug, "--status", "published"]);
+    let run = s.run(&["sync", root.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!draft_file.exists(), "moved out of _drafts/: {}", run.stdout);
+    let posts: Vec<String> = std::fs::read_dir(root.join("_posts"))
         .unwrap()
-        .iter()
-        .map(|d| d["slug"].as_str().unwrap().to_owned())
-        .find(|slug| s.json(&["show", slug, "--json"])["body"].as_str() == Some(body))
-        .expect("a draft with the file's body")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with("-ractor-experiments.md"))
+        .collect();
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert!(chrono_like_date(&posts[0][..10]), "{posts:?}");
+    s.ok(&["sync", root.to_str().unwrap()]);
+    assert_eq!(s.json(&["show", slug, "--json"])["status"], "published", "read back as published from _posts/");
+}
+
+fn chrono_like_date(text: &str) -> bool {
+    text.len() == 10 && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::autolink::{self, Segment};
+use crate::template_html::{self, Template};
 
 /// One event with the source byte range it came from.
 pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -19,10 +20,15 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Parses `markdown` into the event list the writer renders.
-pub(crate) fn parse(markdown: &str) -> Vec<Spanned<'_>> {
+/// Parses `markdown` (with its template tags masked, see `template_mask`) into the event list
+/// the writer renders; also the start offsets of the paragraphs that are only a tag.
+pub(crate) fn parse<'a>(markdown: &'a str, template: &Template) -> (Vec<Spanned<'a>>, Vec<usize>) {
     let merged = merge_text(Parser::new_ext(markdown, options()).into_offset_iter());
-    apply_autolinks(merged)
+    if template.items().is_empty() {
+        return (apply_autolinks(merged, template), Vec::new());
+    }
+    let (events, tag_paragraphs) = template_html::split_tag_lines(merged, template);
+    (apply_autolinks(events, template), tag_paragraphs)
 }
 
 /// pulldown-cmark splits text at candidate delimiters; autolink detection needs whole runs.
@@ -52,7 +58,7 @@ fn flush_joined(out: &mut [Spanned<'_>], joined: &mut Option<String>) {
 }
 
 /// Turns bare URLs in text into links, except inside links, images and code blocks.
-fn apply_autolinks(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+fn apply_autolinks<'a>(events: Vec<Spanned<'a>>, template: &Template) -> Vec<Spanned<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut opaque_depth = 0usize;
     for (event, range) in events {
@@ -67,7 +73,13 @@ fn apply_autolinks(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
                 opaque_depth = opaque_depth.saturating_sub(1)
             }
             Event::Text(text) if opaque_depth == 0 && autolink::may_contain_link(text) => {
-                let segments = autolink::split(text);
+                // A template tag is a word of its own: no bare URL runs into or out of one.
+                let segments: Vec<Segment<'_>> = if template.holds_placeholder(text) {
+                    let pieces = template.pieces(text).into_iter();
+                    pieces.flat_map(|(item, piece)| item.map_or_else(|| autolink::split(piece), |_| vec![Segment::Text(piece)])).collect()
+                } else {
+                    autolink::split(text)
+                };
                 if segments.iter().any(|s| matches!(s, Segment::Link { .. })) {
                     push_segments(&mut out, &segments, &range);
                     continue;
@@ -109,7 +121,7 @@ mod tests {
     use super::*;
 
     fn link_count(markdown: &str) -> usize {
-        parse(markdown).iter().filter(|(e, _)| matches!(e, Event::Start(Tag::Link { .. }))).count()
+        parse(markdown, &Template::default()).0.iter().filter(|(e, _)| matches!(e, Event::Start(Tag::Link { .. }))).count()
     }
 
     #[test]
@@ -126,7 +138,8 @@ mod tests {
         let doc = "a[".repeat(200_000);
         let pieces = Parser::new_ext(&doc, options()).filter(|e| matches!(e, Event::Text(_))).count();
         assert!(pieces > 100_000, "only {pieces} text pieces");
-        let texts: Vec<String> = parse(&doc)
+        let texts: Vec<String> = parse(&doc, &Template::default())
+            .0
             .into_iter()
             .filter_map(|(e, _)| match e {
                 Event::Text(t) => Some(t.to_string()),
@@ -139,7 +152,7 @@ mod tests {
     #[test]
     fn split_text_is_merged_before_linking() {
         // pulldown-cmark splits text at `_`; the URL must still come out whole.
-        let events = parse("see www.my_site.ab.org/x_y now");
+        let (events, _) = parse("see www.my_site.ab.org/x_y now", &Template::default());
         let href = events.iter().find_map(|(e, _)| match e {
             Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
             _ => None,

@@ -1,10 +1,12 @@
 //! Byline's own HTML writer over pulldown-cmark events. Differs from pulldown-cmark's writer
 //! where the app needs it: `data-line` on blocks, heading ids, class-based table alignment,
-//! GitHub-style footnotes collected at the end, highlighted code blocks.
+//! GitHub-style footnotes collected at the end, highlighted code blocks, site generators'
+//! template tags shown as what they are (see `template_html`).
 //! Its output is not trusted yet: the sanitizer runs over it, except top-level code blocks,
 //! which are written in the sanitizer's canonical form (see `code_block`). It also reports
 //! where each top-level block's HTML starts and ends, the unit of caching.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Tag, TagEnd};
@@ -17,6 +19,8 @@ use crate::highlight::Highlighter;
 use crate::ids::IdRegistry;
 use crate::lines::LineIndex;
 use crate::stats::{stats_of_events, TextStats};
+use crate::template_html::{self, Item, Template};
+use crate::template_mask::{self, Masked};
 use crate::units::{Piece, PieceKind};
 
 /// A heading as written: unprefixed id (the sanitizer adds the prefix).
@@ -38,13 +42,20 @@ pub(crate) struct Written {
 
 /// Renders `markdown`; `first_line` (the number of its first line) adds `data-line` to blocks.
 pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter, first_line: Option<usize>) -> Written {
-    let events = events::parse(markdown);
-    let stats = stats_of_events(events.iter().map(|(event, _)| event));
+    let masked = template_mask::mask(markdown);
+    let no_tags = Template::default();
+    let (text, template) = masked.as_ref().map_or((markdown, &no_tags), |m| (m.text.as_str(), &m.template));
+    let (events, tag_paragraphs) = events::parse(text, template);
+    let stats = stats_of_events(events.iter().map(|(event, _)| event), template);
     let mut writer = Writer {
         out: String::with_capacity(markdown.len() * 3 / 2),
         end_newline: true,
-        lines: first_line.map(|first| (LineIndex::new(markdown), first - 1)),
+        // Masking keeps every line break where it was: lines counted in `text` are the source's.
+        lines: first_line.map(|first| (LineIndex::new(text), first - 1)),
         highlighter,
+        template,
+        masked: masked.as_ref(),
+        tag_paragraphs,
         ids: IdRegistry::default(),
         headings: Vec::new(),
         captures: Vec::new(),
@@ -73,10 +84,12 @@ struct TableState {
     in_head: bool,
 }
 
-struct CodeBlock {
+struct CodeBlock<'h> {
     token: Option<String>,
     line: String,
     text: String,
+    /// The highlight or raw block this fence stands for.
+    block: Option<&'h Item>,
 }
 
 struct Writer<'h> {
@@ -85,11 +98,16 @@ struct Writer<'h> {
     /// Line index and the number of lines before the text (when it is part of a document).
     lines: Option<(LineIndex, usize)>,
     highlighter: &'h Highlighter,
+    template: &'h Template,
+    /// The masked document the events come from (their ranges are its offsets), if it had tags.
+    masked: Option<&'h Masked>,
+    /// Start offsets of the paragraphs that are only a template tag.
+    tag_paragraphs: Vec<usize>,
     ids: IdRegistry,
     headings: Vec<Heading>,
     captures: Vec<Capture>,
     table: TableState,
-    code: Option<CodeBlock>,
+    code: Option<CodeBlock<'h>>,
     footnotes: Footnotes,
     pieces: Vec<Piece>,
     piece_paragraph: Option<Range<usize>>,
@@ -105,7 +123,8 @@ impl Writer<'_> {
             if depth == 0 {
                 self.close_piece(false);
                 if matches!(event, Event::Start(Tag::Paragraph)) {
-                    self.piece_paragraph = Some(range.clone());
+                    let source = |at| self.masked.map_or(at, |m| m.to_source(at));
+                    self.piece_paragraph = Some(source(range.start)..source(range.end));
                 }
             }
             let ends_code = matches!(event, Event::End(TagEnd::CodeBlock));
@@ -136,10 +155,12 @@ impl Writer<'_> {
                 self.start_item(&range, task);
             }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let template = self.template;
                 self.write("<img src=\"");
-                escape_href(&mut self.out, &dest_url);
+                escape_href(&mut self.out, &template.restore(&dest_url));
                 self.write("\" alt=\"");
                 let alt = alt_text(iter);
+                let alt = template.restore(&alt);
                 self.heading_text(&alt);
                 escape_html(&mut self.out, &alt);
                 self.write_title(&title);
@@ -149,6 +170,7 @@ impl Writer<'_> {
             Event::End(tag) => self.end_tag(tag),
             Event::Text(text) => self.text(&text),
             Event::Code(text) => {
+                let text = self.template.restore(&text);
                 self.heading_text(&text);
                 self.write("<code>");
                 escape_html(&mut self.out, &text);
@@ -161,7 +183,7 @@ impl Writer<'_> {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 self.piece_raw = true;
-                self.write(&html);
+                self.write(&self.template.restore(&html));
             }
             Event::SoftBreak => {
                 self.heading_text(" ");
@@ -187,7 +209,10 @@ impl Writer<'_> {
     fn start_tag(&mut self, tag: Tag<'_>, range: &Range<usize>) {
         let line = self.line_attr(range);
         match tag {
-            Tag::Paragraph => self.block(&format!("<p{line}>")),
+            Tag::Paragraph => {
+                let tag_only = self.tag_paragraphs.binary_search(&range.start).is_ok();
+                self.block(&format!("<p{line}{}>", if tag_only { " class=\"bl-template-block\"" } else { "" }));
+            }
             Tag::Heading { level, .. } => {
                 self.block_newline();
                 let saved = std::mem::take(&mut self.out);
@@ -198,12 +223,12 @@ impl Writer<'_> {
                 self.block(&format!("<blockquote{line}{class}>\n"));
             }
             Tag::CodeBlock(kind) => {
-                let token = match kind {
-                    CodeBlockKind::Fenced(info) => language_token(&info),
-                    CodeBlockKind::Indented => None,
+                let (token, block) = match kind {
+                    CodeBlockKind::Fenced(info) => (language_token(&info), self.template.only_item(&info)),
+                    CodeBlockKind::Indented => (None, None),
                 };
                 self.block_newline();
-                self.code = Some(CodeBlock { token, line, text: String::new() });
+                self.code = Some(CodeBlock { token, line, text: String::new(), block });
             }
             Tag::HtmlBlock | Tag::MetadataBlock(_) => {}
             Tag::List(Some(1)) => self.block(&format!("<ol{line}>\n")),
@@ -251,7 +276,7 @@ impl Writer<'_> {
                 if link_type == LinkType::Email {
                     self.write("mailto:");
                 }
-                escape_href(&mut self.out, &dest_url);
+                escape_href(&mut self.out, &self.template.restore(&dest_url));
                 self.write_title(&title);
                 self.write("\">");
             }
@@ -294,14 +319,19 @@ impl Writer<'_> {
     }
 
     fn text(&mut self, text: &str) {
+        let template = self.template;
+        let restored = template.restore(text);
         if let Some(code) = self.code.as_mut() {
-            code.text.push_str(text);
+            code.text.push_str(&restored);
             return;
         }
-        self.heading_text(text);
-        escape_html(&mut self.out, text);
+        self.heading_text(&restored);
+        match restored {
+            Cow::Borrowed(_) => escape_html(&mut self.out, text),
+            Cow::Owned(_) => template_html::write_text(&mut self.out, template, text),
+        }
         if !text.is_empty() {
-            self.end_newline = text.ends_with('\n');
+            self.end_newline = restored.ends_with('\n');
         }
     }
 
@@ -323,8 +353,10 @@ impl Writer<'_> {
     }
 
     fn end_code_block(&mut self) {
-        let Some(CodeBlock { token, line, text }) = self.code.take() else { return };
-        write_code_block(&mut self.out, self.highlighter, token.as_deref(), &line, &text);
+        let Some(CodeBlock { token, line, text, block }) = self.code.take() else { return };
+        if !block.is_some_and(|item| template_html::write_block(&mut self.out, self.highlighter, item, &line)) {
+            write_code_block(&mut self.out, self.highlighter, token.as_deref(), &line, &text);
+        }
         self.end_newline = true;
     }
 
@@ -387,7 +419,7 @@ impl Writer<'_> {
     fn write_title(&mut self, title: &str) {
         if !title.is_empty() {
             self.write("\" title=\"");
-            escape_html(&mut self.out, title);
+            escape_html(&mut self.out, &self.template.restore(title));
         }
     }
 

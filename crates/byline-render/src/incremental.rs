@@ -10,7 +10,8 @@
 //! footnote (numbered across it); and its HTML closes every element it opens (so it sanitizes
 //! on its own). If its line count changed (Enter typed), every later `data-line` the writer
 //! wrote moves by as much; that needs no raw HTML after it, whose `data-line`s may be the
-//! author's. Anything else takes the full render.
+//! author's. A paragraph holding a template tag is never redone alone. Anything else takes
+//! the full render.
 
 use std::ops::Range;
 
@@ -21,6 +22,7 @@ use crate::html_balance::OpenElements;
 use crate::html_writer;
 use crate::units::{PieceKind, UnitKind};
 use crate::stats::{text_stats, words_to_stats};
+use crate::template_mask::may_have_tags;
 use crate::Rendered;
 
 /// What the last full or incremental preview render left, for the next one.
@@ -72,6 +74,11 @@ pub(crate) fn try_edit(
     let new_text = markdown.get(slot.source.start..new_end)?;
     // The old text must stand alone too, or its word count alone is not its share of the total.
     if has_footnotes(old_text) || has_footnotes(new_text) || !is_lone_paragraph(new_text) || !is_lone_paragraph(old_text) {
+        return None;
+    }
+    // A template tag may pair with one in another block (a highlight's end), and alone it would
+    // be masked differently: paragraphs with tags (or, typed, the start of one) take the full render.
+    if may_have_tags(old_text) || may_have_tags(new_text) {
         return None;
     }
     let newlines = |text: &str| text.bytes().filter(|&b| b == b'\n').count() as isize;

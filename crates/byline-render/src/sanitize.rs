@@ -22,7 +22,8 @@ const TAGS: &[&str] = &[
 const GENERIC_ATTRIBUTES: &[&str] = &["class", "data-line", "id", "title", "lang", "dir"];
 
 /// Classes the writer and highlighter emit; raw HTML may use them, but no app class.
-const CLASS_PREFIXES: &[&str] = &["hl-", "language-", "align-", "footnote", "markdown-alert", "task-list-item", "math"];
+const CLASS_PREFIXES: &[&str] =
+    &["hl-", "language-", "align-", "footnote", "markdown-alert", "task-list-item", "math", "bl-template-"];
 const CLASSES: &[&str] = &["code", "footnotes"];
 
 /// The configured ammonia builder, built once per `Renderer`.

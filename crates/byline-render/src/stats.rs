@@ -1,9 +1,11 @@
 //! Text helpers over Markdown: word counts and reading time, the title heading, and a plain
 //! text excerpt for meta descriptions.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::events::options;
+use crate::template_html::{ItemKind, Template};
+use crate::template_mask;
 
 /// Reading speed used for `reading_minutes`, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
@@ -18,20 +20,25 @@ pub struct TextStats {
 }
 
 /// Counts the words a reader sees (prose and code, not markup, URLs or raw HTML tags).
+/// A site generator's template tag counts the words written in it, as the preview shows it.
 pub fn text_stats(markdown: &str) -> TextStats {
+    // Parsed as the renderer parses it, so the count is the preview's.
+    let masked = template_mask::mask(markdown);
+    let no_tags = Template::default();
+    let (text, template) = masked.as_ref().map_or((markdown, &no_tags), |m| (m.text.as_str(), &m.template));
     let mut counter = WordCounter::default();
-    for event in Parser::new_ext(markdown, options()) {
-        counter.event(&event);
+    for event in Parser::new_ext(text, options()) {
+        counter.event(&event, template);
     }
     counter.stats()
 }
 
 /// [`text_stats`] over an already parsed event stream (the renderer's, whose merged text and
 /// autolinks count the same), so a render does not parse the document twice.
-pub(crate) fn stats_of_events<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> TextStats {
+pub(crate) fn stats_of_events<'a>(events: impl Iterator<Item = &'a Event<'a>>, template: &Template) -> TextStats {
     let mut counter = WordCounter::default();
     for event in events {
-        counter.event(event);
+        counter.event(event, template);
     }
     counter.stats()
 }
@@ -50,11 +57,21 @@ struct WordCounter {
 }
 
 impl WordCounter {
-    fn event(&mut self, event: &Event<'_>) {
+    fn event(&mut self, event: &Event<'_>, template: &Template) {
         match event {
             Event::Start(Tag::Image { .. }) => self.image_depth += 1,
             Event::End(TagEnd::Image) => self.image_depth = self.image_depth.saturating_sub(1),
-            Event::Text(text) | Event::Code(text) if self.image_depth == 0 => self.feed(text),
+            Event::Text(text) | Event::Code(text) if self.image_depth == 0 => self.feed(&template.restore(text)),
+            // A highlight or raw block's fence: its two tags (its lines follow as code).
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if template.holds_placeholder(info) => {
+                if let Some(ItemKind::Block { close, .. }) = template.only_item(info).map(|item| &item.kind) {
+                    for tag in [template.restore(info).as_ref(), close] {
+                        self.in_word = false;
+                        self.feed(tag);
+                    }
+                }
+                self.in_word = false;
+            }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
             | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
             _ => self.in_word = false,

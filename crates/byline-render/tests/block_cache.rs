@@ -22,6 +22,15 @@ const BLOCKS: &[&str] = &[
     "<!-- a comment -->", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<p>raw p",
     "<a href=\"javascript:alert(1)\">x</a>", "![img](a.png \"t\")", "![gone](javascript:alert(1))",
     "Term\n: definition", "[ref]: https://example.org \"T\"", "See [ref] and ![ref] and [Ref][].", "Text with <span title='a>b'>quoted</span> attr.", "<svg><circle/></svg>",
+    // Site generators' template tags: inline, on lines of their own, paired across blocks by edits.
+    "{{< figure src=\"/images/kiln.png\" title=\"Kiln\" >}}", "Text {{% notice tip %}}Some **text**{{% /notice %}} after",
+    "{{< highlight go >}}\nfunc a_b() {}\n# not a heading\n{{< /highlight >}}", "{{< highlight go >}}", "{{< /highlight >}}",
+    "{% highlight ruby %}\n  x = 1\n```\n{% endhighlight %}", "{% raw %}{{ x }}{% endraw %} and {{ y }}",
+    "{% raw %}\n{{ page.title }} _x_\n{% endraw %}", "{% raw %}", "{% endraw %}", "{{ youtube(id=\"abc\") }}",
+    "{% note(kind=\"info\") %}\nInner *md*\n{% end %}", "[post]({% post_url 2019-05-01-slug %}) and ![i]({{ site.baseurl }}/a.png)",
+    "A {{< x title=\"<script>alert(1)</script>\" >}} y", "para\n{{ tag }}\nmore", "```\n{{< in code >}}\n```",
+    "`{{ in span }}` {{ out }}", "<div title=\"{{ x }}\">", "| a | {{ x|y }} |\n|---|---|\n| 1 | 2 |", "- {{ item }}\n- {% include x.html %}",
+    "> {{< quote >}}\n> text", "\u{e000}0\u{e000} forged &#xE000;1&#xE000;", "[a][{{ x }}]\n\n[{{ x }}]: /u", "Note[^{{ n }}].\n\n[^{{ n }}]: Body.",
 ];
 
 fn block() -> impl Strategy<Value = String> {
@@ -43,7 +52,7 @@ enum Edit {
 
 /// What a writer types: mostly letters, sometimes Markdown syntax.
 fn typed() -> impl Strategy<Value = char> {
-    proptest::sample::select(&['a', 'b', ' ', ' ', '*', '_', '<', '>', '\n', '`', '[', ']', '^', '#', '-', '|', '=', '!', '(', ')', ':'][..])
+    proptest::sample::select(&['a', 'b', ' ', ' ', '*', '_', '<', '>', '\n', '`', '[', ']', '^', '#', '-', '|', '=', '!', '(', ')', ':', '{', '}', '%'][..])
 }
 
 fn edit() -> impl Strategy<Value = Edit> {

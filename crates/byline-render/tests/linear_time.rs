@@ -53,3 +53,28 @@ fn many_text_pieces_and_paragraphs() {
     let text = plain_text(&"word\n\n".repeat(200_000), usize::MAX);
     assert_eq!(text.matches("word").count(), 200_000);
 }
+
+#[test]
+fn many_template_openers_without_closers_on_one_line() {
+    let html = render(&"{{ {% {{< {{% '\"".repeat(50_000));
+    assert!(!html.contains("bl-template"), "{}", &html[..200]);
+}
+
+#[test]
+fn many_template_tags_with_quotes_that_pair_across_tags() {
+    // From each `'`, the next `'` closes it three tags on: each tag spans three, and no scan
+    // runs far past the tag it finds.
+    let html = render(&"{{ ' }}{{< \" >}}".repeat(30_000));
+    assert_eq!(html.matches("bl-template-tag").count(), 20_000, "{}", &html[..200]);
+}
+
+#[test]
+fn many_highlight_openers_and_blocks() {
+    // Openers that never close, then many small blocks: pairing and checking stay linear.
+    let unclosed = "{{< highlight go >}}\n\n".repeat(20_000);
+    assert_eq!(render(&unclosed).matches("bl-template-block").count(), 20_000);
+    let blocks = "{% raw %}\nx\n{% endraw %}\n\n".repeat(20_000);
+    let r = Renderer::new().render(&blocks);
+    assert_eq!(r.html.matches("bl-template-pair").count(), 20_000);
+    assert_eq!(r.stats, byline_render::text_stats(&blocks));
+}

@@ -23,6 +23,10 @@ const PIECES: &[&str] = &[
     "'", " onclick=alert(1) ", " style=\"color:red\" ", "<details ontoggle=alert(1)>", "</details>",
     "<kbd>", "</kbd>", "<input type=text>", "<!--", "-->", "<![CDATA[", "]]>", "<?", "?>", "é",
     "日本語", "\u{0}", "\u{feff}", "\u{202e}", "word", "Title", "x.png", "#frag",
+    // Site generators' template tags, their halves, and the private-use character placeholders use.
+    "{{", "}}", "{{<", ">}}", "{{%", "%}}", "{%", "%}", "{{ site.url }}", "{{< figure src=\"x.png\" >}}",
+    "{{< highlight go >}}", "{{< /highlight >}}", "{% highlight ruby %}", "{% endhighlight %}", "{% raw %}",
+    "{% endraw %}", "{% note(kind=\"info\") %}", "{% end %}", "{{ \"<script>\" }}", "\u{e000}", "&#xE000;", "\u{e000}0\u{e000}",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

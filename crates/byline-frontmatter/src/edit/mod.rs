@@ -1,6 +1,7 @@
 //! Editing a front matter block in place: only the keys whose values changed are rewritten, each
 //! in the file's own style; every other byte (comments, key order, quoting, blank lines) stays.
 
+mod lines;
 pub(crate) mod toml;
 pub(crate) mod yaml;
 

@@ -30,7 +30,7 @@ pub use report::SyncReport;
 pub(crate) use scan::HashCache;
 use scan::{current_hash, hash, scan_folder, FolderFile};
 pub use site_layout::content_folder;
-use site_layout::in_content;
+use site_layout::{in_content, jekyll_post_path};
 use state::{Baseline, SyncedFile};
 pub use watch::{FolderWatcher, WatchOptions};
 use write_out::{replace_verified, Expect};
@@ -259,6 +259,9 @@ impl Library {
         match (file_changed, library_changed) {
             (false, false) => Ok(()),
             (false, true) => {
+                if let Some(target) = jekyll_post_path(draft, path).filter(|target| !run.files.contains_key(target)) {
+                    return self.publish_jekyll_draft(run, draft, path, &target, &file_hash);
+                }
                 // Only over the version we read: an edit made since the scan must not be lost.
                 if !self.write_out(run, draft, path, &absolute, Expect::Hash(&file_hash))? {
                     run.report.problems.push(format!("{path}: changed during the sync; it will be picked up next time"));
@@ -428,7 +431,7 @@ impl Run<'_> {
                 None
             }
             Ok(prepared) => {
-                self.report.problems.extend(prepared.warnings.iter().map(|w| format!("{path}: {}", w.detail())));
+                self.report.warnings.extend(prepared.warnings.iter().map(|w| format!("{path}: {}", w.detail())));
                 Some(prepared)
             }
             Err(issue) => {

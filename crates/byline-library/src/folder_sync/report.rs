@@ -19,6 +19,8 @@ pub struct SyncReport {
     pub conflicts: Vec<String>,
     /// Files that could not be used, with the reason; they were left alone.
     pub problems: Vec<String>,
+    /// Files read with something the writer should know (a missing image, a date kept as written).
+    pub warnings: Vec<String>,
     /// Things the writer should know about the sync itself (e.g. the watcher fell back to polling).
     pub notices: Vec<String>,
 }
@@ -40,6 +42,7 @@ impl SyncReport {
         push("removed file of trashed draft:", &self.removed);
         push("conflict, both versions kept:", &self.conflicts);
         push("skipped", &self.problems);
+        push("warning:", &self.warnings);
         push("note:", &self.notices);
         lines.extend(self.renamed.iter().map(|(from, to)| format!("renamed {from} -> {to}")));
         lines

@@ -117,12 +117,20 @@ fn read_images(
             )),
             Ok(image) => images.push(image),
             Err(message) if missing_images == MissingImages::Tolerate => {
-                warnings.push(ImportIssue::new(path, None, format!("{message}; the reference was kept as written")));
+                let line = line_of(document, reference);
+                warnings.push(ImportIssue::new(path, line, format!("{message}; the reference was kept as written")));
             }
-            Err(message) => return Err(ImportIssue::new(path, None, message)),
+            Err(message) => return Err(ImportIssue::new(path, line_of(document, reference), message)),
         }
     }
     Ok(images)
+}
+
+/// The file line where `reference` is first written (the front matter's cover, or the body).
+fn line_of(document: &Document, reference: &str) -> Option<usize> {
+    let text = format!("{}{}", document.head, document.body);
+    let at = text.find(reference)?;
+    Some(text[..at].matches('\n').count() + 1)
 }
 
 /// The file's path within its site's content folder, or the whole path when it is in no site
