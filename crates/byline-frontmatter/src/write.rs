@@ -230,7 +230,7 @@ fn keep_delimiters_out_of_multiline_strings(body: String, top: &toml::Table) -> 
     }
     let Ok(mut text) = toml::to_string(&table) else { return body };
     for (i, original) in strings.iter().enumerate() {
-        text = text.replacen(&format!("\"{marker}{i}\""), &one_line_basic_string(original), 1);
+        text = text.replacen(&format!("\"{marker}{i}\""), &crate::edit::toml::strings::basic(original), 1);
     }
     text
 }
@@ -247,24 +247,6 @@ fn stash_delimiter_strings(value: &mut toml::Value, marker: &str, strings: &mut 
     }
 }
 
-/// A TOML basic string on one line: quotes, backslashes and control characters escaped.
-fn one_line_basic_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// Zola wants a native TOML datetime, not a string.
 fn toml_date(date: &chrono::DateTime<chrono::FixedOffset>) -> Option<toml::Value> {

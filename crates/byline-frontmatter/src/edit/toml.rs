@@ -42,7 +42,7 @@ mod prune;
 mod read;
 mod remove;
 mod render;
-mod strings;
+pub(crate) mod strings;
 mod text;
 
 use super::{Edit, EditError};

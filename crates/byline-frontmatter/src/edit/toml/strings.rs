@@ -18,7 +18,8 @@ fn push_escape(out: &mut String, c: char) {
     }
 }
 
-pub(super) fn basic(s: &str) -> String {
+/// A one-line basic string (`"…"`): quotes, backslashes and control characters escaped.
+pub(crate) fn basic(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
