@@ -6,7 +6,7 @@ use byline_library::Library;
 use tauri::{App, Manager, RunEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-use crate::commands::{authors, drafts, export, images, sync, system};
+use crate::commands::{authors, drafts, export, images, import, sync, system};
 use crate::drafts_folder::{self, FolderSync};
 use crate::state::AppState;
 use crate::window::{self, WindowState};
@@ -55,6 +55,7 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
             images::preview_css,
             export::export_article,
             export::export_site,
+            import::import_paths,
             system::open_external,
             system::reveal_path,
             sync::bind_drafts_folder,

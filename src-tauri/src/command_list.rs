@@ -28,6 +28,7 @@ pub const COMMANDS: &[&str] = &[
     "preview_css",
     "export_article",
     "export_site",
+    "import_paths",
     "open_external",
     "reveal_path",
     "bind_drafts_folder",

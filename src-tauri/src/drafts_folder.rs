@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use byline_library::folder_sync::{FolderWatcher, SyncReport, WatchOptions};
+use byline_library::folder_sync::{content_folder, FolderWatcher, SyncReport, WatchOptions};
 use byline_library::Library;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime};
@@ -94,21 +94,32 @@ impl Running {
     }
 }
 
-/// Binds the library to `dir` (created if missing) and starts watching it; the folder the app
-/// used before is unbound, since the app keeps one drafts folder. Returns the canonical folder.
-pub fn bind<R: Runtime>(app: &AppHandle<R>, state: &AppState, sync: &FolderSync, dir: &Path) -> AppResult<String> {
+/// Binds the library to `dir` (created if missing; a site's root means its content folder) and
+/// starts watching it; the folder the app used before is unbound, since the app keeps one
+/// drafts folder. Returns the canonical folder.
+pub fn bind<R: Runtime>(app: &AppHandle<R>, state: &AppState, sync: &FolderSync, dir: &Path) -> AppResult<PathBuf> {
     let library_dir = state.with(|library| Ok(library.dir().to_path_buf()))?;
-    check_placement(dir, &library_dir)?;
+    let dir = working_folder(dir, &library_dir)?;
     let previous = sync.stop();
     let bound = state.with(|library| {
-        let bound = library.bind_sync_folder(dir)?;
+        let bound = library.bind_sync_folder(&dir)?;
         if let Some(previous) = previous.filter(|previous| *previous != bound) {
             library.unbind_sync_folder(&previous)?;
         }
         Ok(bound)
     })?;
     sync.start(app, &library_dir, bound.clone())?;
-    Ok(bound.to_string_lossy().into_owned())
+    Ok(bound)
+}
+
+/// The folder Byline will work in for a chosen `dir`: a Hugo or Zola site's content folder when
+/// `dir` is its root (as the CLI's sync does), so the watcher never touches the config, themes
+/// or build output; both the chosen and the working folder must pass [`check_placement`].
+pub fn working_folder(dir: &Path, library_dir: &Path) -> AppResult<PathBuf> {
+    check_placement(dir, library_dir)?;
+    let working = content_folder(resolved(dir));
+    check_placement(&working, library_dir)?;
+    Ok(working)
 }
 
 /// Stops syncing and forgets the binding; the files stay where they are.
@@ -251,6 +262,35 @@ mod tests {
         check_placement(&root.path().join("drafts"), &library).unwrap();
         check_placement(&root.path().join("library-drafts"), &library).unwrap();
         check_placement(&root.path().join("not/yet/there"), &library).unwrap();
+    }
+
+    #[test]
+    fn a_hugo_sites_root_is_worked_in_at_its_content_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let library = root.path().join("library");
+        let site = root.path().join("blog");
+        std::fs::create_dir_all(site.join("content/posts")).unwrap();
+        std::fs::create_dir(&library).unwrap();
+        std::fs::write(site.join("hugo.toml"), "baseURL = 'https://blog.example.org/'\n").unwrap();
+        let content = site.join("content").canonicalize().unwrap();
+        assert_eq!(working_folder(&site, &library).unwrap(), content);
+        assert_eq!(working_folder(&site.join("content"), &library).unwrap(), content);
+        assert_eq!(working_folder(&site.join("content/posts"), &library).unwrap(), content.join("posts"));
+        let plain = root.path().join("notes");
+        assert_eq!(working_folder(&plain, &library).unwrap(), resolved(&plain), "a plain folder is used as chosen");
+    }
+
+    #[test]
+    fn a_site_whose_content_folder_is_the_library_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let library = root.path().join("library");
+        let site = root.path().join("blog");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::create_dir(&library).unwrap();
+        // The chosen root lies beside the library; only the content folder its config names is in it.
+        std::fs::write(site.join("hugo.toml"), "baseURL = 'https://blog.example.org/'\ncontentDir = '../library'\n").unwrap();
+        check_placement(&site, &library).unwrap();
+        assert!(working_folder(&site, &library).unwrap_err().to_string().contains("inside the library folder"));
     }
 
     #[cfg(unix)]

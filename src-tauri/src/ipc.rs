@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use byline_frontmatter::Flavor;
 use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode};
+use byline_library::site::Site;
 use byline_library::{Error, Library};
 use serde::{Deserialize, Serialize};
 
@@ -105,6 +106,54 @@ pub struct ExportProgress {
     /// Files to write.
     pub total: usize,
 }
+
+/// `import_paths`: what to import must be named by full paths, as the native picker gives them;
+/// a relative one would be read from wherever the app happened to be started.
+pub fn import_sources(paths: &[PathBuf]) -> byline_library::Result<&[PathBuf]> {
+    if paths.is_empty() {
+        return Err(Error::InvalidInput("nothing to import; choose Markdown files or a folder with File › Import…".into()));
+    }
+    match paths.iter().find(|path| !path.is_absolute()) {
+        Some(relative) => Err(Error::InvalidInput(format!(
+            "`{}` is not a full path; choose what to import with File › Import…",
+            relative.display()
+        ))),
+        None => Ok(paths),
+    }
+}
+
+/// `bind_drafts_folder` and `drafts_folder`: the folder Byline works in, and the site it is
+/// part of, so the writer sees what Byline detected before trusting it with their site.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DraftsFolder {
+    /// The folder synced: a site's content folder when its root was chosen. Text, so a path
+    /// that is not UTF-8 still crosses (lossily) instead of failing the command.
+    pub dir: String,
+    /// The site the folder is (in), if any.
+    pub site: Option<FolderSite>,
+}
+
+/// The static site a drafts folder belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FolderSite {
+    /// The generator as writers know it: "Hugo", "Zola" or "Jekyll" (from its config file).
+    pub kind: &'static str,
+    /// The folder holding its config file.
+    pub root: String,
+}
+
+impl DraftsFolder {
+    /// Describes the bound folder `dir`.
+    pub fn of(dir: PathBuf) -> Self {
+        let site = Site::containing(&dir)
+            .map(|site| FolderSite { kind: site.kind.name(), root: site.root.to_string_lossy().into_owned() });
+        Self { dir: dir.to_string_lossy().into_owned(), site }
+    }
+}
+
+#[cfg(test)]
+#[path = "ipc_tests.rs"]
+mod contract_tests;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

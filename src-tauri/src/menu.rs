@@ -10,6 +10,8 @@ use crate::window::{self, Zoom, MAIN};
 pub const UI_ITEMS: &[&str] = &[
     "new-draft",
     "save-checkpoint",
+    "import",
+    "import-files",
     "export",
     "find",
     "toggle-preview",
@@ -39,6 +41,9 @@ pub fn build<R: Runtime, M: Manager<R>>(app: &M) -> tauri::Result<Menu<R>> {
             &item("new-draft", "New Draft", Some("CmdOrCtrl+N"))?,
             &item("save-checkpoint", "Save Checkpoint", Some("CmdOrCtrl+S"))?,
             &PredefinedMenuItem::separator(app)?,
+            // Two items because a native picker chooses either folders or files, never both.
+            &item("import", "Import…", None)?,
+            &item("import-files", "Import Files…", None)?,
             &item("export", "Export…", Some("CmdOrCtrl+E"))?,
             &PredefinedMenuItem::separator(app)?,
             // Not the predefined Quit: that would exit at once, skipping the save on close.

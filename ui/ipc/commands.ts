@@ -9,7 +9,9 @@ import type {
   DraftFilter,
   DraftImage,
   DraftSummary,
+  DraftsFolder,
   ExportOptions,
+  ImportReport,
   LibraryInfo,
   NewAuthor,
   NewDraft,
@@ -101,18 +103,22 @@ export const exportArticle = (slug: string, options: ExportOptions) =>
 /** Exports the whole library as a static site; progress arrives as `export-progress` events. */
 export const exportSite = (dir: string) => invoke<SiteExportResult>("export_site", { dir });
 
+/** Imports Markdown files and folders (a site's root, its content folder, any folder): every file
+ * it can, the others listed in the report with their line and what to do. */
+export const importPaths = (paths: string[]) => invoke<ImportReport>("import_paths", { paths });
+
 /** Opens an http, https or mailto URL in the system's handler; anything else is refused. */
 export const openExternal = (url: string) => invoke<null>("open_external", { url });
 
 /** Shows a file in the system's file manager. */
 export const revealPath = (path: string) => invoke<null>("reveal_path", { path });
 
+/** Binds the library to a drafts folder (a site's root means its content folder) and starts
+ * syncing; resolves to the folder as bound and the site it is in. */
+export const bindDraftsFolder = (dir: string) => invoke<DraftsFolder>("bind_drafts_folder", { dir });
 
-/** Binds the library to a drafts folder and starts syncing; resolves to the folder as bound. */
-export const bindDraftsFolder = (dir: string) => invoke<string>("bind_drafts_folder", { dir });
-
-/** The drafts folder being synced, or null. */
-export const draftsFolder = () => invoke<string | null>("drafts_folder");
+/** The drafts folder being synced and the site it is in, or null. */
+export const draftsFolder = () => invoke<DraftsFolder | null>("drafts_folder");
 
 /** Stops syncing the drafts folder and forgets it; its files stay. */
 export const unbindDraftsFolder = () => invoke<null>("unbind_drafts_folder");

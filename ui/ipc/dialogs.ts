@@ -29,3 +29,18 @@ export async function chooseFolder(title: string): Promise<string | null> {
   const picked = await open({ title, multiple: false, directory: true });
   return typeof picked === "string" ? picked : null;
 }
+
+/** Markdown files `import_paths` reads (the core's own list of extensions). */
+const MARKDOWN_EXTENSIONS = ["md", "markdown", "txt"];
+
+/** Asks for Markdown files to import; empty when the writer cancels. */
+export async function chooseMarkdownFiles(title: string): Promise<string[]> {
+  const picked = await open({
+    title,
+    multiple: true,
+    directory: false,
+    filters: [{ name: "Markdown", extensions: MARKDOWN_EXTENSIONS }],
+  });
+  if (picked === null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}

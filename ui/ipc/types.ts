@@ -279,6 +279,8 @@ export interface ExportProgress {
 export type MenuId =
   | "new-draft"
   | "save-checkpoint"
+  | "import"
+  | "import-files"
   | "export"
   | "find"
   | "toggle-preview"
@@ -318,4 +320,52 @@ export interface SyncReport {
 /** The `folder-sync-error` event: the watch cannot run and retries by itself. */
 export interface SyncError {
   message: string;
+}
+
+/** The static site a drafts folder belongs to, as detected from its config file. */
+export interface FolderSite {
+  /** "Hugo", "Zola" or "Jekyll". */
+  kind: string;
+  /** The folder holding the site's config file. */
+  root: string;
+}
+
+/** The drafts folder as bound: the folder Byline works in (a site's content folder when its root
+ * was chosen) and the site it is in. */
+export interface DraftsFolder {
+  dir: string;
+  site: FolderSite | null;
+}
+
+/** One draft an import made. */
+export interface ImportedDraft {
+  slug: string;
+  /** The file it came from. */
+  source: string;
+  /** Images copied into the library for it. */
+  images: number;
+  /** Whether the site publishes it. */
+  published: boolean;
+  /** A section's own page (`_index.md`) rather than an article. */
+  section: boolean;
+}
+
+/** A file an import skipped, or imported with something the writer should know. */
+export interface ImportIssue {
+  path: string;
+  /** The 1-based line the problem is on, when it is on one. */
+  line: number | null;
+  /** What is wrong and what to do about it. */
+  message: string;
+}
+
+/** What `import_paths` did, file by file. */
+export interface ImportReport {
+  drafts: ImportedDraft[];
+  /** Authors named in front matter that did not exist (created with their name only). */
+  created_authors: Author[];
+  warnings: ImportIssue[];
+  skipped: ImportIssue[];
+  /** The sites the files were read as part of, e.g. "Hugo site at /home/ada/blog". */
+  sites: string[];
 }

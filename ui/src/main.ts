@@ -25,6 +25,7 @@ import { MarkdownEditor } from "./editor/editor";
 import { ExportDialog } from "./export/exportDialog";
 import { HistoryDialog } from "./history/historyDialog";
 import { imageDropPaste } from "./images/imageDrop";
+import { Importer } from "./import/importer";
 import { LibrarySidebar } from "./library/sidebar";
 import { MetadataPanel } from "./metadata/panel";
 import { Preview } from "./preview/preview";
@@ -117,6 +118,12 @@ const toolbar = new Toolbar({
   history: () => openHistory(),
 });
 const draftsFolderDialog = new DraftsFolderDialog();
+const importer = new Importer({
+  imported: async () => {
+    await Promise.all([library.reload(), session.loadAuthors()]);
+  },
+  status: (text) => statusbar.setNote(text),
+});
 const appMenu = new AppMenu({
   theme: (choice) => theme.choose(choice),
   authors: () => void authors.open(),
@@ -218,6 +225,10 @@ function handleMenu(id: MenuId): void {
       return void session.create();
     case "save-checkpoint":
       return void checkpoint();
+    case "import":
+      return void importer.chooseFolder();
+    case "import-files":
+      return void importer.chooseFiles();
     case "export":
       return exportDialog.open(session.slug());
     case "find":
@@ -283,6 +294,9 @@ const hooks = installTestHooks({
   editorText: () => editor.text(),
   setEditorText: (text) => editor.replaceAsUser(text),
   previewIdle: () => !preview.busy(),
+  importPaths: async (paths) => {
+    await importer.run(paths);
+  },
 });
 trackInputLatency(editorRegion, (ms) => hooks.typing.push(ms));
 

@@ -10,6 +10,9 @@ export interface BylineHooks {
   setEditorText(text: string): void;
   /** True when no preview render is in flight or waiting. */
   previewIdle(): boolean;
+  /** Imports `paths` as File › Import… does once the native picker (which WebDriver cannot
+   * drive) has returned them; resolves when the report shows, rejects when nothing was imported. */
+  importPaths(paths: string[]): Promise<void>;
   /** Keystroke-to-preview samples (ms). */
   perf: number[];
   /** Keystroke-to-editor-paint samples (ms). */

@@ -6,5 +6,6 @@ pub mod authors;
 pub mod drafts;
 pub mod export;
 pub mod images;
+pub mod import;
 pub mod sync;
 pub mod system;

@@ -1,12 +1,16 @@
-/** The "Drafts folder" setting: which folder the library is mirrored to, chosen or stopped here. */
-import { bindDraftsFolder, chooseFolder, draftsFolder, errorMessage, unbindDraftsFolder } from "../../ipc";
+/** The "Drafts folder" setting: which folder the library is mirrored to, chosen or stopped here;
+ * a Hugo, Zola or Jekyll site is named as detected, with the folder Byline works in. */
+import { bindDraftsFolder, chooseFolder, draftsFolder, errorMessage, unbindDraftsFolder, type DraftsFolder } from "../../ipc";
 import { Modal, notify } from "../shared/dialog";
 import { h, uid } from "../shared/dom";
 
 /** The dialog; one instance, opened from the sidebar foot. */
 export class DraftsFolderDialog {
   private readonly modal = new Modal("Drafts folder", { className: "drafts-folder" });
-  private readonly current = h("p", { class: "drafts-folder-current", role: "status" });
+  private readonly syncing = h("p", {});
+  private readonly site = h("p", { class: "drafts-folder-site", hidden: true });
+  // The space keeps the two lines two sentences in the status's text (what a screen reader reads).
+  private readonly current = h("div", { class: "drafts-folder-current", role: "status" }, this.syncing, " ", this.site);
   private readonly pathField: HTMLInputElement;
   private readonly stopButton = h("button", { type: "button" }, "Stop syncing");
 
@@ -27,7 +31,7 @@ export class DraftsFolderDialog {
       h(
         "p",
         { class: "hint" },
-        "Every draft is kept as a Markdown file in this folder, and edits made to those files in other editors come back here.",
+        "Every draft is kept as a Markdown file in this folder, and edits made to those files in other editors come back here. For a Hugo, Zola or Jekyll site, choose its root or its content folder: Byline works only in the content.",
       ),
       this.current,
       h("label", { for: fieldId }, "Folder path"),
@@ -46,13 +50,17 @@ export class DraftsFolderDialog {
     try {
       this.show(await draftsFolder());
     } catch (error) {
-      this.current.textContent = `The drafts folder could not be read: ${errorMessage(error)}`;
+      this.syncing.textContent = `The drafts folder could not be read: ${errorMessage(error)}`;
+      this.site.hidden = true;
     }
   }
 
-  private show(folder: string | null): void {
-    this.current.textContent = folder ? `Syncing with ${folder}` : "Not syncing with a folder.";
-    this.pathField.value = folder ?? "";
+  private show(folder: DraftsFolder | null): void {
+    this.syncing.textContent = folder ? `Syncing with ${folder.dir}` : "Not syncing with a folder.";
+    // What Byline detected, so a writer sees it before trusting it with their site.
+    this.site.textContent = folder?.site ? `${folder.site.kind} site: pages in ${folder.dir}` : "";
+    this.site.hidden = !folder?.site;
+    this.pathField.value = folder?.dir ?? "";
     this.stopButton.disabled = folder === null;
   }
 

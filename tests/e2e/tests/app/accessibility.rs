@@ -8,17 +8,34 @@ use serde_json::Value;
 
 const RUN_AXE: &str = r#"
 const done = arguments[arguments.length - 1];
+// arguments[0]: a CSS selector for the part to audit, or null for the whole document.
+const context = arguments[0] ? document.querySelector(arguments[0]) : document;
 // The preview iframe runs no scripts (sandbox without allow-scripts), so axe cannot enter it.
-axe.run(document, { iframes: false, resultTypes: ['violations'] })
+axe.run(context, { iframes: false, resultTypes: ['violations'] })
   .then((r) => done({ passes: r.passes.length, violations: r.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\s+/g, ' ')) })) }))
   .catch((e) => done({ error: String(e) }));
 "#;
 
+/// Loads axe-core into the window (from tests/e2e/node_modules or ui/node_modules).
+pub(crate) async fn load_axe(app: &App) -> Result<()> {
+    let axe = std::fs::read_to_string(axe_script()?).context("reading axe.min.js")?;
+    let loaded = app.js(&format!("{axe}\n;return typeof window.axe;"), vec![]).await?;
+    if loaded != "object" {
+        bail!("axe-core did not load in the window (typeof window.axe = {loaded})");
+    }
+    Ok(())
+}
+
 /// Runs axe on the current screen, prints every violation, returns the serious/critical ones.
 async fn audit(app: &App, screen: &str) -> Result<Vec<String>> {
-    let result = app.js_async(RUN_AXE, vec![]).await?;
+    audit_in(app, screen, None).await
+}
+
+/// Like [`audit`], on the part of the screen `selector` names (e.g. one open dialog).
+pub(crate) async fn audit_in(app: &App, screen: &str, selector: Option<&str>) -> Result<Vec<String>> {
+    let result = app.js_async(RUN_AXE, vec![serde_json::json!(selector)]).await?;
     if let Some(error) = result.get("error") {
         bail!("axe failed on the {screen}: {error}");
     }
@@ -45,15 +62,11 @@ async fn audit(app: &App, screen: &str) -> Result<Vec<String>> {
 
 #[tokio::test]
 async fn main_screen_and_authors_manager_have_no_serious_axe_violations() -> Result<()> {
-    let axe = std::fs::read_to_string(axe_script()?).context("reading axe.min.js")?;
     let library = Library::with_samples()?;
     with_app("accessibility", &library.path(), |app| async move {
         app.wait_ready().await?;
         app.wait_for_open_draft().await.ok();
-        let loaded = app.js(&format!("{axe}\n;return typeof window.axe;"), vec![]).await?;
-        if loaded != "object" {
-            bail!("axe-core did not load in the window (typeof window.axe = {loaded})");
-        }
+        load_axe(&app).await?;
         let mut blocking = audit(&app, "main screen").await?;
 
         app.click("button", "Authors").await?;

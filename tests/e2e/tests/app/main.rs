@@ -9,6 +9,7 @@ mod authors_export;
 mod drafts_folder;
 mod editing;
 mod history;
+mod import;
 mod io_errors;
 mod library;
 mod lockdown;
