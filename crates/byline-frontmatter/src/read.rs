@@ -20,8 +20,14 @@ pub(crate) mod keys {
     pub(crate) const IMAGE: &[&str] = &["image", "cover", "cover_image", "featured_image", "og_image", "images"];
     pub(crate) const CANONICAL_URL: &[&str] = &["canonical_url", "canonicalURL", "canonical"];
     pub(crate) const LANGUAGE: &[&str] = &["lang", "language", "locale"];
-    /// Byline fields a Hugo page keeps under `params:` (its extension point).
-    pub(crate) const HUGO_PARAMS: &[&str] = &["subtitle", "authors", "author", "canonical_url", "canonicalURL", "language"];
+    /// Byline fields a Hugo page keeps under `params:` (its extension point): the names read
+    /// there, and every name of the field at the top level.
+    pub(crate) const HUGO_PARAMS: &[(&[&str], &[&str])] = &[
+        (&["subtitle"], SUBTITLE),
+        (&["authors", "author"], AUTHORS),
+        (&["canonical_url", "canonicalURL"], CANONICAL_URL),
+        (&["language"], LANGUAGE),
+    ];
 }
 
 /// What `read` found: the typed front matter, and what it kept as written because it could not
@@ -74,15 +80,23 @@ pub(crate) fn read(
 /// Hugo pages keep custom values under `params:`; Byline's own fields found there (a subtitle,
 /// co-authors) are lifted so they are read like top-level ones. Other params stay where they are.
 fn hoist_hugo_params(map: &mut Map<String, Value>) {
-    // A key the top level also has stays in `params`, so neither value is lost.
-    let top: Vec<String> = map.keys().cloned().collect();
+    // A field the top level already has under any of its names (`author` beside `params.authors`)
+    // stays in `params`, so neither value is lost and writing it back cannot change which wins.
+    let fields: Vec<&[&str]> = keys::HUGO_PARAMS
+        .iter()
+        .filter(|(_, top_names)| !top_names.iter().any(|name| map.contains_key(*name)))
+        .map(|(names, _)| *names)
+        .collect();
     let Some(Value::Object(params)) = map.get_mut("params") else {
         return;
     };
     let mut lifted = Vec::new();
-    for key in keys::HUGO_PARAMS.iter().filter(|key| !top.iter().any(|t| t == *key)) {
-        if let Some(value) = params.shift_remove(*key) {
-            lifted.push(((*key).to_owned(), value));
+    for field in fields {
+        // One name per field: a second one would sit beside it as an unread alias.
+        if let Some(key) = field.iter().find(|name| params.contains_key(**name)) {
+            if let Some(value) = params.shift_remove(*key) {
+                lifted.push(((*key).to_owned(), value));
+            }
         }
     }
     if params.is_empty() {

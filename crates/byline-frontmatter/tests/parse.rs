@@ -208,3 +208,30 @@ fn a_toml_error_next_to_a_multibyte_character_names_a_line_instead_of_panicking(
     let error = byline_frontmatter::parse(text).expect_err("the TOML is invalid");
     assert!((1..=4).contains(&error.line), "error on line {} of a 4-line file", error.line);
 }
+
+/// Found by fuzzing: a top-level `author` beside `params.author` kept the second in `params` on
+/// reading, but Byline writes the first back as `authors`, and the next read lifted the params one.
+#[test]
+fn a_hugo_param_stays_in_params_when_the_top_level_has_the_field_under_another_name() {
+    let text = "---\nauthor: Ada Writer\nparams:\n  author: {handle: ada}\n  subtitle: Kept here\n---\nBody\n";
+    let front = parse(text).unwrap().front;
+    assert_eq!(front.authors, ["Ada Writer"]);
+    assert_eq!(front.subtitle.as_deref(), Some("Kept here"), "a field the top level lacks is lifted");
+    assert_eq!(front.extra["params"], serde_json::json!({"author": {"handle": "ada"}}));
+    for flavor in [byline_frontmatter::Flavor::Byline, byline_frontmatter::Flavor::Hugo] {
+        let again = parse(&byline_frontmatter::write(&front, "Body\n", flavor)).unwrap().front;
+        assert_eq!(
+            (&again.authors, &again.subtitle, &again.extra),
+            (&front.authors, &front.subtitle, &front.extra),
+            "{flavor:?} output reads back the same"
+        );
+    }
+}
+
+#[test]
+fn only_one_name_of_a_field_is_lifted_from_hugo_params() {
+    let text = "---\ntitle: T\nparams:\n  authors: [Ada, Grace]\n  author: Someone Else\n---\n";
+    let front = parse(text).unwrap().front;
+    assert_eq!(front.authors, ["Ada", "Grace"]);
+    assert_eq!(front.extra["params"], serde_json::json!({"author": "Someone Else"}));
+}
