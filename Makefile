@@ -15,10 +15,14 @@ run: setup-app ui
 	@scripts/seed-demo.sh target/debug/byline $(DEMO_LIBRARY)
 	@scripts/run-app.sh target/debug/byline-app $(DEMO_LIBRARY)
 
-## Set up, then run every test headless: core and CLI, the shell, the UI, and the real app under Xvfb.
-test: test-core test-app
+## Set up, then run every test headless: core and CLI, the shell, the UI, and the real app under
+## Xvfb; the tree must be rustfmt-formatted and clippy-clean.
+test: test-core test-app lint
 
 test-core: setup-test
+	# Formatting first: it takes a second and needs no build.
+	$(CARGO) fmt --all --check
+	cd fuzz && $(CARGO) fmt --check
 	$(CARGO) test --no-fail-fast
 	# Each benchmark once, on small inputs, as a smoke check (figures come from `make bench`).
 	$(CARGO) test --benches -p byline-render -p byline-library
@@ -62,5 +66,7 @@ ui: setup-app
 clean-demo:
 	rm -rf $(DEMO_DIR)
 
-lint:
+## Clippy on every crate and test, warnings as errors. Last in `make test`: the shell's build
+## embeds ui/dist, which test-app has built by then.
+lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings

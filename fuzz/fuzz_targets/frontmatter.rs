@@ -55,19 +55,57 @@ fuzz_target!(|data: &[u8]| {
         );
         // Jekyll's documented date format has whole seconds, so its date is kept to the second.
         let whole_seconds = |date: &Option<chrono::DateTime<chrono::FixedOffset>>| {
-            date.map(|d| (d.timestamp(), d.offset().local_minus_utc(), (*flavor != Flavor::Jekyll).then(|| d.timestamp_subsec_nanos())))
+            date.map(|d| {
+                (
+                    d.timestamp(),
+                    d.offset().local_minus_utc(),
+                    (*flavor != Flavor::Jekyll).then(|| d.timestamp_subsec_nanos()),
+                )
+            })
         };
-        assert_eq!(whole_seconds(&back.date), whole_seconds(&front.date), "{flavor:?} flavor lost the date of {text:?}");
+        assert_eq!(
+            whole_seconds(&back.date),
+            whole_seconds(&front.date),
+            "{flavor:?} flavor lost the date of {text:?}"
+        );
     }
 });
 
 /// Every name `parse` reads a known field from (crates/byline-frontmatter/src/read.rs); the
 /// crate's round-trip property test keeps them out of `extra` too.
 const ALIASES: &[&str] = &[
-    "title", "subtitle", "summary", "description", "excerpt", "date", "publishDate", "published",
-    "updated", "lastmod", "last_modified_at", "modified", "draft", "slug", "status", "tags",
-    "authors", "author", "image", "cover", "cover_image", "featured_image", "og_image", "images",
-    "canonical_url", "canonicalURL", "canonical", "lang", "language", "locale", "taxonomies", "extra",
+    "title",
+    "subtitle",
+    "summary",
+    "description",
+    "excerpt",
+    "date",
+    "publishDate",
+    "published",
+    "updated",
+    "lastmod",
+    "last_modified_at",
+    "modified",
+    "draft",
+    "slug",
+    "status",
+    "tags",
+    "authors",
+    "author",
+    "image",
+    "cover",
+    "cover_image",
+    "featured_image",
+    "og_image",
+    "images",
+    "canonical_url",
+    "canonicalURL",
+    "canonical",
+    "lang",
+    "language",
+    "locale",
+    "taxonomies",
+    "extra",
 ];
 
 /// Writes `doc` in `flavor` and parses it again; what Byline writes must always parse.

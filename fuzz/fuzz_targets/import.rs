@@ -29,8 +29,8 @@ impl Scratch {
         let shm = Path::new("/dev/shm");
         let dir = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() };
         let dir = dir.unwrap_or_else(|e| panic!("cannot create a scratch folder: {e}"));
-        let library = Library::open(&dir.path().join("library"))
-            .unwrap_or_else(|e| panic!("cannot open a scratch library: {e}"));
+        let library =
+            Library::open(&dir.path().join("library")).unwrap_or_else(|e| panic!("cannot open a scratch library: {e}"));
         let file = dir.path().join("post.md");
         Scratch { library, file, imports: 0, _dir: dir }
     }
@@ -50,7 +50,11 @@ fuzz_target!(|data: &[u8]| {
 
     let before = fingerprint(&scratch.library);
     let file = std::slice::from_ref(&scratch.file);
-    let result = scratch.library.import_paths(file, &ImportOptions { all_or_nothing: true, ..ImportOptions::default() }, &mut |_| {});
+    let result = scratch.library.import_paths(
+        file,
+        &ImportOptions { all_or_nothing: true, ..ImportOptions::default() },
+        &mut |_| {},
+    );
     let after = fingerprint(&scratch.library);
     match result {
         Ok(report) => {

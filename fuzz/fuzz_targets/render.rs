@@ -47,7 +47,11 @@ fn check(renderer: &Renderer, markdown: &str) {
     assert_safe(markdown, &whole);
     // Raw HTML may carry its own `data-line`; the writer's must be gone.
     let written_lines = whole.html.matches("data-line=").count();
-    assert!(written_lines <= markdown.matches("data-line").count(), "export keeps data-line for {markdown:?}: {}", whole.html);
+    assert!(
+        written_lines <= markdown.matches("data-line").count(),
+        "export keeps data-line for {markdown:?}: {}",
+        whole.html
+    );
 }
 
 fn assert_safe(markdown: &str, rendered: &Rendered) {

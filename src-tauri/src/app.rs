@@ -75,19 +75,20 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
 /// Opens the library and the window; a library that cannot be opened is explained in a native
 /// dialog (and on stderr) and the app then exits, instead of showing a window that cannot work.
 fn setup(app: &mut App, library_dir: &Path) {
-    let opened = Library::open_or_recover(library_dir).map_err(|error| error.to_string()).and_then(|(library, notice)| {
-        if let Some(notice) = notice {
-            tell_about_recovery(app, &notice.to_string());
-        }
-        backup_in_background(library_dir.to_path_buf());
-        if let Err(error) = drafts_folder::resume(app.handle(), &library, &app.state::<FolderSync>()) {
-            eprintln!("byline-app: the drafts folder is not synced: {error}");
-        }
-        app.manage(AppState::new(library));
-        let menu = menu::build(app).map_err(|error| format!("cannot build the menu: {error}"))?;
-        window::create_main(app, menu).map_err(|error| format!("cannot open the window: {error}"))?;
-        Ok(())
-    });
+    let opened =
+        Library::open_or_recover(library_dir).map_err(|error| error.to_string()).and_then(|(library, notice)| {
+            if let Some(notice) = notice {
+                tell_about_recovery(app, &notice.to_string());
+            }
+            backup_in_background(library_dir.to_path_buf());
+            if let Err(error) = drafts_folder::resume(app.handle(), &library, &app.state::<FolderSync>()) {
+                eprintln!("byline-app: the drafts folder is not synced: {error}");
+            }
+            app.manage(AppState::new(library));
+            let menu = menu::build(app).map_err(|error| format!("cannot build the menu: {error}"))?;
+            window::create_main(app, menu).map_err(|error| format!("cannot open the window: {error}"))?;
+            Ok(())
+        });
     match opened {
         Ok(()) => eprintln!("byline-app: library {}", library_dir.display()),
         Err(message) => refuse_to_start(app, library_dir, &message),
@@ -102,7 +103,11 @@ fn tell_about_recovery(app: &App, notice: &str) {
     if let Some(first) = message.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
-    app.dialog().message(format!("{message}.")).title("Byline repaired your library").kind(MessageDialogKind::Warning).show(|_| {});
+    app.dialog()
+        .message(format!("{message}."))
+        .title("Byline repaired your library")
+        .kind(MessageDialogKind::Warning)
+        .show(|_| {});
 }
 
 /// The daily automatic backup, on its own connection and after start-up has settled, so a

@@ -194,11 +194,8 @@ fn watch_until_stopped<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: 
         match watch(app, library_dir, dir, stop) {
             Ok(()) => return,
             Err(error) => {
-                let message = format!(
-                    "Drafts folder {}: {error}. Trying again in {} s.",
-                    dir.display(),
-                    RETRY_AFTER.as_secs()
-                );
+                let message =
+                    format!("Drafts folder {}: {error}. Trying again in {} s.", dir.display(), RETRY_AFTER.as_secs());
                 eprintln!("byline-app: {message}");
                 // Nobody listening (the window is gone) is not a failure of the sync.
                 let _ = app.emit(SYNC_ERROR_EVENT, SyncError { message });
@@ -208,7 +205,12 @@ fn watch_until_stopped<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: 
     }
 }
 
-fn watch<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: &Path, stop: &AtomicBool) -> byline_library::Result<()> {
+fn watch<R: Runtime>(
+    app: &AppHandle<R>,
+    library_dir: &Path,
+    dir: &Path,
+    stop: &AtomicBool,
+) -> byline_library::Result<()> {
     let mut library = Library::open(library_dir)?;
     let (mut watcher, first) = FolderWatcher::start(&mut library, dir, WatchOptions::default())?;
     publish(app, &first);
@@ -288,7 +290,8 @@ mod tests {
         std::fs::create_dir_all(&site).unwrap();
         std::fs::create_dir(&library).unwrap();
         // The chosen root lies beside the library; only the content folder its config names is in it.
-        std::fs::write(site.join("hugo.toml"), "baseURL = 'https://blog.example.org/'\ncontentDir = '../library'\n").unwrap();
+        std::fs::write(site.join("hugo.toml"), "baseURL = 'https://blog.example.org/'\ncontentDir = '../library'\n")
+            .unwrap();
         check_placement(&site, &library).unwrap();
         assert!(working_folder(&site, &library).unwrap_err().to_string().contains("inside the library folder"));
     }

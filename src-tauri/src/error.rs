@@ -112,30 +112,69 @@ mod tests {
         assert_eq!(wire(E::InvalidInput("title must not be blank".into()))["message"], "title must not be blank");
     }
 
+    /// Each kind keeps its code and reaches the writer with the words that say what to do.
     #[test]
-    fn every_kind_of_library_error_has_its_code() {
+    fn every_kind_of_library_error_has_its_code_and_tells_the_writer_what_to_do() {
         let io = || std::io::Error::other("device went away");
         let cases = [
-            (E::AuthorNotFound("a".into()), "not_found"),
-            (E::RevisionNotFound { slug: "a".into(), id: 3 }, "not_found"),
-            (E::AssetNotFound("ff".into()), "not_found"),
-            (E::InvalidStatus("done".into()), "invalid_input"),
-            (E::UnsupportedAsset { file_name: "a.txt".into(), reason: "text".into() }, "invalid_input"),
-            (E::Import { path: PathBuf::from("/x.md"), message: "is empty".into() }, "invalid_input"),
-            (E::Busy, "busy"),
-            (E::Io { path: PathBuf::from("/x"), source: io() }, "io"),
-            (E::LibraryIsFile(PathBuf::from("/x")), "io"),
-            (E::Backup { path: PathBuf::from("/b"), message: "full".into() }, "io"),
-            (E::Export("template".into()), "export"),
-            (E::NotADatabase(PathBuf::from("/x/library.db")), "internal"),
-            (E::NewerSchema { found: 9, supported: 2 }, "internal"),
-            (E::Corrupt("bad row".into()), "internal"),
+            (
+                E::AuthorNotFound("a".into()),
+                "not_found",
+                "no author with slug `a`; `byline author list` shows the slugs",
+            ),
+            (
+                E::RevisionNotFound { slug: "a".into(), id: 3 },
+                "not_found",
+                "draft `a` has no revision #3; `byline history a` lists its revisions",
+            ),
+            (E::AssetNotFound("ff".into()), "not_found", "no asset with hash `ff` in the library; add the file first"),
+            (
+                E::InvalidStatus("done".into()),
+                "invalid_input",
+                "unknown status `done`; use one of: idea, draft, review, ready, published",
+            ),
+            (
+                E::UnsupportedAsset { file_name: "a.txt".into(), reason: "text".into() },
+                "invalid_input",
+                "`a.txt` is not a supported image (text); use PNG, JPEG, GIF, WebP, SVG or AVIF",
+            ),
+            (E::Import { path: PathBuf::from("/x.md"), message: "is empty".into() }, "invalid_input", "/x.md is empty"),
+            (
+                E::Busy,
+                "busy",
+                "The library is busy: another Byline window or command is writing to it. Try again in a moment.",
+            ),
+            (E::Io { path: PathBuf::from("/x"), source: io() }, "io", "cannot access /x: device went away"),
+            (
+                E::LibraryIsFile(PathBuf::from("/x")),
+                "io",
+                "library path /x is a file, not a folder; choose a folder for the library",
+            ),
+            (
+                E::Backup { path: PathBuf::from("/b"), message: "full".into() },
+                "io",
+                "cannot back up the library to /b: full",
+            ),
+            (E::Export("template".into()), "export", "export failed: template"),
+            (
+                E::NotADatabase(PathBuf::from("/x/library.db")),
+                "internal",
+                "/x/library.db is not a Byline library database; move it aside or choose another library folder",
+            ),
+            (
+                E::NewerSchema { found: 9, supported: 2 },
+                "internal",
+                "library was created by a newer Byline (schema 9, this build knows up to 2); upgrade Byline",
+            ),
+            (
+                E::Corrupt("bad row".into()),
+                "internal",
+                "library data is damaged: bad row; restore library.db from a backup",
+            ),
         ];
-        for (error, code) in cases {
-            let message = error.to_string();
+        for (error, code, message) in cases {
             let value = wire(error);
-            assert_eq!(value["code"], code, "{message}");
-            assert_eq!(value["message"], message);
+            assert_eq!(value, json!({ "code": code, "message": message }));
         }
     }
 
@@ -145,7 +184,8 @@ mod tests {
         let full = wire(E::DiskFull { path: PathBuf::from("/lib/library.db") });
         assert_eq!(full["code"], "disk_full");
         assert!(full["message"].as_str().unwrap().contains("the disk is full"), "{full}");
-        let read_only = E::ReadOnly { path: PathBuf::from("/lib/library.db"), reason: "the disk is mounted read-only".into() };
+        let read_only =
+            E::ReadOnly { path: PathBuf::from("/lib/library.db"), reason: "the disk is mounted read-only".into() };
         assert_eq!(wire(read_only)["code"], "read_only");
         let file_error = |kind| E::Io { path: PathBuf::from("/out/post.html"), source: IoError::from(kind) };
         assert_eq!(wire(file_error(ErrorKind::StorageFull))["code"], "disk_full");

@@ -25,7 +25,12 @@ impl LibraryInfo {
     /// Reads the counts of `library`.
     pub fn of(library: &Library) -> byline_library::Result<Self> {
         let stats = library.stats()?;
-        Ok(Self { dir: library.dir().to_path_buf(), drafts: stats.drafts, trashed: stats.trashed, authors: stats.authors })
+        Ok(Self {
+            dir: library.dir().to_path_buf(),
+            drafts: stats.drafts,
+            trashed: stats.trashed,
+            authors: stats.authors,
+        })
     }
 }
 
@@ -111,7 +116,9 @@ pub struct ExportProgress {
 /// a relative one would be read from wherever the app happened to be started.
 pub fn import_sources(paths: &[PathBuf]) -> byline_library::Result<&[PathBuf]> {
     if paths.is_empty() {
-        return Err(Error::InvalidInput("nothing to import; choose Markdown files or a folder with File › Import…".into()));
+        return Err(Error::InvalidInput(
+            "nothing to import; choose Markdown files or a folder with File › Import…".into(),
+        ));
     }
     match paths.iter().find(|path| !path.is_absolute()) {
         Some(relative) => Err(Error::InvalidInput(format!(
@@ -179,7 +186,8 @@ mod tests {
         let extra = serde_json::json!({ "format": "html", "images": "embed", "path": "/x", "theme": "dark" });
         assert!(serde_json::from_value::<ArticleExport>(extra).is_err());
         let relative: ArticleExport =
-            serde_json::from_value(serde_json::json!({ "format": "html", "images": "embed", "path": "post.html" })).unwrap();
+            serde_json::from_value(serde_json::json!({ "format": "html", "images": "embed", "path": "post.html" }))
+                .unwrap();
         assert!(relative.options().unwrap_err().to_string().contains("not a full path"));
     }
 
@@ -187,7 +195,8 @@ mod tests {
     fn library_info_counts_what_the_writer_has() {
         let dir = tempfile::tempdir().unwrap();
         let mut library = Library::open(dir.path()).unwrap();
-        let draft = library.create_draft(byline_library::NewDraft { title: "One".into(), ..Default::default() }).unwrap();
+        let draft =
+            library.create_draft(byline_library::NewDraft { title: "One".into(), ..Default::default() }).unwrap();
         library.create_draft(byline_library::NewDraft { title: "Two".into(), ..Default::default() }).unwrap();
         library.trash_draft(&draft.slug).unwrap();
         let info = serde_json::to_value(LibraryInfo::of(&library).unwrap()).unwrap();

@@ -85,7 +85,9 @@ fn the_report_fixture_the_ui_formats_is_what_the_core_sends_and_the_cli_prints()
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], report.summary(), "the copied report starts with the summary line");
     // The CLI's own lines (`byline import` on stderr), word for word.
-    let with = |prefix: &str| lines.iter().filter(|line| line.starts_with(prefix)).map(|line| (*line).to_owned()).collect::<Vec<_>>();
+    let with = |prefix: &str| {
+        lines.iter().filter(|line| line.starts_with(prefix)).map(|line| (*line).to_owned()).collect::<Vec<_>>()
+    };
     assert_eq!(with("read as a "), report.sites.iter().map(|site| format!("read as a {site}")).collect::<Vec<_>>());
     assert_eq!(with("skipped: "), report.skipped.iter().map(|issue| format!("skipped: {issue}")).collect::<Vec<_>>());
     assert_eq!(with("warning: "), report.warnings.iter().map(|issue| format!("warning: {issue}")).collect::<Vec<_>>());

@@ -37,9 +37,10 @@ pub fn reveal_path<R: Runtime>(app: &AppHandle<R>, path: &Path) -> AppResult<()>
             path.display()
         )));
     }
-    app.opener()
-        .reveal_item_in_dir(path)
-        .map_err(|source| AppError::Opener { action: format!("show {} in its folder", path.display()), source: Box::new(source) })
+    app.opener().reveal_item_in_dir(path).map_err(|source| AppError::Opener {
+        action: format!("show {} in its folder", path.display()),
+        source: Box::new(source),
+    })
 }
 
 /// Parses `raw` as a link the app may open externally.

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use tauri::menu::Menu;
 use tauri::webview::NewWindowResponse;
-use tauri::{App, AppHandle, Emitter, Manager, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use tauri::{
+    App, AppHandle, Emitter, Manager, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent,
+};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 use crate::error::{AppError, AppResult};
@@ -209,7 +211,14 @@ mod tests {
 
     #[test]
     fn the_app_stays_on_its_own_pages() {
-        for ok in ["tauri://localhost/", "tauri://localhost/index.html#x", "http://tauri.localhost/", "https://tauri.localhost/a", "about:blank", "about:srcdoc"] {
+        for ok in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html#x",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/a",
+            "about:blank",
+            "about:srcdoc",
+        ] {
             assert!(is_app_url(&url(ok), None), "{ok}");
         }
         for bad in [

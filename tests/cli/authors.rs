@@ -3,9 +3,9 @@
 use crate::harness::Sandbox;
 
 const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
-    0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D,
-    0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
+    6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1,
+    0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
 #[test]
@@ -14,10 +14,28 @@ fn full_profile_round_trips_and_first_author_is_default() {
     let avatar = s.write("me.png", PNG);
     let bio = s.write("bio.md", "Long bio with **bold** text.\n");
     let slug = s.ok(&[
-        "author", "add", "--name", "Ada Quill", "--bio", "Writes about parsers.", "--website", "https://ada.example.org",
-        "--avatar", avatar.to_str().unwrap(), "--location", "Lisbon", "--role", "Engineer", "--email", "ada@example.org",
-        "--social", "github=https://github.com/ada", "--social", "mastodon=https://example.social/@ada",
-        "--long-bio-file", bio.to_str().unwrap(),
+        "author",
+        "add",
+        "--name",
+        "Ada Quill",
+        "--bio",
+        "Writes about parsers.",
+        "--website",
+        "https://ada.example.org",
+        "--avatar",
+        avatar.to_str().unwrap(),
+        "--location",
+        "Lisbon",
+        "--role",
+        "Engineer",
+        "--email",
+        "ada@example.org",
+        "--social",
+        "github=https://github.com/ada",
+        "--social",
+        "mastodon=https://example.social/@ada",
+        "--long-bio-file",
+        bio.to_str().unwrap(),
     ]);
     assert_eq!(slug.trim(), "ada-quill");
     let author = s.json(&["author", "show", "ada-quill", "--json"]);
@@ -38,8 +56,13 @@ fn default_can_move_and_edit_changes_fields() {
     s.ok(&["author", "add", "--name", "First"]);
     s.ok(&["author", "add", "--name", "Second", "--default"]);
     let list = s.json(&["author", "list", "--json"]);
-    let default: Vec<&str> =
-        list.as_array().unwrap().iter().filter(|a| a["is_default"] == true).map(|a| a["slug"].as_str().unwrap()).collect();
+    let default: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["is_default"] == true)
+        .map(|a| a["slug"].as_str().unwrap())
+        .collect();
     assert_eq!(default, ["second"]);
     s.ok(&["author", "edit", "first", "--role", "Editor", "--name", "First Person"]);
     let first = s.json(&["author", "show", "first", "--json"]);

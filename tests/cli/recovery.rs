@@ -25,6 +25,10 @@ fn check_reports_damage_and_the_next_command_recovers_from_the_automatic_backup(
     assert!(run.stderr.contains("moved to") && run.stderr.contains("restored from the backup"), "{}", run.stderr);
     assert!(run.stdout.contains("\"title\": \"Precious\""));
     assert!(s.ok(&["check"]).starts_with("ok:"));
-    let kept: Vec<_> = std::fs::read_dir(s.library()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let kept: Vec<_> = std::fs::read_dir(s.library())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     assert!(kept.iter().any(|name| name.starts_with("library.db.damaged-")), "{kept:?}");
 }

@@ -111,7 +111,10 @@ fn importing_a_site_imports_every_page_and_reports_the_two_bad_ones() {
         assert!(warnings.iter().any(|w| w.contains("is not a date Byline can read")), "{warnings:?}");
         let summary = run.stderr.lines().last().unwrap();
         let sections = if case.sections > 0 { format!(", {} section pages", case.sections) } else { String::new() };
-        assert_eq!(summary, format!("imported {} ({} published{sections}), skipped 0, 2 warnings", case.files, case.published));
+        assert_eq!(
+            summary,
+            format!("imported {} ({} published{sections}), skipped 0, 2 warnings", case.files, case.published)
+        );
         let published = s.json(&["list", "--status", "published", "--json"]);
         assert_eq!(published.as_array().unwrap().len(), case.published, "{}", case.name);
         assert!(run.stderr.contains(&format!("site at {}", root.canonicalize().unwrap().display())), "{}", run.stderr);
@@ -256,5 +259,6 @@ fn publishing_maps_onto_each_convention() {
 }
 
 fn chrono_like_date(text: &str) -> bool {
-    text.len() == 10 && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+    text.len() == 10
+        && text.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
 }

@@ -18,7 +18,8 @@ fn both_directions_renames_deletes_and_conflicts() {
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
 
     // An external edit becomes a revision of the draft.
-    std::fs::write(&file, text.replace("title: Mirrored post", "title: Edited outside") + "\nA new paragraph.\n").unwrap();
+    std::fs::write(&file, text.replace("title: Mirrored post", "title: Edited outside") + "\nA new paragraph.\n")
+        .unwrap();
     s.ok(&["sync", dir_arg]);
     let draft = s.json(&["show", "mirrored-post", "--json"]);
     assert_eq!(draft["title"], "Edited outside");
@@ -175,12 +176,17 @@ fn watch_syncs_live_both_ways_and_stops_cleanly_on_ctrl_c() {
 
     let run = s.run_with_input(&["edit", "live-post", "--body-file", "-"], Some("Edited with byline edit.\n"));
     assert_eq!(run.code, 0, "{}", run.stderr);
-    wait_for("the library edit in the file", &|| std::fs::read_to_string(&file).unwrap_or_default().contains("Edited with byline edit."));
+    wait_for("the library edit in the file", &|| {
+        std::fs::read_to_string(&file).unwrap_or_default().contains("Edited with byline edit.")
+    });
 
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("Edited with byline edit.", "Edited in another editor.")).unwrap();
     wait_for("the file edit in the library", &|| {
-        s.json(&["show", "live-post", "--json"])["body"].as_str().unwrap_or_default().contains("Edited in another editor.")
+        s.json(&["show", "live-post", "--json"])["body"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Edited in another editor.")
     });
 
     let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();

@@ -9,9 +9,7 @@ use anyhow::{bail, Context, Result};
 pub fn read_text(source: &str) -> Result<String> {
     if source == "-" {
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("standard input is not valid UTF-8 text")?;
+        std::io::stdin().read_to_string(&mut text).context("standard input is not valid UTF-8 text")?;
         return Ok(text);
     }
     let path = Path::new(source);

@@ -18,12 +18,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // One line, no backtrace: the writer needs the reason and what to do, nothing more.
-            let message = err
-                .chain()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(": ")
-                .replace('\n', " ");
+            let message = err.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ").replace('\n', " ");
             let _ = writeln!(std::io::stderr(), "byline: {message}");
             ExitCode::FAILURE
         }

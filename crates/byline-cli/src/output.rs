@@ -29,13 +29,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> Result<()> {
         let line: Vec<String> = row
             .iter()
             .enumerate()
-            .map(|(i, cell)| {
-                if i == last {
-                    cell.clone()
-                } else {
-                    format!("{cell:<width$}", width = widths[i])
-                }
-            })
+            .map(|(i, cell)| if i == last { cell.clone() } else { format!("{cell:<width$}", width = widths[i]) })
             .collect();
         writeln!(out, "{}", line.join("  ").trim_end())?;
     }

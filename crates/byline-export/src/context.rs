@@ -101,11 +101,7 @@ pub struct TocItem {
 
 impl From<byline_render::TocEntry> for TocItem {
     fn from(entry: byline_render::TocEntry) -> Self {
-        TocItem {
-            level: entry.level,
-            id: entry.id,
-            text: entry.text,
-        }
+        TocItem { level: entry.level, id: entry.id, text: entry.text }
     }
 }
 
@@ -129,10 +125,7 @@ pub struct PageOptions {
 
 impl Default for PageOptions {
     fn default() -> Self {
-        PageOptions {
-            generator: crate::GENERATOR.to_owned(),
-            stylesheet: Stylesheet::Inline,
-        }
+        PageOptions { generator: crate::GENERATOR.to_owned(), stylesheet: Stylesheet::Inline }
     }
 }
 

@@ -6,9 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// A template has a syntax error.
-    #[error(
-        "template {name}, line {line}: {message}; fix the template or remove it to use the default"
-    )]
+    #[error("template {name}, line {line}: {message}; fix the template or remove it to use the default")]
     TemplateSyntax {
         /// Template name, e.g. "article.html".
         name: String,
@@ -71,20 +69,13 @@ impl ExportError {
 
     /// Wraps a minijinja error raised while parsing template `name`.
     pub(crate) fn syntax(name: &str, err: &minijinja::Error) -> Self {
-        ExportError::TemplateSyntax {
-            name: name.to_owned(),
-            line: err.line().unwrap_or(0),
-            message: describe(err),
-        }
+        ExportError::TemplateSyntax { name: name.to_owned(), line: err.line().unwrap_or(0), message: describe(err) }
     }
 }
 
 /// The error's own message plus its causes, without minijinja's debug dump.
 fn describe(err: &minijinja::Error) -> String {
-    let mut message = err.detail().map_or_else(
-        || err.kind().to_string(),
-        |d| format!("{}: {d}", err.kind()),
-    );
+    let mut message = err.detail().map_or_else(|| err.kind().to_string(), |d| format!("{}: {d}", err.kind()));
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         message.push_str(&format!(" (caused by: {cause})"));

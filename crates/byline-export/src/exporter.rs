@@ -21,9 +21,7 @@ impl Default for Exporter {
 impl Exporter {
     /// An exporter with the embedded default theme.
     pub fn new() -> Exporter {
-        Exporter {
-            env: templates::default_environment(),
-        }
+        Exporter { env: templates::default_environment() }
     }
 
     /// The default theme with every file of `dir` overriding the template of the same relative name.
@@ -34,19 +32,9 @@ impl Exporter {
     }
 
     /// A standalone article page.
-    pub fn article_page(
-        &self,
-        article: &ArticleContext,
-        options: &PageOptions,
-    ) -> Result<String, ExportError> {
+    pub fn article_page(&self, article: &ArticleContext, options: &PageOptions) -> Result<String, ExportError> {
         let css = self.stylesheet()?;
-        let page = PageMeta::article(
-            article,
-            &options.generator,
-            &options.stylesheet,
-            &css,
-            &|_| None,
-        );
+        let page = PageMeta::article(article, &options.generator, &options.stylesheet, &css, &|_| None);
         self.article_with(article, page, None)
     }
 
@@ -61,27 +49,16 @@ impl Exporter {
         page: PageMeta,
         site: Option<&SiteNav>,
     ) -> Result<String, ExportError> {
-        self.render(
-            "article.html",
-            context! { lang => &article.language, article, page, site },
-        )
+        self.render("article.html", context! { lang => &article.language, article, page, site })
     }
 
     /// The theme's CSS, code highlighting included.
     pub(crate) fn stylesheet(&self) -> Result<String, ExportError> {
-        self.render(
-            "style.css",
-            context! { highlight_css => byline_render::highlight_css() },
-        )
+        self.render("style.css", context! { highlight_css => byline_render::highlight_css() })
     }
 
     pub(crate) fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, ExportError> {
-        let template = self
-            .env
-            .get_template(name)
-            .map_err(|e| ExportError::render(name, &e))?;
-        template
-            .render(ctx)
-            .map_err(|e| ExportError::render(name, &e))
+        let template = self.env.get_template(name).map_err(|e| ExportError::render(name, &e))?;
+        template.render(ctx).map_err(|e| ExportError::render(name, &e))
     }
 }

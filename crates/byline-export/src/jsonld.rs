@@ -10,47 +10,25 @@ pub fn json_ld(article: &ArticleContext) -> String {
     post.insert("@context".into(), json!("https://schema.org"));
     post.insert("@type".into(), json!("BlogPosting"));
     post.insert("headline".into(), json!(article.title));
-    insert_some(
-        &mut post,
-        "alternativeHeadline",
-        article.subtitle.as_deref(),
-    );
+    insert_some(&mut post, "alternativeHeadline", article.subtitle.as_deref());
     post.insert("description".into(), json!(article.description));
-    insert_some(
-        &mut post,
-        "datePublished",
-        article.published.map(|d| d.to_rfc3339()).as_deref(),
-    );
+    insert_some(&mut post, "datePublished", article.published.map(|d| d.to_rfc3339()).as_deref());
     post.insert("dateModified".into(), json!(article.modified.to_rfc3339()));
     if !article.authors.is_empty() {
-        post.insert(
-            "author".into(),
-            Value::Array(article.authors.iter().map(person).collect()),
-        );
+        post.insert("author".into(), Value::Array(article.authors.iter().map(person).collect()));
     }
     if !article.tags.is_empty() {
         post.insert("keywords".into(), json!(article.tags));
     }
     post.insert("wordCount".into(), json!(article.word_count));
     post.insert("inLanguage".into(), json!(article.language));
-    insert_some(
-        &mut post,
-        "image",
-        article
-            .cover_image
-            .as_deref()
-            .filter(|u| is_absolute_url(u)),
-    );
+    insert_some(&mut post, "image", article.cover_image.as_deref().filter(|u| is_absolute_url(u)));
     if let Some(url) = &article.canonical_url {
-        post.insert(
-            "mainEntityOfPage".into(),
-            json!({"@type": "WebPage", "@id": url}),
-        );
+        post.insert("mainEntityOfPage".into(), json!({"@type": "WebPage", "@id": url}));
         post.insert("url".into(), json!(url));
     }
     // Serializing a map of strings and numbers cannot fail; the fallback keeps the page valid anyway.
-    let text =
-        serde_json::to_string_pretty(&Value::Object(post)).unwrap_or_else(|_| "{}".to_owned());
+    let text = serde_json::to_string_pretty(&Value::Object(post)).unwrap_or_else(|_| "{}".to_owned());
     script_safe(&text)
 }
 
@@ -59,16 +37,9 @@ fn person(author: &AuthorContext) -> Value {
     p.insert("@type".into(), json!("Person"));
     p.insert("name".into(), json!(author.name));
     insert_some(&mut p, "url", author.website.as_deref());
-    insert_some(
-        &mut p,
-        "image",
-        author.avatar_url.as_deref().filter(|u| is_absolute_url(u)),
-    );
+    insert_some(&mut p, "image", author.avatar_url.as_deref().filter(|u| is_absolute_url(u)));
     if !author.social.is_empty() {
-        p.insert(
-            "sameAs".into(),
-            author.social.iter().map(|s| json!(s.url)).collect(),
-        );
+        p.insert("sameAs".into(), author.social.iter().map(|s| json!(s.url)).collect());
     }
     insert_some(&mut p, "jobTitle", author.role.as_deref());
     insert_some(&mut p, "description", author.short_bio.as_deref());

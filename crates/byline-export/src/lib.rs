@@ -14,8 +14,7 @@ mod templates;
 
 pub use byline_frontmatter::Flavor;
 pub use context::{
-    ArticleContext, AuthorContext, PageOptions, RelatedArticle, SiteContext, SiteFile, SocialLink,
-    Stylesheet, TocItem,
+    ArticleContext, AuthorContext, PageOptions, RelatedArticle, SiteContext, SiteFile, SocialLink, Stylesheet, TocItem,
 };
 pub use error::ExportError;
 pub use exporter::Exporter;
@@ -25,10 +24,6 @@ pub use jsonld::json_ld;
 pub const GENERATOR: &str = concat!("Byline ", env!("CARGO_PKG_VERSION"));
 
 /// Markdown with front matter in `flavor`'s convention (see `byline_frontmatter::write`).
-pub fn markdown(
-    article_front: &byline_frontmatter::FrontMatter,
-    body_markdown: &str,
-    flavor: Flavor,
-) -> String {
+pub fn markdown(article_front: &byline_frontmatter::FrontMatter, body_markdown: &str, flavor: Flavor) -> String {
     byline_frontmatter::write(article_front, body_markdown, flavor)
 }

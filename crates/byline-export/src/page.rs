@@ -7,8 +7,7 @@ use crate::jsonld::{is_absolute_url, json_ld};
 use crate::{ArticleContext, Stylesheet};
 
 /// The CSP of every exported page: no scripts, no frames, no forms; images from anywhere.
-const CSP_BASE: &str =
-    "default-src 'none'; img-src data: https: http: 'self'; style-src 'unsafe-inline'";
+const CSP_BASE: &str = "default-src 'none'; img-src data: https: http: 'self'; style-src 'unsafe-inline'";
 const CSP_TAIL: &str = "; base-uri 'none'; form-action 'none'";
 
 /// Where a site page sits, for its navigation links; `None` on a standalone page.
@@ -82,25 +81,14 @@ impl PageMeta {
         let og_image = article.cover_image.clone().filter(|u| is_absolute_url(u));
         PageMeta {
             json_ld: json_ld(article),
-            twitter_card: if og_image.is_some() {
-                "summary_large_image"
-            } else {
-                "summary"
-            },
+            twitter_card: if og_image.is_some() { "summary_large_image" } else { "summary" },
             og_image,
             og_locale: og_locale(&article.language),
             twitter_creator: twitter_creator(article),
             // A contents list for one or two headings is noise.
             show_toc: article.toc.len() >= 3,
             show_updated: updated_on_another_day(article),
-            tags: article
-                .tags
-                .iter()
-                .map(|t| TagLink {
-                    name: t.clone(),
-                    url: tag_url(t),
-                })
-                .collect(),
+            tags: article.tags.iter().map(|t| TagLink { name: t.clone(), url: tag_url(t) }).collect(),
             ..PageMeta::plain(generator, stylesheet, css)
         }
     }
@@ -120,9 +108,7 @@ fn csp(stylesheet: &Stylesheet) -> String {
 /// `https://cdn.example/x.css` → `https://cdn.example`.
 fn origin(url: &str) -> &str {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    url[after_scheme..]
-        .find('/')
-        .map_or(url, |i| &url[..after_scheme + i])
+    url[after_scheme..].find('/').map_or(url, |i| &url[..after_scheme + i])
 }
 
 /// Open Graph wants `en_GB`, not `en-GB`; a bare language (`en`) is left out rather than guessed.
@@ -135,33 +121,19 @@ fn og_locale(language: &str) -> Option<String> {
 
 /// `@handle` of the first author with an X/Twitter profile.
 fn twitter_creator(article: &ArticleContext) -> Option<String> {
-    article
-        .authors
-        .iter()
-        .flat_map(|a| &a.social)
-        .find_map(|link| {
-            let key = link.key.to_ascii_lowercase();
-            if key != "x" && key != "twitter" {
-                return None;
-            }
-            let handle = link
-                .url
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()?
-                .trim_start_matches('@');
-            let valid = !handle.is_empty()
-                && handle
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
-            valid.then(|| format!("@{handle}"))
-        })
+    article.authors.iter().flat_map(|a| &a.social).find_map(|link| {
+        let key = link.key.to_ascii_lowercase();
+        if key != "x" && key != "twitter" {
+            return None;
+        }
+        let handle = link.url.trim_end_matches('/').rsplit('/').next()?.trim_start_matches('@');
+        let valid = !handle.is_empty() && handle.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        valid.then(|| format!("@{handle}"))
+    })
 }
 
 fn updated_on_another_day(article: &ArticleContext) -> bool {
-    article
-        .published
-        .is_some_and(|p| p.date_naive() != article.modified.date_naive())
+    article.published.is_some_and(|p| p.date_naive() != article.modified.date_naive())
 }
 
 #[cfg(test)]
@@ -173,11 +145,7 @@ mod tests {
         assert_eq!(og_locale("en-GB").as_deref(), Some("en_GB"));
         assert_eq!(og_locale("pt_br").as_deref(), Some("pt_BR"));
         assert_eq!(og_locale("en"), None);
-        assert_eq!(
-            origin("https://cdn.example/theme/x.css"),
-            "https://cdn.example"
-        );
-        assert!(csp(&Stylesheet::Link("../../style.css".into()))
-            .contains("style-src 'unsafe-inline' 'self';"));
+        assert_eq!(origin("https://cdn.example/theme/x.css"), "https://cdn.example");
+        assert!(csp(&Stylesheet::Link("../../style.css".into())).contains("style-src 'unsafe-inline' 'self';"));
     }
 }

@@ -7,10 +7,7 @@ use minijinja::context;
 use serde::Serialize;
 
 use crate::page::{PageMeta, SiteNav};
-use crate::{
-    slug, ArticleContext, AuthorContext, ExportError, Exporter, SiteContext, SiteFile, Stylesheet,
-    GENERATOR,
-};
+use crate::{slug, ArticleContext, AuthorContext, ExportError, Exporter, SiteContext, SiteFile, Stylesheet, GENERATOR};
 
 /// A line in an article list (index, tag and author pages).
 #[derive(Serialize)]
@@ -49,31 +46,18 @@ const DEEP: &str = "../../";
 pub(crate) fn build(exporter: &Exporter, site: &SiteContext) -> Result<Vec<SiteFile>, ExportError> {
     let articles = sorted_articles(site)?;
     let authors = author_directory(site)?;
-    let tag_slugs = slug::tag_slugs(
-        articles
-            .iter()
-            .flat_map(|a| a.tags.iter().map(String::as_str)),
-    );
+    let tag_slugs = slug::tag_slugs(articles.iter().flat_map(|a| a.tags.iter().map(String::as_str)));
     let css = exporter.stylesheet()?;
     let linked = Stylesheet::Link(format!("{DEEP}style.css"));
     let deep_nav = nav(site, DEEP);
     let slugs: BTreeSet<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
 
     let mut files = Vec::new();
-    let mut add = |path: String, text: String| {
-        files.push(SiteFile {
-            path,
-            contents: text.into_bytes(),
-        })
-    };
+    let mut add = |path: String, text: String| files.push(SiteFile { path, contents: text.into_bytes() });
 
     for article in &articles {
         let page_article = localize(article, &authors, &slugs);
-        let tag_url = |t: &str| {
-            tag_slugs
-                .get(t)
-                .map(|s| format!("{DEEP}tags/{s}/index.html"))
-        };
+        let tag_url = |t: &str| tag_slugs.get(t).map(|s| format!("{DEEP}tags/{s}/index.html"));
         let page = PageMeta::article(&page_article, GENERATOR, &linked, &css, &tag_url);
         add(
             format!("articles/{}/index.html", article.slug),
@@ -83,11 +67,13 @@ pub(crate) fn build(exporter: &Exporter, site: &SiteContext) -> Result<Vec<SiteF
 
     let deep_page = PageMeta::plain(GENERATOR, &linked, &css);
     for (name, tag_slug) in &tag_slugs {
-        let tagged: Vec<&ArticleContext> =
-            articles.iter().filter(|a| a.tags.contains(name)).collect();
+        let tagged: Vec<&ArticleContext> = articles.iter().filter(|a| a.tags.contains(name)).collect();
         let entries = list(&tagged, DEEP);
         let tag = context! { name, slug => tag_slug };
-        let html = exporter.render("site/tag.html", context! { lang => &site.language, site => &deep_nav, page => &deep_page, tag, entries })?;
+        let html = exporter.render(
+            "site/tag.html",
+            context! { lang => &site.language, site => &deep_nav, page => &deep_page, tag, entries },
+        )?;
         add(format!("tags/{tag_slug}/index.html"), html);
     }
     let tags: Vec<TagSummary> = tag_slugs
@@ -98,11 +84,7 @@ pub(crate) fn build(exporter: &Exporter, site: &SiteContext) -> Result<Vec<SiteF
             count: articles.iter().filter(|a| a.tags.contains(name)).count(),
         })
         .collect();
-    let tags_page = PageMeta::plain(
-        GENERATOR,
-        &Stylesheet::Link("../style.css".to_owned()),
-        &css,
-    );
+    let tags_page = PageMeta::plain(GENERATOR, &Stylesheet::Link("../style.css".to_owned()), &css);
     let html = exporter.render(
         "site/tags.html",
         context! { lang => &site.language, site => nav(site, "../"), page => tags_page, tags },
@@ -110,22 +92,23 @@ pub(crate) fn build(exporter: &Exporter, site: &SiteContext) -> Result<Vec<SiteF
     add("tags/index.html".to_owned(), html);
 
     for author in authors.values() {
-        let theirs: Vec<&ArticleContext> = articles
-            .iter()
-            .filter(|a| a.authors.iter().any(|x| x.slug == author.slug))
-            .collect();
+        let theirs: Vec<&ArticleContext> =
+            articles.iter().filter(|a| a.authors.iter().any(|x| x.slug == author.slug)).collect();
         let entries = list(&theirs, DEEP);
-        let author = AuthorContext {
-            url: None,
-            ..author.clone()
-        };
-        let html = exporter.render("site/author.html", context! { lang => &site.language, site => &deep_nav, page => &deep_page, author, entries })?;
+        let author = AuthorContext { url: None, ..author.clone() };
+        let html = exporter.render(
+            "site/author.html",
+            context! { lang => &site.language, site => &deep_nav, page => &deep_page, author, entries },
+        )?;
         add(format!("authors/{}/index.html", author.slug), html);
     }
 
     let all: Vec<&ArticleContext> = articles.iter().collect();
     let root_page = PageMeta::plain(GENERATOR, &Stylesheet::Link("style.css".to_owned()), &css);
-    let html = exporter.render("site/index.html", context! { lang => &site.language, site => nav(site, ""), page => root_page, entries => list(&all, "") })?;
+    let html = exporter.render(
+        "site/index.html",
+        context! { lang => &site.language, site => nav(site, ""), page => root_page, entries => list(&all, "") },
+    )?;
     add("index.html".to_owned(), html);
     add("atom.xml".to_owned(), feed(exporter, site, &articles)?);
     add("style.css".to_owned(), css.clone());
@@ -140,18 +123,11 @@ fn sorted_articles(site: &SiteContext) -> Result<Vec<ArticleContext>, ExportErro
     for article in &site.articles {
         slug::check("article", &article.slug)?;
         if !seen.insert(article.slug.as_str()) {
-            return Err(ExportError::DuplicateSlug {
-                what: "article",
-                slug: article.slug.clone(),
-            });
+            return Err(ExportError::DuplicateSlug { what: "article", slug: article.slug.clone() });
         }
     }
     let mut articles = site.articles.clone();
-    articles.sort_by(|a, b| {
-        sort_date(b)
-            .cmp(&sort_date(a))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    articles.sort_by(|a, b| sort_date(b).cmp(&sort_date(a)).then_with(|| a.slug.cmp(&b.slug)));
     Ok(articles)
 }
 
@@ -164,21 +140,13 @@ fn author_directory(site: &SiteContext) -> Result<BTreeMap<String, AuthorContext
     let mut authors = BTreeMap::new();
     for author in &site.authors {
         slug::check("author", &author.slug)?;
-        if authors
-            .insert(author.slug.clone(), author.clone())
-            .is_some()
-        {
-            return Err(ExportError::DuplicateSlug {
-                what: "author",
-                slug: author.slug.clone(),
-            });
+        if authors.insert(author.slug.clone(), author.clone()).is_some() {
+            return Err(ExportError::DuplicateSlug { what: "author", slug: author.slug.clone() });
         }
     }
     for author in site.articles.iter().flat_map(|a| &a.authors) {
         slug::check("author", &author.slug)?;
-        authors
-            .entry(author.slug.clone())
-            .or_insert_with(|| author.clone());
+        authors.entry(author.slug.clone()).or_insert_with(|| author.clone());
     }
     Ok(authors)
 }
@@ -206,11 +174,7 @@ fn localize(
 }
 
 fn nav(site: &SiteContext, root: &str) -> SiteNav {
-    SiteNav {
-        title: site.title.clone(),
-        description: site.description.clone(),
-        root: root.to_owned(),
-    }
+    SiteNav { title: site.title.clone(), description: site.description.clone(), root: root.to_owned() }
 }
 
 fn list<'a>(articles: &[&'a ArticleContext], root: &str) -> Vec<ListEntry<'a>> {
@@ -227,16 +191,8 @@ fn list<'a>(articles: &[&'a ArticleContext], root: &str) -> Vec<ListEntry<'a>> {
         .collect()
 }
 
-fn feed(
-    exporter: &Exporter,
-    site: &SiteContext,
-    articles: &[ArticleContext],
-) -> Result<String, ExportError> {
-    let base = site
-        .base_url
-        .as_deref()
-        .map(|b| format!("{}/", b.trim_end_matches('/')))
-        .unwrap_or_default();
+fn feed(exporter: &Exporter, site: &SiteContext, articles: &[ArticleContext]) -> Result<String, ExportError> {
+    let base = site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
     let entries: Vec<FeedEntry> = articles
         .iter()
         .map(|a| {

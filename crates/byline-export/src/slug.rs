@@ -9,14 +9,9 @@ pub(crate) fn check(what: &'static str, slug: &str) -> Result<(), ExportError> {
     let bad = slug.is_empty()
         || slug == "."
         || slug == ".."
-        || slug.chars().any(|c| {
-            matches!(c, '/' | '\\' | '?' | '#' | '%' | ':') || c.is_control() || c.is_whitespace()
-        });
+        || slug.chars().any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%' | ':') || c.is_control() || c.is_whitespace());
     if bad {
-        return Err(ExportError::InvalidSlug {
-            what,
-            slug: slug.to_owned(),
-        });
+        return Err(ExportError::InvalidSlug { what, slug: slug.to_owned() });
     }
     Ok(())
 }

@@ -11,27 +11,12 @@ use crate::ExportError;
 pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("article.html", include_str!("../templates/article.html")),
-    (
-        "partials/author_card.html",
-        include_str!("../templates/partials/author_card.html"),
-    ),
-    (
-        "partials/article_list.html",
-        include_str!("../templates/partials/article_list.html"),
-    ),
-    (
-        "site/index.html",
-        include_str!("../templates/site/index.html"),
-    ),
-    (
-        "site/tags.html",
-        include_str!("../templates/site/tags.html"),
-    ),
+    ("partials/author_card.html", include_str!("../templates/partials/author_card.html")),
+    ("partials/article_list.html", include_str!("../templates/partials/article_list.html")),
+    ("site/index.html", include_str!("../templates/site/index.html")),
+    ("site/tags.html", include_str!("../templates/site/tags.html")),
     ("site/tag.html", include_str!("../templates/site/tag.html")),
-    (
-        "site/author.html",
-        include_str!("../templates/site/author.html"),
-    ),
+    ("site/author.html", include_str!("../templates/site/author.html")),
     ("atom.xml", include_str!("../templates/atom.xml")),
     ("style.css", include_str!("../templates/style.css")),
 ];
@@ -61,29 +46,18 @@ pub(crate) fn add_overrides(env: &mut Environment<'static>, dir: &Path) -> Resul
     files.sort();
     for path in files {
         let name = template_name(dir, &path);
-        let bytes = std::fs::read(&path).map_err(|source| ExportError::TemplateRead {
-            path: path.clone(),
-            source,
-        })?;
-        let source = String::from_utf8(bytes)
-            .map_err(|_| ExportError::TemplateEncoding { path: path.clone() })?;
-        env.add_template_owned(name.clone(), source)
-            .map_err(|err| ExportError::syntax(&name, &err))?;
+        let bytes = std::fs::read(&path).map_err(|source| ExportError::TemplateRead { path: path.clone(), source })?;
+        let source = String::from_utf8(bytes).map_err(|_| ExportError::TemplateEncoding { path: path.clone() })?;
+        env.add_template_owned(name.clone(), source).map_err(|err| ExportError::syntax(&name, &err))?;
     }
     Ok(())
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ExportError> {
-    let read_err = |source| ExportError::TemplateRead {
-        path: dir.to_owned(),
-        source,
-    };
+    let read_err = |source| ExportError::TemplateRead { path: dir.to_owned(), source };
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -99,19 +73,15 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ExportError> 
 /// `dir/site/index.html` → `site/index.html`, with `/` on every platform.
 fn template_name(dir: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(dir).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Like minijinja's, but leaves `/` alone so URLs stay readable (`/` is harmless in HTML and XML).
 fn escape_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
     match (state.auto_escape(), value.as_str()) {
-        (AutoEscape::Html, Some(text)) if !value.is_safe() => out
-            .write_str(&escape_html(text))
-            .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string())),
+        (AutoEscape::Html, Some(text)) if !value.is_safe() => {
+            out.write_str(&escape_html(text)).map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string()))
+        }
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
@@ -119,26 +89,13 @@ fn escape_formatter(out: &mut Output, state: &State, value: &Value) -> Result<()
 /// Escapes the five characters that matter in HTML and XML text and quoted attributes.
 pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    byline_render::escape_html_into(&mut out, text, byline_render::Quotes::Both);
     out
 }
 
 fn parse(value: &str) -> Result<DateTime<chrono::FixedOffset>, Error> {
-    DateTime::parse_from_rfc3339(value).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("{value:?} is not an RFC 3339 date: {e}"),
-        )
-    })
+    DateTime::parse_from_rfc3339(value)
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("{value:?} is not an RFC 3339 date: {e}")))
 }
 
 /// `2024-05-01T10:00:00+02:00`: for `datetime` attributes, metas and feeds.
@@ -165,14 +122,8 @@ mod tests {
 
     #[test]
     fn escaping_covers_html_and_xml_specials() {
-        assert_eq!(
-            escape_html("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
-        assert_eq!(
-            human_date("2024-05-01T23:30:00-07:00").ok().as_deref(),
-            Some("May 1, 2024")
-        );
+        assert_eq!(escape_html("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(human_date("2024-05-01T23:30:00-07:00").ok().as_deref(), Some("May 1, 2024"));
         assert!(iso_date("not a date").is_err());
     }
 }

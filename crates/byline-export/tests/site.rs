@@ -11,10 +11,7 @@ fn files() -> Vec<SiteFile> {
 }
 
 fn text<'a>(files: &'a [SiteFile], path: &str) -> &'a str {
-    let file = files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("no {path}"));
+    let file = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
     std::str::from_utf8(&file.contents).unwrap()
 }
 
@@ -53,20 +50,13 @@ fn same_input_same_bytes() {
 fn index_lists_articles_newest_first_with_their_details() {
     let files = files();
     let index = text(&files, "index.html");
-    let pos = |needle: &str| {
-        index
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle} not in index"))
-    };
+    let pos = |needle: &str| index.find(needle).unwrap_or_else(|| panic!("{needle} not in index"));
     // The unpublished note sorts by its modification date (June), after it the May and April posts.
     assert!(pos("articles/note/index.html") < pos("articles/lifetimes-slowly/index.html"));
     assert!(pos("articles/lifetimes-slowly/index.html") < pos("articles/borrowing/index.html"));
-    assert!(index
-        .contains("<p class=\"p-summary subtitle\">What the borrow checker is really asking</p>"));
+    assert!(index.contains("<p class=\"p-summary subtitle\">What the borrow checker is really asking</p>"));
     assert!(index.contains("By Ada Quill, Bo Lindqvist"));
-    assert!(index.contains(
-        "<time class=\"dt-published\" datetime=\"2024-04-01T09:00:00+02:00\">April 1, 2024</time>"
-    ));
+    assert!(index.contains("<time class=\"dt-published\" datetime=\"2024-04-01T09:00:00+02:00\">April 1, 2024</time>"));
     assert!(index.contains("<link rel=\"stylesheet\" href=\"style.css\">"));
 }
 
@@ -75,15 +65,11 @@ fn article_pages_link_within_the_site() {
     let files = files();
     let page = text(&files, "articles/lifetimes-slowly/index.html");
     assert!(page.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
-    assert!(page.contains(
-        "<a class=\"p-category\" rel=\"tag\" href=\"../../tags/c-plus-plus/index.html\">C++</a>"
-    ));
+    assert!(page.contains("<a class=\"p-category\" rel=\"tag\" href=\"../../tags/c-plus-plus/index.html\">C++</a>"));
     assert!(page.contains("<a href=\"../../authors/ada/index.html\">All articles by Ada Quill</a>"));
     assert!(page.contains("<a href=\"../../index.html\">Articles</a>"));
     // `borrowing.html` names an exported article, so it becomes a site link; the other is kept.
-    assert!(page.contains(
-        "<a href=\"../borrowing/index.html\"><span class=\"related-title\">Borrowing in practice"
-    ));
+    assert!(page.contains("<a href=\"../borrowing/index.html\"><span class=\"related-title\">Borrowing in practice"));
     assert!(page.contains("<a href=\"traits.html\">"));
     let other = text(&files, "articles/borrowing/index.html");
     assert!(other.contains("<a href=\"../lifetimes-slowly/index.html\">"));
@@ -100,14 +86,11 @@ fn tag_and_author_pages_list_their_articles() {
     );
     assert!(!rust.contains("articles/note/"));
     let tags = text(&files, "tags/index.html");
-    assert!(tags.contains(
-        "<a rel=\"tag\" href=\"rust/index.html\">Rust</a> <span class=\"count\">(2)</span>"
-    ));
+    assert!(tags.contains("<a rel=\"tag\" href=\"rust/index.html\">Rust</a> <span class=\"count\">(2)</span>"));
     let bo = text(&files, "authors/bo/index.html");
     assert!(bo.contains("<h1 class=\"author-name\">"));
     assert!(
-        bo.contains("../../articles/borrowing/index.html")
-            && bo.contains("../../articles/lifetimes-slowly/index.html")
+        bo.contains("../../articles/borrowing/index.html") && bo.contains("../../articles/lifetimes-slowly/index.html")
     );
     let ada = text(&files, "authors/ada/index.html");
     assert!(!ada.contains("articles/borrowing/"));
@@ -133,14 +116,13 @@ fn atom_feed_escapes_hostile_text() {
     let files = Exporter::new().site(&context).unwrap();
     let feed = text(&files, "atom.xml");
     assert!(!feed.contains("<script>") && !feed.contains("]]>"));
-    assert!(feed.contains("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; &amp; ]]&gt;</title>"));
+    assert!(feed.contains(
+        "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; &amp; ]]&gt;</title>"
+    ));
     assert!(feed.contains(">&lt;p&gt;Just one paragraph.&lt;/p&gt;</content>"));
     let page = text(&files, "articles/evil/index.html");
     assert!(!page.contains("<script>alert"));
-    let tag_page = files
-        .iter()
-        .find(|f| f.path.starts_with("tags/script"))
-        .unwrap();
+    let tag_page = files.iter().find(|f| f.path.starts_with("tags/script")).unwrap();
     assert!(!String::from_utf8_lossy(&tag_page.contents).contains("<script>alert"));
 }
 
@@ -153,8 +135,5 @@ fn bad_slugs_are_refused_not_written_outside_the_site() {
     let mut context = site();
     context.articles[1].slug = context.articles[0].slug.clone();
     let err = Exporter::new().site(&context).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "two articles share the slug \"note\"; give one of them another slug"
-    );
+    assert_eq!(err.to_string(), "two articles share the slug \"note\"; give one of them another slug");
 }

@@ -11,34 +11,18 @@ use common::*;
 fn a_file_in_the_template_dir_overrides_the_default() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("partials")).unwrap();
-    std::fs::write(
-        dir.path().join("partials/author_card.html"),
-        "<p class=\"mine\">{{ author.name }}</p>\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("partials/author_card.html"), "<p class=\"mine\">{{ author.name }}</p>\n").unwrap();
     let exporter = Exporter::with_template_dir(dir.path()).unwrap();
-    let html = exporter
-        .article_page(&evil_article(), &PageOptions::default())
-        .unwrap();
-    assert!(
-        html.contains("<p class=\"mine\">Eve &lt;/script&gt;"),
-        "overrides are auto-escaped too"
-    );
+    let html = exporter.article_page(&evil_article(), &PageOptions::default()).unwrap();
+    assert!(html.contains("<p class=\"mine\">Eve &lt;/script&gt;"), "overrides are auto-escaped too");
     assert!(!html.contains("<section class=\"author-card"));
-    assert!(
-        html.contains("<h1 class=\"p-name\">"),
-        "other templates stay the default ones"
-    );
+    assert!(html.contains("<h1 class=\"p-name\">"), "other templates stay the default ones");
 }
 
 #[test]
 fn a_syntax_error_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("article.html"),
-        "<h1>\n{{ article.title }}\n{% if %}\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("article.html"), "<h1>\n{{ article.title }}\n{% if %}\n").unwrap();
     let err = Exporter::with_template_dir(dir.path()).err().unwrap();
     match &err {
         ExportError::TemplateSyntax { name, line, .. } => {
@@ -46,23 +30,13 @@ fn a_syntax_error_names_the_file_and_line() {
         }
         other => panic!("unexpected {other}"),
     }
-    assert!(
-        err.to_string()
-            .starts_with("template article.html, line 3: "),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("template article.html, line 3: "), "{err}");
 }
 
 #[test]
 fn a_missing_template_dir_is_a_clear_error() {
-    let err = Exporter::with_template_dir(std::path::Path::new("/no/such/dir"))
-        .err()
-        .unwrap();
-    assert!(
-        err.to_string()
-            .starts_with("cannot read template /no/such/dir:"),
-        "{err}"
-    );
+    let err = Exporter::with_template_dir(std::path::Path::new("/no/such/dir")).err().unwrap();
+    assert!(err.to_string().starts_with("cannot read template /no/such/dir:"), "{err}");
 }
 
 #[test]

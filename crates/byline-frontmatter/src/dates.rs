@@ -32,9 +32,7 @@ use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat};
 /// with `-777-05-01`). Words the grammar does not know (`2024-05-01 soon`) are refused rather
 /// than skipped, unlike Ruby: a date we half understood is worse than an error the writer sees.
 pub(crate) fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
-    parse::parse(raw)
-        .map(|parsed| parsed.value)
-        .filter(|date| (0..=9999).contains(&date.year()))
+    parse::parse(raw).map(|parsed| parsed.value).filter(|date| (0..=9999).contains(&date.year()))
 }
 
 /// Writes `new` in the spelling of `old_text`, so a site's files keep their date style when
@@ -45,9 +43,7 @@ pub(crate) fn parse_date(raw: &str) -> Option<DateTime<FixedOffset>> {
 /// a date, or `new` cannot be written in its style (a year past 9999 after moving offsets),
 /// this is [`rfc3339`].
 pub(crate) fn restyle(new: &DateTime<FixedOffset>, old_text: &str) -> String {
-    parse::parse(old_text)
-        .and_then(|old| old.style.write(new))
-        .unwrap_or_else(|| rfc3339(new))
+    parse::parse(old_text).and_then(|old| old.style.write(new)).unwrap_or_else(|| rfc3339(new))
 }
 
 /// RFC 3339 keeping the writer's own offset (`+02:00`, never `Z`), and sub-seconds only if present.

@@ -12,9 +12,6 @@ pub struct FrontMatterError {
 
 impl FrontMatterError {
     pub(crate) fn new(line: usize, message: impl Into<String>) -> Self {
-        Self {
-            line,
-            message: message.into(),
-        }
+        Self { line, message: message.into() }
     }
 }

@@ -99,16 +99,8 @@ const BLOCK_FIRST_LINE: usize = 2;
 
 fn parse_yaml(block: &str) -> Result<serde_json::Map<String, serde_json::Value>, FrontMatterError> {
     let parsed: serde_yaml_ng::Value = serde_yaml_ng::from_str(block).map_err(|e| {
-        let line = e
-            .location()
-            .map_or(BLOCK_FIRST_LINE, |l| file_line_of_yaml_line(block, l.line()));
-        FrontMatterError::new(
-            line,
-            format!(
-                "invalid YAML front matter: {}",
-                strip_location(&e.to_string())
-            ),
-        )
+        let line = e.location().map_or(BLOCK_FIRST_LINE, |l| file_line_of_yaml_line(block, l.line()));
+        FrontMatterError::new(line, format!("invalid YAML front matter: {}", strip_location(&e.to_string())))
     })?;
     match value::from_yaml(parsed) {
         serde_json::Value::Object(map) => Ok(map),

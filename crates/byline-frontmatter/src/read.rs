@@ -56,9 +56,7 @@ pub(crate) fn read(
         summary: r.text(keys::SUMMARY)?,
         date: r.date(keys::DATE)?,
         updated: r.date(keys::UPDATED)?,
-        draft: r
-            .flag(keys::DRAFT)?
-            .or(jekyll_published.map(|published| !published)),
+        draft: r.flag(keys::DRAFT)?.or(jekyll_published.map(|published| !published)),
         slug: r.text(keys::SLUG)?,
         status: r.text(keys::STATUS)?,
         tags: r.list(keys::TAGS, ListStyle::CommaSeparated)?,
@@ -158,9 +156,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Removes and returns the first alias present; later aliases stay behind as `extra`.
     fn take(&mut self, aliases: &[&'static str]) -> Option<(&'static str, Value)> {
-        aliases
-            .iter()
-            .find_map(|key| self.map.shift_remove(*key).map(|v| (*key, v)))
+        aliases.iter().find_map(|key| self.map.shift_remove(*key).map(|v| (*key, v)))
     }
 
     fn error(&self, key: &str, message: String) -> FrontMatterError {
@@ -182,10 +178,7 @@ impl Reader<'_> {
             Value::Bool(b) => Ok(Some(b.to_string())),
             other => Err(self.error(
                 key,
-                format!(
-                    "`{key}` must be text, but it is {}; write it as a single quoted string",
-                    kind(&other)
-                ),
+                format!("`{key}` must be text, but it is {}; write it as a single quoted string", kind(&other)),
             )),
         }
     }
@@ -233,60 +226,39 @@ impl Reader<'_> {
             Value::Bool(b) => Ok(Some(b)),
             Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(Some(true)),
             Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(Some(false)),
-            other => Err(self.error(
-                key,
-                format!("`{key}` must be true or false, but it is {}", kind(&other)),
-            )),
+            other => Err(self.error(key, format!("`{key}` must be true or false, but it is {}", kind(&other)))),
         }
     }
 
-    fn list(
-        &mut self,
-        aliases: &[&'static str],
-        style: ListStyle,
-    ) -> Result<Vec<String>, FrontMatterError> {
+    fn list(&mut self, aliases: &[&'static str], style: ListStyle) -> Result<Vec<String>, FrontMatterError> {
         match self.take(aliases) {
             None => Ok(Vec::new()),
             Some((key, value)) => self.convert_list(key, value, style),
         }
     }
 
-    fn convert_list(
-        &self,
-        key: &str,
-        value: Value,
-        style: ListStyle,
-    ) -> Result<Vec<String>, FrontMatterError> {
+    fn convert_list(&self, key: &str, value: Value, style: ListStyle) -> Result<Vec<String>, FrontMatterError> {
         let items = match value {
             Value::Null => return Ok(Vec::new()),
             Value::String(s) => {
                 return Ok(match style {
-                    ListStyle::CommaSeparated => s
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
+                    ListStyle::CommaSeparated => {
+                        s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+                    }
                     ListStyle::Single => vec![s],
                 })
             }
             Value::Array(items) => items,
-            other => {
-                return Err(self.error(
-                    key,
-                    format!("`{key}` must be a list, but it is {}", kind(&other)),
-                ))
-            }
+            other => return Err(self.error(key, format!("`{key}` must be a list, but it is {}", kind(&other)))),
         };
         items
             .into_iter()
             .filter(|item| !item.is_null())
             .map(|item| match item {
                 // Jekyll themes often describe authors as `{name: …}` objects.
-                Value::Object(mut obj) if obj.get("name").is_some_and(Value::is_string) => Ok(obj
-                    .shift_remove("name")
-                    .and_then(|n| n.as_str().map(str::to_owned))
-                    .unwrap_or_default()),
+                Value::Object(mut obj) if obj.get("name").is_some_and(Value::is_string) => {
+                    Ok(obj.shift_remove("name").and_then(|n| n.as_str().map(str::to_owned)).unwrap_or_default())
+                }
                 other => self.convert_text(key, other).map(Option::unwrap_or_default),
             })
             .collect()

@@ -160,7 +160,14 @@ impl Planner<'_> {
         }
     }
 
-    fn text(&self, edits: &mut Vec<Edit>, aliases: &[&str], fresh: &[&str], old: &Option<String>, new: &Option<String>) {
+    fn text(
+        &self,
+        edits: &mut Vec<Edit>,
+        aliases: &[&str],
+        fresh: &[&str],
+        old: &Option<String>,
+        new: &Option<String>,
+    ) {
         if old != new {
             self.set(edits, aliases, fresh, new.clone().map(|v| NewValue::Json(Value::String(v))));
         }
@@ -210,8 +217,8 @@ impl Planner<'_> {
             return;
         }
         let draft_key = self.find(keys::DRAFT);
-        let jekyll_flag = (self.map.get("published").and_then(Value::as_bool) == Some(false))
-            .then(|| owned(&["published"]));
+        let jekyll_flag =
+            (self.map.get("published").and_then(Value::as_bool) == Some(false)).then(|| owned(&["published"]));
         if published(new) {
             edits.extend(draft_key.into_iter().chain(jekyll_flag).map(|path| Edit { path, value: None }));
             return;
@@ -219,7 +226,9 @@ impl Planner<'_> {
         match (self.flavor, draft_key) {
             (_, Some(path)) => edits.push(Edit { path, value: Some(NewValue::Json(Value::Bool(true))) }),
             (Flavor::Jekyll, None) if self.origin.path.split('/').any(|part| part == "_drafts") => {}
-            (Flavor::Jekyll, None) => edits.push(Edit { path: owned(&["published"]), value: Some(NewValue::Json(Value::Bool(false))) }),
+            (Flavor::Jekyll, None) => {
+                edits.push(Edit { path: owned(&["published"]), value: Some(NewValue::Json(Value::Bool(false))) })
+            }
             (_, None) => edits.push(Edit { path: owned(&["draft"]), value: Some(NewValue::Json(Value::Bool(true))) }),
         }
     }
@@ -294,7 +303,11 @@ impl Planner<'_> {
                 _ => &["image"],
             };
             if let Some(image) = new {
-                let value = if self.flavor == Flavor::Hugo { Value::from(vec![image.clone()]) } else { Value::String(image.clone()) };
+                let value = if self.flavor == Flavor::Hugo {
+                    Value::from(vec![image.clone()])
+                } else {
+                    Value::String(image.clone())
+                };
                 edits.push(Edit { path: owned(fresh), value: Some(NewValue::Json(value)) });
             }
             return;

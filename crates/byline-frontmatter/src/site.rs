@@ -82,13 +82,7 @@ pub fn placement(site: Option<SiteKind>, path: &Path) -> Placement {
         "index" | "_index" => folders.last().cloned(),
         _ => Some(rest.to_owned()).filter(|s| !s.is_empty()),
     };
-    Placement {
-        site,
-        section,
-        slug,
-        date,
-        jekyll_draft: site == Some(SiteKind::Jekyll) && in_folder("_drafts"),
-    }
+    Placement { site, section, slug, date, jekyll_draft: site == Some(SiteKind::Jekyll) && in_folder("_drafts") }
 }
 
 /// Whether the page is published: the front matter's `status` when it has one (Byline's own

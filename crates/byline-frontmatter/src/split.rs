@@ -28,15 +28,10 @@ pub(crate) fn split(text: &str) -> Result<Option<Split<'_>>, FrontMatterError> {
     let mut remaining = rest;
     while !remaining.is_empty() {
         let (line, after) = next_line(remaining);
-        let is_close =
-            line.trim_end() == closing || (format == Format::Yaml && line.trim_end() == "...");
+        let is_close = line.trim_end() == closing || (format == Format::Yaml && line.trim_end() == "...");
         if is_close {
             let block = &rest[..offset];
-            return Ok(Some(Split {
-                format,
-                block,
-                body: strip_separator(after),
-            }));
+            return Ok(Some(Split { format, block, body: strip_separator(after) }));
         }
         offset += remaining.len() - after.len();
         remaining = after;
@@ -65,7 +60,5 @@ fn next_line(text: &str) -> (&str, &str) {
 
 /// `write` puts one blank line between the block and the body; dropping it here keeps round trips exact.
 fn strip_separator(body: &str) -> &str {
-    body.strip_prefix("\r\n")
-        .or_else(|| body.strip_prefix('\n'))
-        .unwrap_or(body)
+    body.strip_prefix("\r\n").or_else(|| body.strip_prefix('\n')).unwrap_or(body)
 }

@@ -28,9 +28,7 @@ fn yaml_number(n: &serde_yaml_ng::Number) -> Value {
     } else if let Some(u) = n.as_u64() {
         Value::from(u)
     } else {
-        n.as_f64()
-            .and_then(Number::from_f64)
-            .map_or_else(|| Value::String(n.to_string()), Value::Number)
+        n.as_f64().and_then(Number::from_f64).map_or_else(|| Value::String(n.to_string()), Value::Number)
     }
 }
 
@@ -48,15 +46,11 @@ pub(crate) fn from_toml(value: toml::Value) -> Value {
     match value {
         T::String(s) => Value::String(s),
         T::Integer(i) => Value::from(i),
-        T::Float(f) => {
-            Number::from_f64(f).map_or_else(|| Value::String(f.to_string()), Value::Number)
-        }
+        T::Float(f) => Number::from_f64(f).map_or_else(|| Value::String(f.to_string()), Value::Number),
         T::Boolean(b) => Value::Bool(b),
         T::Datetime(d) => Value::String(d.to_string()),
         T::Array(items) => Value::Array(items.into_iter().map(from_toml).collect()),
-        T::Table(table) => {
-            Value::Object(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
-        }
+        T::Table(table) => Value::Object(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect()),
     }
 }
 
@@ -77,11 +71,7 @@ pub(crate) fn to_yaml(value: &Value) -> serde_yaml_ng::Value {
         }
         Value::String(s) => Y::String(s.clone()),
         Value::Array(items) => Y::Sequence(items.iter().map(to_yaml).collect()),
-        Value::Object(map) => Y::Mapping(
-            map.iter()
-                .map(|(k, v)| (Y::String(k.clone()), to_yaml(v)))
-                .collect(),
-        ),
+        Value::Object(map) => Y::Mapping(map.iter().map(|(k, v)| (Y::String(k.clone()), to_yaml(v))).collect()),
     }
 }
 
@@ -97,10 +87,6 @@ pub(crate) fn to_toml(value: &Value) -> Option<toml::Value> {
         },
         Value::String(s) => T::String(s.clone()),
         Value::Array(items) => T::Array(items.iter().filter_map(to_toml).collect()),
-        Value::Object(map) => T::Table(
-            map.iter()
-                .filter_map(|(k, v)| Some((k.clone(), to_toml(v)?)))
-                .collect(),
-        ),
+        Value::Object(map) => T::Table(map.iter().filter_map(|(k, v)| Some((k.clone(), to_toml(v)?))).collect()),
     })
 }

@@ -102,10 +102,7 @@ fn hugo_fields(f: &FrontMatter) -> Fields {
         .text("slug", &f.slug)
         .list("tags", &f.tags)
         .list("authors", &f.authors)
-        .value(
-            "images",
-            f.image.as_ref().map(|i| Value::from(vec![i.clone()])),
-        )
+        .value("images", f.image.as_ref().map(|i| Value::from(vec![i.clone()])))
         .text("canonicalURL", &f.canonical_url)
         .text("lang", &f.language)
         .extra(&f.extra)
@@ -139,10 +136,7 @@ fn yaml_block(fields: Fields) -> String {
     if fields.is_empty() {
         return "---\n---\n".to_owned();
     }
-    let mapping = fields
-        .iter()
-        .map(|(k, v)| (serde_yaml_ng::Value::String(k.clone()), value::to_yaml(v)))
-        .collect();
+    let mapping = fields.iter().map(|(k, v)| (serde_yaml_ng::Value::String(k.clone()), value::to_yaml(v))).collect();
     let yaml = serde_yaml_ng::to_string(&serde_yaml_ng::Value::Mapping(mapping))
         .unwrap_or_else(|e| format!("# Byline could not write this front matter: {e}\n"));
     format!("---\n{yaml}---\n")
@@ -194,10 +188,8 @@ fn toml_block(f: &FrontMatter) -> String {
         }
     }
     if !f.tags.is_empty() {
-        taxonomies.insert(
-            "tags".to_owned(),
-            toml::Value::Array(f.tags.iter().cloned().map(toml::Value::String).collect()),
-        );
+        taxonomies
+            .insert("tags".to_owned(), toml::Value::Array(f.tags.iter().cloned().map(toml::Value::String).collect()));
     }
     if !taxonomies.is_empty() {
         top.insert("taxonomies".to_owned(), toml::Value::Table(taxonomies));
@@ -247,11 +239,7 @@ fn stash_delimiter_strings(value: &mut toml::Value, marker: &str, strings: &mut 
     }
 }
 
-
 /// Zola wants a native TOML datetime, not a string.
 fn toml_date(date: &chrono::DateTime<chrono::FixedOffset>) -> Option<toml::Value> {
-    rfc3339(date)
-        .parse::<toml::value::Datetime>()
-        .ok()
-        .map(toml::Value::Datetime)
+    rfc3339(date).parse::<toml::value::Datetime>().ok().map(toml::Value::Datetime)
 }

@@ -25,10 +25,7 @@ fn hugo_yaml_with_aliases_is_understood() {
     assert_eq!(f.tags, ["rust", "ownership"]);
     assert_eq!(f.authors, ["Ada Lovelace"]);
     assert_eq!(f.image.as_deref(), Some("/img/cover.png"));
-    assert_eq!(
-        f.canonical_url.as_deref(),
-        Some("https://example.com/borrowing/")
-    );
+    assert_eq!(f.canonical_url.as_deref(), Some("https://example.com/borrowing/"));
     assert_eq!(f.language.as_deref(), Some("en-GB"));
     assert_eq!(f.extra.keys().collect::<Vec<_>>(), ["categories", "weight"]);
     assert_eq!(doc.body, "Body here.\n");
@@ -44,10 +41,7 @@ fn zola_toml_with_taxonomies_and_extra() {
     assert_eq!(f.tags, ["rust", "web"]);
     assert_eq!(f.authors, ["Ada", "Grace"]);
     assert_eq!(f.subtitle.as_deref(), Some("A subtitle"));
-    assert_eq!(
-        f.extra["taxonomies"],
-        serde_json::json!({"categories": ["code"]})
-    );
+    assert_eq!(f.extra["taxonomies"], serde_json::json!({"categories": ["code"]}));
     assert_eq!(f.extra["mood"], "calm");
 }
 
@@ -71,17 +65,12 @@ fn bom_crlf_and_empty_blocks_are_accepted() {
     assert_eq!(empty.front, Default::default());
     assert_eq!(empty.body, "Just body");
     assert_eq!(parse("+++\n+++\n").unwrap().format, Some(Format::Toml));
-    assert_eq!(
-        parse("---\n# only a comment\n---\n").unwrap().front,
-        Default::default()
-    );
+    assert_eq!(parse("---\n# only a comment\n---\n").unwrap().front, Default::default());
 }
 
 #[test]
 fn scalars_are_accepted_as_text_and_nulls_as_missing() {
-    let f = parse("---\ntitle: 2024\nsubtitle:\nslug: 1.0\ntags:\n---\n")
-        .unwrap()
-        .front;
+    let f = parse("---\ntitle: 2024\nsubtitle:\nslug: 1.0\ntags:\n---\n").unwrap().front;
     assert_eq!(f.title.as_deref(), Some("2024"));
     assert_eq!(f.subtitle, None);
     assert_eq!(f.slug.as_deref(), Some("1.0"));
@@ -97,10 +86,7 @@ fn err(text: &str) -> (usize, String) {
 fn unclosed_block_names_line_one_and_the_fix() {
     let (line, msg) = err("---\ntitle: x\n\nbody without end\n");
     assert_eq!(line, 1);
-    assert_eq!(
-        msg,
-        "line 1: front matter opened on line 1 is never closed; add a `---` line after it"
-    );
+    assert_eq!(msg, "line 1: front matter opened on line 1 is never closed; add a `---` line after it");
     assert_eq!(err("+++\ntitle = 'x'\n").0, 1);
 }
 
@@ -109,10 +95,7 @@ fn yaml_syntax_errors_point_at_the_file_line() {
     // Line 4 of the file is the badly indented key.
     let (line, msg) = err("---\ntitle: x\ntags:\n  - a\n - b\n---\n");
     assert_eq!(line, 5, "{msg}");
-    assert!(
-        msg.starts_with("line 5: invalid YAML front matter"),
-        "{msg}"
-    );
+    assert!(msg.starts_with("line 5: invalid YAML front matter"), "{msg}");
     let (line, _) = err("---\ntitle: x\nsummary: [unclosed\n---\n");
     assert!(line >= 3, "line {line}");
 }
@@ -142,10 +125,7 @@ fn wrong_types_for_known_keys_name_the_key_and_its_line() {
     let (line, msg) = err("---\nslug: ok\ntitle: [1, 2]\n---\n");
     assert_eq!(
         (line, msg.as_str()),
-        (
-            3,
-            "line 3: `title` must be text, but it is a list; write it as a single quoted string"
-        )
+        (3, "line 3: `title` must be text, but it is a list; write it as a single quoted string")
     );
     assert_eq!(err("---\ndraft: maybe\n---\n").0, 2);
 }
@@ -158,7 +138,11 @@ fn an_unreadable_date_is_kept_as_written_with_a_warning_on_its_line() {
     assert_eq!(doc.front.extra["date"], "last tuesday", "kept, so it is written back unchanged");
     assert_eq!(doc.warnings.len(), 1);
     assert_eq!(doc.warnings[0].line, 4);
-    assert!(doc.warnings[0].message.contains("`date` is not a date Byline can read: \"last tuesday\""), "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].message.contains("`date` is not a date Byline can read: \"last tuesday\""),
+        "{:?}",
+        doc.warnings
+    );
     assert_eq!(err("---\ndraft: maybe\n---\n").0, 2);
     assert_eq!(err("+++\n[extra]\nsubtitle = [1]\n+++\n").0, 3);
     assert_eq!(err("---\ntags: {a: 1}\n---\n").0, 2);
@@ -176,10 +160,7 @@ fn garbage_never_panics() {
         "+++".into(),
         "---\n---".into(),
         String::from_utf8_lossy(&(0u8..=255).collect::<Vec<_>>()).into_owned(),
-        format!(
-            "---\n{}\n---\n",
-            String::from_utf8_lossy(&(0u8..=255).rev().collect::<Vec<_>>())
-        ),
+        format!("---\n{}\n---\n", String::from_utf8_lossy(&(0u8..=255).rev().collect::<Vec<_>>())),
         "---\nkey: *undefined\n---\n".into(),
         "---\n? [complex, key]\n: value\n---\n".into(),
     ];

@@ -24,16 +24,29 @@ fn yaml_scalar(text: &str, style: u8) -> String {
         1 => format!("'{}'", text.replace('\'', "''")),
         _ => {
             let plain_safe = text.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
-                && !matches!(text.to_ascii_lowercase().as_str(), "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "y" | "n")
+                && !matches!(
+                    text.to_ascii_lowercase().as_str(),
+                    "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "y" | "n"
+                )
                 && !text.starts_with(' ')
                 && !text.ends_with(' ')
                 && !text.chars().all(|c| c.is_ascii_digit());
-            if plain_safe { text.to_owned() } else { format!("{text:?}") }
+            if plain_safe {
+                text.to_owned()
+            } else {
+                format!("{text:?}")
+            }
         }
     }
 }
 
-const YAML_DATES: [&str; 5] = ["2019-03-04", "2018-01-02 11:21:40 +0100", "2020-05-06T07:08:09Z", "2021-06-07 08:09:10", "\"2023-01-29 18:30:22 -0800\""];
+const YAML_DATES: [&str; 5] = [
+    "2019-03-04",
+    "2018-01-02 11:21:40 +0100",
+    "2020-05-06T07:08:09Z",
+    "2021-06-07 08:09:10",
+    "\"2023-01-29 18:30:22 -0800\"",
+];
 const TOML_DATES: [&str; 4] = ["2023-04-05", "2021-03-01T09:30:00+01:00", "2024-01-01T10:00:00Z", "\"2020-02-02\""];
 
 prop_compose! {

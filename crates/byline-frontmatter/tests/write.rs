@@ -7,10 +7,7 @@ use chrono::DateTime;
 fn sample() -> FrontMatter {
     let mut extra = indexmap::IndexMap::new();
     extra.insert("categories".to_owned(), serde_json::json!(["essays"]));
-    extra.insert(
-        "series".to_owned(),
-        serde_json::json!({"name": "Ownership", "part": 2}),
-    );
+    extra.insert("series".to_owned(), serde_json::json!({"name": "Ownership", "part": 2}));
     extra.insert("weight".to_owned(), serde_json::json!(3));
     FrontMatter {
         title: Some("Borrowing: what \"no\" means".to_owned()),
@@ -56,25 +53,14 @@ fn zola_flavor() {
     let out = write(&sample(), BODY, Flavor::Zola);
     insta::assert_snapshot!(out);
     let back = parse(&out).unwrap().front;
-    let want = FrontMatter {
-        draft: Some(false),
-        ..sample()
-    };
+    let want = FrontMatter { draft: Some(false), ..sample() };
     assert_eq!(back.title, want.title);
     assert_eq!(back.subtitle, want.subtitle);
     assert_eq!(back.tags, want.tags);
     assert_eq!(back.date, want.date);
     assert_eq!(back.status, want.status);
-    assert_eq!(
-        back.extra.get("weight"),
-        Some(&serde_json::json!(3)),
-        "{:?}",
-        back.extra
-    );
-    assert_eq!(
-        back.extra["taxonomies"],
-        serde_json::json!({"categories": ["essays"]})
-    );
+    assert_eq!(back.extra.get("weight"), Some(&serde_json::json!(3)), "{:?}", back.extra);
+    assert_eq!(back.extra["taxonomies"], serde_json::json!({"categories": ["essays"]}));
 }
 
 #[test]
@@ -95,23 +81,14 @@ fn jekyll_single_author_layout_and_unpublished_drafts() {
         status: Some("review".to_owned()),
         ..Default::default()
     };
-    front
-        .extra
-        .insert("layout".to_owned(), serde_json::json!("essay"));
+    front.extra.insert("layout".to_owned(), serde_json::json!("essay"));
     let out = write(&front, "", Flavor::Jekyll);
-    assert_eq!(
-        out,
-        "---\ntitle: Draft\npublished: false\nauthor: Ada\nlayout: essay\n---\n\n"
-    );
+    assert_eq!(out, "---\ntitle: Draft\npublished: false\nauthor: Ada\nlayout: essay\n---\n\n");
 }
 
 #[test]
 fn drafts_stay_drafts_in_hugo_and_zola() {
-    let front = FrontMatter {
-        title: Some("Idea".to_owned()),
-        status: Some("idea".to_owned()),
-        ..Default::default()
-    };
+    let front = FrontMatter { title: Some("Idea".to_owned()), status: Some("idea".to_owned()), ..Default::default() };
     assert!(write(&front, "", Flavor::Hugo).contains("\ndraft: true\n"));
     assert!(write(&front, "", Flavor::Zola).contains("\ndraft = true\n"));
 }

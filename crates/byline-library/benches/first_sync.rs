@@ -53,7 +53,11 @@ fn first_sync(c: &mut Criterion) {
     group.finish();
     runs.sort();
     if let Some(median) = runs.get(runs.len() / 2) {
-        println!("first_sync: {files} files into an empty library, median {:.2} s over {} runs", median.as_secs_f64(), runs.len());
+        println!(
+            "first_sync: {files} files into an empty library, median {:.2} s over {} runs",
+            median.as_secs_f64(),
+            runs.len()
+        );
     }
 }
 

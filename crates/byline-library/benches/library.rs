@@ -33,7 +33,10 @@ fn build_library(dir: &Path, count: usize, status: Status) -> Library {
             body.push_str("```rust\nfn main() { println!(\"draft\"); }\n```\n");
         }
         lib.create_draft(NewDraft {
-            title: format!("Draft {i}: notes on {}", inputs::draft_body(i as u64 + 1, 1).split(' ').next().unwrap_or("x")),
+            title: format!(
+                "Draft {i}: notes on {}",
+                inputs::draft_body(i as u64 + 1, 1).split(' ').next().unwrap_or("x")
+            ),
             body,
             status,
             tags: vec![format!("topic-{}", i % 40), "bench".to_string()],
@@ -55,7 +58,11 @@ fn library(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
 
     let long = lib
-        .create_draft(NewDraft { title: "The long draft".into(), body: inputs::draft_body(42, 10_000), ..NewDraft::default() })
+        .create_draft(NewDraft {
+            title: "The long draft".into(),
+            body: inputs::draft_body(42, 10_000),
+            ..NewDraft::default()
+        })
         .unwrap();
     let base = long.body.clone();
     let counter = AtomicUsize::new(0);
@@ -70,7 +77,16 @@ fn library(c: &mut Criterion) {
         )
     });
 
-    let queries = ["river", "garden window", "compiler pipeline", "revision", "latency budget", "harb", "editor preview", "silence lantern"];
+    let queries = [
+        "river",
+        "garden window",
+        "compiler pipeline",
+        "revision",
+        "latency budget",
+        "harb",
+        "editor preview",
+        "silence lantern",
+    ];
     let next = AtomicUsize::new(0);
     group.bench_function("search", |b| {
         b.iter(|| lib.search(queries[next.fetch_add(1, Ordering::Relaxed) % queries.len()], 20).unwrap())
@@ -111,7 +127,8 @@ fn write_custom(name: &str, json: &str) {
     if !measuring() {
         return;
     }
-    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../target").into());
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../target").into());
     let dir = Path::new(&target).join("bench/custom");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.json")), json).unwrap();
@@ -151,8 +168,18 @@ fn export(c: &mut Criterion) {
     let out = tempfile::tempdir().unwrap();
     let fresh: Vec<f64> = (0..5).map(|run| time_export(&out.path().join(format!("new-{run}")))).collect();
     let again: Vec<f64> = (0..6).map(|_| time_export(&out.path().join("again"))).skip(1).collect();
-    write_export_site_row("export_site", &format!("site_{articles}_articles"), &format!("{articles} published articles, new folder"), fresh);
-    write_export_site_row("export_site_again", &format!("site_{articles}_articles_again"), &format!("{articles} published articles, replacing the previous site"), again);
+    write_export_site_row(
+        "export_site",
+        &format!("site_{articles}_articles"),
+        &format!("{articles} published articles, new folder"),
+        fresh,
+    );
+    write_export_site_row(
+        "export_site_again",
+        &format!("site_{articles}_articles_again"),
+        &format!("{articles} published articles, replacing the previous site"),
+        again,
+    );
 }
 
 /// One row of `export-site` timings: the median and the slowest run (5 runs: no finer p95).

@@ -53,7 +53,8 @@ impl Library {
             "SELECT da.path, b.hash, b.mime, b.size, b.file_name FROM draft_assets da JOIN blobs b ON b.hash = da.hash
              WHERE da.draft_id = ?1 ORDER BY da.path",
         )?;
-        let rows = stmt.query_map([draft.id], |row| Ok(DraftAsset { path: row.get(0)?, asset: asset_from_row(row, 1)? }))?;
+        let rows =
+            stmt.query_map([draft.id], |row| Ok(DraftAsset { path: row.get(0)?, asset: asset_from_row(row, 1)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -65,10 +66,9 @@ impl Library {
     /// The bytes of the asset with this hash.
     pub fn asset_bytes(&self, hash: &str) -> Result<Vec<u8>> {
         let hash = hash.trim().to_ascii_lowercase();
-        row_or(
-            self.conn.query_row("SELECT data FROM blobs WHERE hash = ?1", [&hash], |row| row.get(0)),
-            || Error::AssetNotFound(hash.clone()),
-        )
+        row_or(self.conn.query_row("SELECT data FROM blobs WHERE hash = ?1", [&hash], |row| row.get(0)), || {
+            Error::AssetNotFound(hash.clone())
+        })
     }
 }
 
@@ -112,6 +112,27 @@ fn clean_asset_path(path: &str) -> Result<String> {
         )));
     }
     Ok(relative)
+}
+
+/// The image formats Byline stores, each with the extension its files are written with.
+const IMAGE_EXTENSIONS: &[(&str, &str)] = &[
+    ("image/png", "png"),
+    ("image/jpeg", "jpg"),
+    ("image/gif", "gif"),
+    ("image/webp", "webp"),
+    ("image/avif", "avif"),
+    ("image/svg+xml", "svg"),
+];
+
+/// The file extension for a stored image's MIME type (as [`sniff_mime`] names it).
+pub fn extension_for_mime(mime: &str) -> Option<&'static str> {
+    IMAGE_EXTENSIONS.iter().find(|(known, _)| *known == mime).map(|(_, extension)| *extension)
+}
+
+/// The bytes as a `data:<mime>;base64,…` URL, for a page or a preview that carries its images.
+pub fn data_url(mime: &str, bytes: &[u8]) -> String {
+    use base64::Engine;
+    format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
 /// Recognises the supported image formats from their first bytes.

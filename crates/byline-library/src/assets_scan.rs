@@ -17,9 +17,9 @@ pub(crate) struct LocalImage {
 /// True for a relative reference to a file (not a URL, not a fragment, not absolute).
 pub(crate) fn is_local_reference(url: &str) -> bool {
     let url = url.trim();
-    let has_scheme = url
-        .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
     !url.is_empty() && !has_scheme && !url.starts_with(['/', '#', '\\']) && !url.starts_with("//")
 }
 
@@ -51,11 +51,17 @@ pub(crate) fn read_local_image(base: &Path, reference: &str) -> Result<LocalImag
     }
     let path = base.join(&relative);
     let cannot_read = |err: std::io::Error| {
-        format!("refers to image `{reference}`, which cannot be read ({err}; looked for {}); fix the path or add the file", path.display())
+        format!(
+            "refers to image `{reference}`, which cannot be read ({err}; looked for {}); fix the path or add the file",
+            path.display()
+        )
     };
     // A device or a pipe (`../../dev/zero`) would be read forever.
     if !std::fs::metadata(&path).map_err(cannot_read)?.is_file() {
-        return Err(format!("refers to image `{reference}`, which is not a regular file ({}); point it at an image file", path.display()));
+        return Err(format!(
+            "refers to image `{reference}`, which is not a regular file ({}); point it at an image file",
+            path.display()
+        ));
     }
     let bytes = std::fs::read(&path).map_err(cannot_read)?;
     let file_name = Path::new(&relative)

@@ -23,9 +23,9 @@ impl Library {
                 target.display()
             )));
         }
-        let target_text = target.to_str().ok_or_else(|| {
-            Error::InvalidInput(format!("backup path {} is not valid UTF-8", target.display()))
-        })?;
+        let target_text = target
+            .to_str()
+            .ok_or_else(|| Error::InvalidInput(format!("backup path {} is not valid UTF-8", target.display())))?;
         // VACUUM INTO writes a compact, transactionally consistent snapshot in one statement.
         if let Err(err) = self.conn.execute("VACUUM INTO ?1", [target_text]) {
             // A half-written copy must not pass for a backup later.

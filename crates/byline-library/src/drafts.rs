@@ -7,7 +7,9 @@ use rusqlite::{params_from_iter, Connection, Row};
 
 use crate::authors;
 use crate::error::{Error, Result};
-use crate::model::{Draft, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary, NewDraft, SaveMode, Status};
+use crate::model::{
+    Draft, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary, NewDraft, SaveMode, Status,
+};
 use crate::revisions::{self, RevisionKind};
 use crate::search::{self, Reindex};
 use crate::slug::{choose_slug, SlugSpace};
@@ -208,20 +210,20 @@ pub(crate) fn store_state(
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![
-            id,
-            snapshot.title,
-            snapshot.subtitle,
-            snapshot.summary,
-            snapshot.body,
-            snapshot.status.as_str(),
-            snapshot.language,
-            snapshot.canonical_url,
-            snapshot.cover_image,
-            to_json(&snapshot.extra)?,
-            i64::try_from(words).unwrap_or(i64::MAX),
-            published.map(fmt_time),
-            fmt_time(updated),
-        ])?;
+        id,
+        snapshot.title,
+        snapshot.subtitle,
+        snapshot.summary,
+        snapshot.body,
+        snapshot.status.as_str(),
+        snapshot.language,
+        snapshot.canonical_url,
+        snapshot.cover_image,
+        to_json(&snapshot.extra)?,
+        i64::try_from(words).unwrap_or(i64::MAX),
+        published.map(fmt_time),
+        fmt_time(updated),
+    ])?;
     conn.prepare_cached("DELETE FROM draft_tags WHERE draft_id = ?1")?.execute([id])?;
     let mut insert_tag =
         conn.prepare_cached("INSERT INTO draft_tags (draft_id, tag, tag_key, position) VALUES (?1, ?2, ?3, ?4)")?;
@@ -333,11 +335,8 @@ fn load_tags(conn: &Connection, draft_id: i64) -> Result<Vec<String>> {
 }
 
 fn filter_sql(filter: &DraftFilter) -> (String, Vec<SqlValue>) {
-    let mut sql = String::from(if filter.trashed {
-        " WHERE d.trashed_at IS NOT NULL"
-    } else {
-        " WHERE d.trashed_at IS NULL"
-    });
+    let mut sql =
+        String::from(if filter.trashed { " WHERE d.trashed_at IS NOT NULL" } else { " WHERE d.trashed_at IS NULL" });
     let mut params = Vec::new();
     if let Some(status) = filter.status {
         sql.push_str(" AND d.status = ?");

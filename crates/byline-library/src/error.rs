@@ -76,7 +76,9 @@ pub enum Error {
     NotADatabase(PathBuf),
 
     /// The database schema is newer than this build understands.
-    #[error("library was created by a newer Byline (schema {found}, this build knows up to {supported}); upgrade Byline")]
+    #[error(
+        "library was created by a newer Byline (schema {found}, this build knows up to {supported}); upgrade Byline"
+    )]
     NewerSchema {
         /// Schema version found in the database.
         found: i64,
@@ -197,8 +199,10 @@ impl Error {
     /// The database at `db_path` was opened read-only (SQLite falls back to that when it cannot
     /// open the file for writing); the reason names the disk or folder when they are the cause.
     pub(crate) fn read_only_database(db_path: &Path) -> Error {
-        let reason = write_probe(db_path)
-            .map_or_else(|| "the database file is read-only: it cannot be opened for writing".to_owned(), |(_, reason)| reason);
+        let reason = write_probe(db_path).map_or_else(
+            || "the database file is read-only: it cannot be opened for writing".to_owned(),
+            |(_, reason)| reason,
+        );
         Error::ReadOnly { path: db_path.to_path_buf(), reason }
     }
 }
@@ -239,10 +243,9 @@ fn io_reason(path: &Path, error: &std::io::Error) -> String {
 /// The one line shown for a failed file-system operation.
 fn io_message(path: &Path, error: &std::io::Error) -> String {
     match io_problem(error) {
-        Some(StorageProblem::DiskFull) => format!(
-            "the disk is full: cannot write {}; free some space on that disk, then try again",
-            path.display()
-        ),
+        Some(StorageProblem::DiskFull) => {
+            format!("the disk is full: cannot write {}; free some space on that disk, then try again", path.display())
+        }
         Some(StorageProblem::ReadOnly) => format!(
             "cannot write {} ({}); make it writable or choose another location",
             path.display(),

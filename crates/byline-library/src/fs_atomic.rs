@@ -158,7 +158,8 @@ impl StagedDir {
 
     /// Where `relative` goes in the staged folder; refuses paths that would leave it.
     fn staged_path(&self, relative: &Path) -> Result<PathBuf> {
-        let inside = !relative.as_os_str().is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
+        let inside =
+            !relative.as_os_str().is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
         if !inside {
             return Err(Error::InvalidInput(format!(
                 "`{}` is not a path inside the folder {}",
@@ -292,7 +293,9 @@ fn make_symlink(link: &Path, at: &Path) -> io::Result<()> {
 /// fsyncs `paths` (files or folders) from several threads at once; the first failure wins.
 fn sync_paths(paths: &[PathBuf]) -> Result<()> {
     in_parallel(paths, SYNC_THREADS, |path| {
-        File::open(path).and_then(|file| file.sync_all()).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+        File::open(path)
+            .and_then(|file| file.sync_all())
+            .map_err(|source| Error::Io { path: path.to_path_buf(), source })
     })
 }
 
@@ -331,7 +334,9 @@ fn in_parallel<E: Send>(
     std::thread::scope(|scope| {
         let workers: Vec<_> =
             paths.chunks(chunk).map(|chunk| scope.spawn(move || chunk.iter().try_for_each(|path| op(path)))).collect();
-        workers.into_iter().try_for_each(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        workers
+            .into_iter()
+            .try_for_each(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     })
 }
 

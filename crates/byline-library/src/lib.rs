@@ -5,27 +5,27 @@
 
 mod assets;
 mod assets_scan;
+mod authors;
 mod backup;
+mod drafts;
+mod error;
 pub mod folder_sync;
 mod fs_atomic;
 pub mod import;
+mod model;
 pub mod preview;
 mod preview_blocks;
 pub mod preview_session;
 pub mod publish;
 pub mod recovery;
-pub mod site;
-mod text_decode;
-mod utf16_edit;
-mod authors;
-mod drafts;
-mod error;
-mod model;
 mod revisions;
 mod search;
+pub mod site;
 mod slug;
 mod store;
+mod text_decode;
 mod trash;
+mod utf16_edit;
 
 pub use assets::sniff_mime;
 pub use drafts::normalize_tags;
@@ -37,5 +37,5 @@ pub use model::{
 };
 pub use revisions::AUTOSAVE_WINDOW_SECS;
 pub use slug::slugify;
-pub use utf16_edit::TextChange;
 pub use store::{Clock, Library, DATABASE_FILE, SCHEMA_VERSION};
+pub use utf16_edit::TextChange;

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use base64::Engine;
 use byline_render::{RenderOptions, Rendered};
 
+use crate::assets::{data_url, extension_for_mime};
 use crate::assets_scan::normalize_reference;
 use crate::publish::renderer;
 use crate::slug::slugify;
@@ -109,8 +109,7 @@ impl Library {
             return Ok(url);
         }
         let bytes = self.asset_bytes(&asset.hash)?;
-        let url: Arc<str> =
-            format!("data:{};base64,{}", asset.mime, base64::engine::general_purpose::STANDARD.encode(&bytes)).into();
+        let url: Arc<str> = data_url(&asset.mime, &bytes).into();
         data_url_cache().lock().unwrap_or_else(PoisonError::into_inner).insert(&asset.hash, Arc::clone(&url));
         Ok(url)
     }
@@ -136,14 +135,7 @@ fn check_image_size(file_name: &str, size: usize) -> Result<()> {
 fn unique_image_path(file_name: &str, mime: &str, taken: &[&str]) -> String {
     let stem = file_stem(file_name);
     let stem = if stem.trim().is_empty() { "image".to_owned() } else { slugify(&stem) };
-    let extension = match mime {
-        "image/jpeg" => "jpg",
-        "image/gif" => "gif",
-        "image/webp" => "webp",
-        "image/avif" => "avif",
-        "image/svg+xml" => "svg",
-        _ => "png",
-    };
+    let extension = extension_for_mime(mime).unwrap_or("png");
     let candidate = |n: usize| match n {
         1 => format!("{IMAGE_FOLDER}/{stem}.{extension}"),
         n => format!("{IMAGE_FOLDER}/{stem}-{n}.{extension}"),
@@ -258,7 +250,10 @@ mod tests {
     fn pasted_image_shows_in_the_preview() {
         let (_dir, mut library, slug) = library_with_draft();
         let image = library.add_draft_image(&slug, "Beach Day.png", PNG).unwrap();
-        assert_eq!(image, DraftImage { path: "images/beach-day.png".into(), markdown: "![Beach Day](images/beach-day.png)".into() });
+        assert_eq!(
+            image,
+            DraftImage { path: "images/beach-day.png".into(), markdown: "![Beach Day](images/beach-day.png)".into() }
+        );
         let preview = library.preview_images(Some(&slug)).unwrap().render(&format!("# Trip\n\n{}\n", image.markdown));
         assert!(preview.html.contains("src=\"data:image/png;base64,iVBORw0KGg"), "{}", preview.html);
         assert!(preview.html.contains("data-line"), "preview keeps source lines for scroll sync");

@@ -10,9 +10,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use byline_render::{data_line_values, LineValue};
+use byline_render::{data_line_values, LineValue, VOID_ELEMENTS};
 
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
 
 /// The top-level nodes of `html` (elements, text runs, comments) as source slices; the whole
@@ -26,10 +25,13 @@ pub(crate) fn split(html: &str) -> Vec<&str> {
 pub(crate) fn split_spans(html: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let part = &html[range.clone()];
     let base = part.as_ptr() as usize;
-    split(part).into_iter().map(|block| {
-        let start = range.start + (block.as_ptr() as usize - base);
-        start..start + block.len()
-    }).collect()
+    split(part)
+        .into_iter()
+        .map(|block| {
+            let start = range.start + (block.as_ptr() as usize - base);
+            start..start + block.len()
+        })
+        .collect()
 }
 
 fn top_level(html: &str) -> Option<Vec<&str>> {
@@ -57,7 +59,7 @@ fn top_level(html: &str) -> Option<Vec<&str>> {
                     // The serializer writes element names in lower case.
                     let close = html[end..].find(&format!("</{name}")).map(|at| end + at)?;
                     i = tag_end(bytes, close)?;
-                } else if !VOID.contains(&name.as_str()) && bytes[end - 2] != b'/' {
+                } else if !VOID_ELEMENTS.contains(&name.as_str()) && bytes[end - 2] != b'/' {
                     depth += 1;
                 }
             }
@@ -157,6 +159,10 @@ mod tests {
         assert_eq!(relative("<p>plain</p>"), (Cow::Borrowed("<p>plain</p>"), None));
         let odd = "<div data-line=\"007\" title=\"x &quot; data-line=&quot;4&quot;\"><p data-line=\"12\">a</p></div>";
         let (odd_moved, odd_base) = relative(odd);
-        assert_eq!((odd_moved.as_ref(), odd_base), (odd.replace("\"12\"", "\"0\"").as_str(), Some(12)), "only plain numbers move");
+        assert_eq!(
+            (odd_moved.as_ref(), odd_base),
+            (odd.replace("\"12\"", "\"0\"").as_str(), Some(12)),
+            "only plain numbers move"
+        );
     }
 }

@@ -223,7 +223,9 @@ impl Session {
         let moved = html.len() as isize - self.html.len() as isize;
         let tail_spans = self.spans[self.spans.len() - keep_tail..].iter();
         spans.extend(preview_blocks::split_spans(&html, middle));
-        spans.extend(tail_spans.map(|span| span.start.saturating_add_signed(moved)..span.end.saturating_add_signed(moved)));
+        spans.extend(
+            tail_spans.map(|span| span.start.saturating_add_signed(moved)..span.end.saturating_add_signed(moved)),
+        );
         let reused: Vec<(u64, Option<usize>)> =
             self.blocks[..keep_head].iter().chain(&self.blocks[self.blocks.len() - keep_tail..]).copied().collect();
         // Kept first, so a new block whose hash collides with a kept one is told apart.
@@ -287,7 +289,7 @@ impl Session {
     /// the range of `html` between them. The block next to each kept end is redone too, so a
     /// text run never meets a text run across a seam (the split never puts two side by side).
     fn unchanged_ends(&self, html: &str) -> (usize, usize, Range<usize>) {
-        let (same_start, same_end) = common_ends_bytes(self.html.as_bytes(), html.as_bytes());
+        let (same_start, same_end) = byline_render::common_ends(&self.html, html);
         let head = self.spans.partition_point(|span| span.end <= same_start).saturating_sub(1);
         let old_len = self.html.len();
         let tail_from = self.spans.partition_point(|span| span.start < old_len - same_end);
@@ -299,14 +301,6 @@ impl Session {
         }
         (head, tail, start..end)
     }
-}
-
-/// Lengths of the common prefix and the (non-overlapping) common suffix of two byte strings.
-fn common_ends_bytes(a: &[u8], b: &[u8]) -> (usize, usize) {
-    let shortest = a.len().min(b.len());
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a.iter().rev().zip(b.iter().rev()).take(shortest - prefix).take_while(|(x, y)| x == y).count();
-    (prefix, suffix)
 }
 
 fn content_key(html: &str) -> u64 {

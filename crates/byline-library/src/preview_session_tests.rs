@@ -44,7 +44,8 @@ impl Window {
     /// Replaces UTF-16 range `from..to` with `insert` and sends that edit.
     fn edit(&mut self, sessions: &PreviewSessions, from: usize, to: usize, insert: &str) -> Option<PreviewUpdate> {
         let units: Vec<u16> = self.text.encode_utf16().collect();
-        let edited: Vec<u16> = units[..from].iter().copied().chain(insert.encode_utf16()).chain(units[to..].iter().copied()).collect();
+        let edited: Vec<u16> =
+            units[..from].iter().copied().chain(insert.encode_utf16()).chain(units[to..].iter().copied()).collect();
         self.text = String::from_utf16(&edited).unwrap();
         let text = self.text.clone();
         let request = self.request(None, vec![TextChange { from, to, insert: insert.into() }], &text);
@@ -137,7 +138,8 @@ fn edits_around_emoji_and_cjk_show_what_a_whole_render_shows() {
     assert!(typed.since > 0 && typed.blocks.len() <= 2, "one heading changed: {:?}", typed.blocks);
     assert!(typed.html.len() <= 1 && typed.html.values().all(|html| html.contains("🎉")), "{:?}", typed.html);
     let at = window.text.encode_utf16().count() / 2;
-    let at = window.text.char_indices().map(|(i, _)| window.text[..i].encode_utf16().count()).find(|&u| u >= at).unwrap();
+    let at =
+        window.text.char_indices().map(|(i, _)| window.text[..i].encode_utf16().count()).find(|&u| u >= at).unwrap();
     window.edit(&sessions, at, at, "語").unwrap();
     window.shows_its_text();
     window.edit(&sessions, at, at + 1, "").unwrap();
@@ -187,7 +189,10 @@ fn a_window_that_missed_a_reply_gets_every_block_again() {
     window.known = 0;
     let update = window.edit(&sessions, 0, 0, "x").unwrap();
     assert_eq!((update.since, update.head, update.tail), (0, 0, 0));
-    assert_eq!(update.html.len(), update.blocks.iter().map(|b| &b.key).collect::<std::collections::BTreeSet<_>>().len());
+    assert_eq!(
+        update.html.len(),
+        update.blocks.iter().map(|b| &b.key).collect::<std::collections::BTreeSet<_>>().len()
+    );
     window.shows_its_text();
 }
 

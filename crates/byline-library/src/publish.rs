@@ -5,14 +5,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use base64::Engine;
-use byline_export::{ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SocialLink, Stylesheet, TocItem};
-use byline_frontmatter::{FrontMatter, Flavor};
+use byline_export::{
+    ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SocialLink, Stylesheet, TocItem,
+};
+use byline_frontmatter::{Flavor, FrontMatter};
 use byline_render::{RenderOptions, Renderer};
 
 mod related;
 mod site;
 
+use crate::assets::{data_url, extension_for_mime};
 use crate::assets_scan::{is_local_reference, normalize_reference};
 use crate::fs_atomic::{create_dir_all, write_atomic};
 use crate::{Author, Draft, Error, Library, Result, Status};
@@ -107,7 +109,8 @@ impl Library {
             ArticleFormat::Html => {
                 let mut assets = AssetSink::new(self, options.images, &format!("{}_files", draft.slug));
                 let related = RelatedIndex::load(&self.conn)?.related(&draft, |other| format!("{other}.html"));
-                let article = article_context(&self.page_inputs(&draft, &mut assets, options.include_email, related)?);
+                let article =
+                    article_context(&self.page_inputs(&draft, &mut assets, options.include_email, related)?);
                 let page = exporter(options.template_dir.as_deref())?
                     .article_page(&article, &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline })
                     .map_err(|err| Error::Export(err.to_string()))?;
@@ -190,14 +193,20 @@ impl Library {
         Ok(PageInputs { draft, urls: assets.urls.clone(), cover_image, authors, related })
     }
 
-    fn author_context(&self, author: &Author, assets: &mut AssetSink<'_>, include_email: bool) -> Result<AuthorContext> {
+    fn author_context(
+        &self,
+        author: &Author,
+        assets: &mut AssetSink<'_>,
+        include_email: bool,
+    ) -> Result<AuthorContext> {
         let avatar_url = match &author.avatar {
             Some(hash) => Some(assets.avatar_url(&author.slug, hash)?),
             None => None,
         };
-        let bio_html = author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
-            renderer().render_with(bio, &RenderOptions { resolve_url: None, omit_source_lines: true }).html
-        });
+        let bio_html =
+            author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
+                renderer().render_with(bio, &RenderOptions { resolve_url: None, omit_source_lines: true }).html
+            });
         let social = author
             .social
             .iter()
@@ -237,7 +246,8 @@ fn article_context(inputs: &PageInputs<'_>) -> ArticleContext {
     let draft = inputs.draft;
     let body = strip_title_heading(&draft.body, &draft.title);
     let resolve = |url: &str| inputs.urls.get(&normalize_reference(url)).cloned();
-    let rendered = renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
+    let rendered =
+        renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
     ArticleContext {
         slug: draft.slug.clone(),
         title: draft.title.clone(),
@@ -271,7 +281,14 @@ struct AssetSink<'a> {
 
 impl<'a> AssetSink<'a> {
     fn new(library: &'a Library, mode: ImageMode, folder: &str) -> Self {
-        Self { library, mode, folder: folder.to_owned(), avatars_inline: false, urls: BTreeMap::new(), files: Vec::new() }
+        Self {
+            library,
+            mode,
+            folder: folder.to_owned(),
+            avatars_inline: false,
+            urls: BTreeMap::new(),
+            files: Vec::new(),
+        }
     }
 
     /// Makes the asset `hash` available under the body reference `reference`.
@@ -294,11 +311,7 @@ impl<'a> AssetSink<'a> {
         let asset = self.library.asset(hash)?;
         let bytes = self.library.asset_bytes(hash)?;
         Ok(match mode {
-            ImageMode::Embed => format!(
-                "data:{};base64,{}",
-                asset.mime,
-                base64::engine::general_purpose::STANDARD.encode(&bytes)
-            ),
+            ImageMode::Embed => data_url(&asset.mime, &bytes),
             ImageMode::Folder => {
                 let name = format!("{}.{}", &hash[..hash.len().min(16)], extension_for(&asset.mime, file_name));
                 let path = format!("{}/{name}", self.folder);
@@ -311,15 +324,13 @@ impl<'a> AssetSink<'a> {
     }
 }
 
+/// The stored format's extension; for anything else, the one the file was added with.
 fn extension_for(mime: &str, file_name: &str) -> String {
-    match mime {
-        "image/png" => "png".into(),
-        "image/jpeg" => "jpg".into(),
-        "image/gif" => "gif".into(),
-        "image/webp" => "webp".into(),
-        "image/avif" => "avif".into(),
-        "image/svg+xml" => "svg".into(),
-        _ => Path::new(file_name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "bin".into()),
+    match extension_for_mime(mime) {
+        Some(extension) => extension.to_owned(),
+        None => {
+            Path::new(file_name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "bin".into())
+        }
     }
 }
 
@@ -383,7 +394,9 @@ pub fn file_front(draft: &Draft, source: &FrontMatter) -> FrontMatter {
 /// born in Byline, Byline's own front matter.
 pub fn file_text(draft: &Draft) -> String {
     match &draft.origin {
-        Some(origin) => format!("{}{}", byline_frontmatter::rewrite_head(origin, &file_front(draft, &origin.base)), draft.body),
+        Some(origin) => {
+            format!("{}{}", byline_frontmatter::rewrite_head(origin, &file_front(draft, &origin.base)), draft.body)
+        }
         None => byline_frontmatter::write(&front_matter_of(draft), &draft.body, Flavor::Byline),
     }
 }

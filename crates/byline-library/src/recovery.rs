@@ -56,7 +56,12 @@ pub struct FolderRecovery {
 
 impl fmt::Display for RecoveryNotice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the library database was damaged ({}); it was moved to {}", self.reason, self.moved_aside.display())?;
+        write!(
+            f,
+            "the library database was damaged ({}); it was moved to {}",
+            self.reason,
+            self.moved_aside.display()
+        )?;
         match (&self.restored_from, &self.drafts_folder) {
             (Some(backup), _) => write!(
                 f,
@@ -197,9 +202,8 @@ pub fn diagnose(path: &Path) -> Option<String> {
     // Read-write, so a hot WAL is recovered the way a normal open would recover it.
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
     conn.busy_timeout(crate::store::BUSY_TIMEOUT).ok()?;
-    let verdict: rusqlite::Result<Vec<String>> = conn
-        .prepare("PRAGMA quick_check")
-        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
+    let verdict: rusqlite::Result<Vec<String>> =
+        conn.prepare("PRAGMA quick_check").and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
     match verdict {
         Ok(lines) if lines.len() == 1 && lines[0] == "ok" => None,
         Ok(lines) => Some(lines.join("; ")),

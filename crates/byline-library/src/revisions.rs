@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 use crate::authors;
 use crate::drafts::{find_draft, find_live_draft, load_draft, normalize_snapshot, resolve_authors, store_state};
 use crate::error::{Error, Result};
-use crate::search::{self, Reindex};
 use crate::model::{Draft, DraftSnapshot, Revision, RevisionSummary, SaveMode, Status};
+use crate::search::{self, Reindex};
 use crate::store::{fmt_time, json_col, row_or, time_col, to_json, usize_col, Library};
 
 /// Autosaves within this time of the start of a burst update the burst's revision in place.
@@ -212,7 +212,13 @@ fn insert(
     Ok(())
 }
 
-fn overwrite(conn: &Connection, latest: &Latest, snapshot: &DraftSnapshot, stored: &Stored, now: DateTime<Utc>) -> Result<()> {
+fn overwrite(
+    conn: &Connection,
+    latest: &Latest,
+    snapshot: &DraftSnapshot,
+    stored: &Stored,
+    now: DateTime<Utc>,
+) -> Result<()> {
     store_body(conn, &stored.body_hash, &snapshot.body)?;
     conn.prepare_cached(
         "UPDATE revisions SET created = ?2, title = ?3, meta = ?4, body_hash = ?5, word_count = ?6, bytes = ?7

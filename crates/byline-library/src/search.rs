@@ -75,8 +75,9 @@ fn best_matches(conn: &Connection, fts_query: &str, limit: usize) -> Result<Vec<
         "SELECT rowid, {RANK_SQL} FROM drafts_fts
          WHERE drafts_fts MATCH ?1 AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)"
     ))?;
-    let mut scored =
-        stmt.query_map([fts_query], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut scored = stmt
+        .query_map([fts_query], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     if scored.len() > limit {
         // Only the best `limit` scores, and whatever ties the last of them, can make the cut:
         // a partial selection, because sorting every match costs more than scoring it.
@@ -88,7 +89,14 @@ fn best_matches(conn: &Connection, fts_query: &str, limit: usize) -> Result<Vec<
         .into_iter()
         .map(|(id, score)| {
             lookup.query_row([id], |row| {
-                Ok(Ranked { id, score, slug: row.get(0)?, title: row.get(1)?, subtitle: row.get(2)?, updated: row.get(3)? })
+                Ok(Ranked {
+                    id,
+                    score,
+                    slug: row.get(0)?,
+                    title: row.get(1)?,
+                    subtitle: row.get(2)?,
+                    updated: row.get(3)?,
+                })
             })
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -112,7 +120,8 @@ fn snippets(conn: &Connection, fts_query: &str, hits: &[Ranked]) -> Result<HashM
         "SELECT rowid, snippet(drafts_fts, -1, ?3, ?4, '…', ?5) FROM drafts_fts
          WHERE drafts_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
     )?;
-    let params = rusqlite::params![fts_query, format!("[{ids}]"), MARK_START.to_string(), MARK_END.to_string(), SNIPPET_TOKENS];
+    let params =
+        rusqlite::params![fts_query, format!("[{ids}]"), MARK_START.to_string(), MARK_END.to_string(), SNIPPET_TOKENS];
     let snippets = stmt.query_map(params, |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(snippets)
 }
@@ -133,7 +142,8 @@ pub(crate) fn reindex(conn: &Connection, draft_id: i64, how: Reindex) -> Result<
     match how {
         Reindex::Now => index_draft(conn, draft_id),
         Reindex::Later => {
-            conn.prepare_cached("INSERT OR IGNORE INTO drafts_fts_stale (draft_id) VALUES (?1)")?.execute([draft_id])?;
+            conn.prepare_cached("INSERT OR IGNORE INTO drafts_fts_stale (draft_id) VALUES (?1)")?
+                .execute([draft_id])?;
             Ok(())
         }
         Reindex::Skip => Ok(()),
@@ -191,14 +201,13 @@ pub(crate) fn index_draft(conn: &Connection, draft_id: i64) -> Result<()> {
         "INSERT INTO drafts_fts (rowid, title, subtitle, summary, body, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(rusqlite::params![
-            draft_id,
-            clean(Some(&title)),
-            clean(subtitle.as_deref()),
-            clean(summary.as_deref()),
-            clean(Some(&body)),
-            clean(tags.as_deref()),
-        ],
-    )?;
+        draft_id,
+        clean(Some(&title)),
+        clean(subtitle.as_deref()),
+        clean(summary.as_deref()),
+        clean(Some(&body)),
+        clean(tags.as_deref()),
+    ])?;
     Ok(())
 }
 
@@ -223,19 +232,16 @@ pub(crate) fn fts_query(query: &str) -> Option<String> {
 
 /// HTML-escapes a snippet, then turns the match markers into `<mark>` elements.
 fn snippet_html(snippet: &str) -> String {
+    use byline_render::{escape_html_into, Quotes};
     let mut html = String::with_capacity(snippet.len() + 16);
-    for c in snippet.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '"' => html.push_str("&quot;"),
-            '\'' => html.push_str("&#39;"),
-            MARK_START => html.push_str("<mark>"),
-            MARK_END => html.push_str("</mark>"),
-            other => html.push(other),
-        }
+    let mut rest = snippet;
+    while let Some(i) = rest.find([MARK_START, MARK_END]) {
+        escape_html_into(&mut html, &rest[..i], Quotes::Both);
+        let mark = rest[i..].chars().next().unwrap_or(MARK_END);
+        html.push_str(if mark == MARK_START { "<mark>" } else { "</mark>" });
+        rest = &rest[i + mark.len_utf8()..];
     }
+    escape_html_into(&mut html, rest, Quotes::Both);
     html
 }
 

@@ -39,12 +39,13 @@ impl Site {
         let (kind, config) = detect(root)?;
         let content = match kind {
             SiteKind::Jekyll => root.to_path_buf(),
-            SiteKind::Hugo => root.join(text_key(&config, &["contentDir", "contentdir"]).unwrap_or_else(|| "content".into())),
+            SiteKind::Hugo => {
+                root.join(text_key(&config, &["contentDir", "contentdir"]).unwrap_or_else(|| "content".into()))
+            }
             SiteKind::Zola => root.join("content"),
         };
-        let main_section = main_section(&config)
-            .or_else(|| first_section(&content))
-            .unwrap_or_else(|| "posts".to_owned());
+        let main_section =
+            main_section(&config).or_else(|| first_section(&content)).unwrap_or_else(|| "posts".to_owned());
         Some(Site { kind, root: root.to_path_buf(), content, main_section })
     }
 
@@ -60,9 +61,9 @@ impl Site {
         }
         match self.kind {
             // Underscore folders are Jekyll's own, except posts, drafts and collections.
-            SiteKind::Jekyll => folders
-                .iter()
-                .all(|f| !f.starts_with('_') || f == "_posts" || f == "_drafts" || !JEKYLL_NOT_CONTENT.contains(&f.as_str())),
+            SiteKind::Jekyll => folders.iter().all(|f| {
+                !f.starts_with('_') || f == "_posts" || f == "_drafts" || !JEKYLL_NOT_CONTENT.contains(&f.as_str())
+            }),
             SiteKind::Hugo | SiteKind::Zola => true,
         }
     }

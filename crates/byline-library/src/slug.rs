@@ -63,7 +63,12 @@ impl SlugSpace {
 
 /// Picks the slug for a new row: the requested one (normalized) if given, which must be free,
 /// otherwise one derived from `source` with `-2`, `-3`, … appended until it is free.
-pub(crate) fn choose_slug(conn: &Connection, space: SlugSpace, requested: Option<&str>, source: &str) -> Result<String> {
+pub(crate) fn choose_slug(
+    conn: &Connection,
+    space: SlugSpace,
+    requested: Option<&str>,
+    source: &str,
+) -> Result<String> {
     if let Some(requested) = requested.map(str::trim).filter(|s| !s.is_empty()) {
         let slug = slugify(requested);
         // An explicit request may revive a retired slug: the writer asked for it by name.

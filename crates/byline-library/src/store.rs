@@ -280,10 +280,7 @@ fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> Result<()> {
         }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
-        tx.execute(
-            "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
-            (version, fmt_time(now)),
-        )?;
+        tx.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)", (version, fmt_time(now)))?;
         tx.commit()?;
     }
     Ok(())
@@ -330,9 +327,6 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 }
 
 /// `query_row` that maps "no row" to `missing()`.
-pub(crate) fn row_or<T>(
-    result: rusqlite::Result<T>,
-    missing: impl FnOnce() -> Error,
-) -> Result<T> {
+pub(crate) fn row_or<T>(result: rusqlite::Result<T>, missing: impl FnOnce() -> Error) -> Result<T> {
     result.optional()?.ok_or_else(missing)
 }

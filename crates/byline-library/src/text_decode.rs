@@ -47,10 +47,7 @@ fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> Result<String, Stri
 /// NUL bytes never occur in UTF-8 Markdown; other control bytes in quantity mean binary data.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     head.contains(&0) || control * 10 > head.len()
 }
 

@@ -65,8 +65,10 @@ fn drafts_link_assets_by_the_path_their_markdown_uses() {
     f.lib.attach_asset(&two.slug, "a.png", &a.hash).unwrap();
 
     let linked = f.lib.draft_assets(&one.slug).unwrap();
-    assert_eq!(linked.iter().map(|l| (l.path.as_str(), l.asset.file_name.as_str())).collect::<Vec<_>>(),
-        [("images/a.png", "a.png"), ("images/b.gif", "b.gif")]);
+    assert_eq!(
+        linked.iter().map(|l| (l.path.as_str(), l.asset.file_name.as_str())).collect::<Vec<_>>(),
+        [("images/a.png", "a.png"), ("images/b.gif", "b.gif")]
+    );
     // Re-attaching a path points it at the new asset.
     f.lib.attach_asset(&one.slug, "images/a.png", &b.hash).unwrap();
     assert_eq!(f.lib.draft_assets(&one.slug).unwrap()[0].asset, b);

@@ -122,11 +122,17 @@ fn edits_change_fields_and_updated_but_a_no_op_changes_nothing() {
     assert_eq!(edited.created, d.created);
 
     f.clock.advance_secs(60);
-    let same = f.lib.update_draft(&d.slug, DraftChange { body: Some("new body here".into()), ..Default::default() }, SaveMode::Edit).unwrap();
+    let same = f
+        .lib
+        .update_draft(&d.slug, DraftChange { body: Some("new body here".into()), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
     assert_eq!(same, edited);
     assert_eq!(f.lib.history(&d.slug).unwrap().len(), 2);
 
-    let cleared = f.lib.update_draft(&d.slug, DraftChange { subtitle: Some(None), ..Default::default() }, SaveMode::Edit).unwrap();
+    let cleared = f
+        .lib
+        .update_draft(&d.slug, DraftChange { subtitle: Some(None), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
     assert_eq!(cleared.subtitle, None);
 }
 
@@ -136,11 +142,17 @@ fn publishing_stamps_the_publication_time_once() {
     let d = f.lib.create_draft(common::draft("P", "")).unwrap();
     assert_eq!(d.published, None);
     f.clock.advance_secs(10);
-    let published = f.lib.update_draft(&d.slug, DraftChange { status: Some(Status::Published), ..Default::default() }, SaveMode::Edit).unwrap();
+    let published = f
+        .lib
+        .update_draft(&d.slug, DraftChange { status: Some(Status::Published), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
     assert_eq!(published.published, Some(f.clock.now()));
     let stamp = published.published;
     f.clock.advance_secs(10);
-    let again = f.lib.update_draft(&d.slug, DraftChange { title: Some("P2".into()), ..Default::default() }, SaveMode::Edit).unwrap();
+    let again = f
+        .lib
+        .update_draft(&d.slug, DraftChange { title: Some("P2".into()), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
     assert_eq!(again.published, stamp);
 }
 
@@ -163,7 +175,10 @@ fn trash_hides_drafts_blocks_edits_and_untrash_brings_them_back() {
     assert_eq!(trash[0].trashed_at, Some(f.clock.now()));
     assert!(f.lib.draft(&d.slug).unwrap().trashed_at.is_some());
 
-    let err = f.lib.update_draft(&d.slug, DraftChange { body: Some("x".into()), ..Default::default() }, SaveMode::Autosave).unwrap_err();
+    let err = f
+        .lib
+        .update_draft(&d.slug, DraftChange { body: Some("x".into()), ..Default::default() }, SaveMode::Autosave)
+        .unwrap_err();
     assert_eq!(err.to_string(), "draft `bin-me` is in the trash; `byline untrash bin-me` first");
     assert!(matches!(f.lib.restore_revision(&d.slug, 1), Err(Error::Trashed(_))));
 
@@ -177,7 +192,13 @@ fn emptying_the_trash_destroys_only_trashed_drafts_and_their_history() {
     let mut f = common::fixture();
     let keep = f.lib.create_draft(common::draft("Keep", "shared body")).unwrap();
     let gone = f.lib.create_draft(common::draft("Gone", "shared body")).unwrap();
-    f.lib.update_draft(&gone.slug, DraftChange { body: Some("only in gone".into()), ..Default::default() }, SaveMode::Edit).unwrap();
+    f.lib
+        .update_draft(
+            &gone.slug,
+            DraftChange { body: Some("only in gone".into()), ..Default::default() },
+            SaveMode::Edit,
+        )
+        .unwrap();
     f.lib.trash_draft(&gone.slug).unwrap();
     assert_eq!(f.lib.stats().unwrap().revisions, 3);
 
@@ -237,7 +258,8 @@ fn failed_operations_leave_the_library_unchanged() {
 
     let err = f.lib.create_draft(NewDraft { authors: vec!["ghost".into()], ..common::draft("New", "x") }).unwrap_err();
     assert!(matches!(&err, Error::AuthorNotFound(s) if s == "ghost"), "{err:?}");
-    let bad_edit = DraftChange { body: Some("changed".into()), authors: Some(vec!["ghost".into()]), ..Default::default() };
+    let bad_edit =
+        DraftChange { body: Some("changed".into()), authors: Some(vec!["ghost".into()]), ..Default::default() };
     assert!(f.lib.update_draft(&d.slug, bad_edit, SaveMode::Edit).is_err());
     let blank = DraftChange { body: Some("changed".into()), title: Some(" ".into()), ..Default::default() };
     assert!(f.lib.update_draft(&d.slug, blank, SaveMode::Edit).is_err());

@@ -19,7 +19,8 @@ const FIRST: &str = "The first paragraph, safely saved.\n";
 
 fn library_with_draft(dir: &Path) -> (Library, String) {
     let mut lib = Library::open(dir).unwrap();
-    let draft = lib.create_draft(NewDraft { title: "Harbour".into(), body: FIRST.into(), ..NewDraft::default() }).unwrap();
+    let draft =
+        lib.create_draft(NewDraft { title: "Harbour".into(), body: FIRST.into(), ..NewDraft::default() }).unwrap();
     (lib, draft.slug)
 }
 

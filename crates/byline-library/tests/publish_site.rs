@@ -172,7 +172,11 @@ fn publish_interrupted_swap_is_undone_by_the_next_export() {
     export(&f.lib, &out).unwrap();
 
     assert!(out.join("articles/only-article/index.html").exists());
-    assert_eq!(std::fs::read_to_string(out.join("CNAME")).unwrap(), "blog.example.org\n", "the old site came back first");
+    assert_eq!(
+        std::fs::read_to_string(out.join("CNAME")).unwrap(),
+        "blog.example.org\n",
+        "the old site came back first"
+    );
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
 

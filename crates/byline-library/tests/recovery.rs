@@ -13,8 +13,12 @@ use db_damage::damage;
 
 fn library_with_draft(dir: &Path, title: &str) -> Library {
     let mut lib = Library::open(dir).unwrap();
-    lib.create_draft(NewDraft { title: title.into(), body: "Words that must survive.\n".into(), ..NewDraft::default() })
-        .unwrap();
+    lib.create_draft(NewDraft {
+        title: title.into(),
+        body: "Words that must survive.\n".into(),
+        ..NewDraft::default()
+    })
+    .unwrap();
     lib
 }
 
@@ -34,7 +38,11 @@ fn each_kind_of_damage_restores_the_newest_good_backup_and_keeps_the_damaged_fil
         let (lib, notice) = Library::open_or_recover(dir.path()).unwrap();
         let notice = notice.unwrap_or_else(|| panic!("{how}: damage was not noticed"));
         assert_eq!(notice.restored_from.as_deref(), Some(backup.as_path()), "{how}");
-        assert_eq!(std::fs::read(&notice.moved_aside).unwrap(), damaged_bytes, "{how}: the damaged file is kept as it was");
+        assert_eq!(
+            std::fs::read(&notice.moved_aside).unwrap(),
+            damaged_bytes,
+            "{how}: the damaged file is kept as it was"
+        );
         assert!(notice.to_string().contains("moved to"), "{notice}");
         assert_eq!(lib.draft("backed-up").unwrap().body, "Words that must survive.\n", "{how}");
         assert!(lib.integrity_check().unwrap().is_empty(), "{how}");

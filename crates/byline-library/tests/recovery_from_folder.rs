@@ -63,9 +63,17 @@ fn each_kind_of_damage_without_a_backup_rebuilds_the_library_from_its_drafts_fol
         let notice = notice.unwrap_or_else(|| panic!("{how}: the damage was not noticed"));
         assert!(notice.restored_from.is_none(), "{how}");
         let recovered = notice.drafts_folder.clone().unwrap_or_else(|| panic!("{how}: no folder recovery: {notice}"));
-        assert_eq!((recovered.folder.as_path(), recovered.drafts, recovered.failed.as_deref()), (folder.as_path(), 3, None), "{how}");
+        assert_eq!(
+            (recovered.folder.as_path(), recovered.drafts, recovered.failed.as_deref()),
+            (folder.as_path(), 3, None),
+            "{how}"
+        );
         assert_eq!(bodies(&lib), expected_bodies(), "{how}: every draft's text is back");
-        assert_eq!(std::fs::read(&notice.moved_aside).unwrap(), damaged_bytes, "{how}: the damaged file is kept as it was");
+        assert_eq!(
+            std::fs::read(&notice.moved_aside).unwrap(),
+            damaged_bytes,
+            "{how}: the damaged file is kept as it was"
+        );
         let told = notice.to_string();
         for part in ["3 draft(s) recovered", &folder.display().to_string(), &notice.moved_aside.display().to_string()] {
             assert!(told.contains(part), "{how}: the notice says {part:?}: {told}");
@@ -123,7 +131,8 @@ fn without_the_record_the_binding_is_read_from_the_damaged_database_if_it_can_be
     let (page_size, root): (i64, i64) = {
         let conn = rusqlite::Connection::open(&db).unwrap();
         let page_size = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
-        let root = conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'revisions'", [], |r| r.get(0)).unwrap();
+        let root =
+            conn.query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'revisions'", [], |r| r.get(0)).unwrap();
         (page_size, root)
     };
     let mut bytes = std::fs::read(&db).unwrap();

@@ -89,8 +89,12 @@ fn an_identical_save_adds_nothing_and_keeps_updated() {
 fn metadata_changes_are_revisions_too() {
     let mut f = common::fixture();
     let d = f.lib.create_draft(common::draft("Meta", "text")).unwrap();
-    f.lib.update_draft(&d.slug, DraftChange { status: Some(Status::Review), ..Default::default() }, SaveMode::Edit).unwrap();
-    f.lib.update_draft(&d.slug, DraftChange { tags: Some(vec!["x".into()]), ..Default::default() }, SaveMode::Edit).unwrap();
+    f.lib
+        .update_draft(&d.slug, DraftChange { status: Some(Status::Review), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
+    f.lib
+        .update_draft(&d.slug, DraftChange { tags: Some(vec!["x".into()]), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
     assert_eq!(reasons(&f.lib, &d.slug), ["edit", "edit", "create"]);
     let rev = f.lib.revision(&d.slug, 2).unwrap();
     assert_eq!((rev.snapshot.status, rev.snapshot.tags.len()), (Status::Review, 0));
@@ -103,7 +107,12 @@ fn restore_adds_a_revision_and_keeps_everything() {
     f.lib.add_author(common::author("Bob")).unwrap();
     let new = byline_library::NewDraft { authors: vec!["ada".into(), "bob".into()], ..common::draft("V1", "first") };
     let d = f.lib.create_draft(new).unwrap();
-    let change = DraftChange { title: Some("V2".into()), body: Some("second".into()), authors: Some(vec!["ada".into()]), ..Default::default() };
+    let change = DraftChange {
+        title: Some("V2".into()),
+        body: Some("second".into()),
+        authors: Some(vec!["ada".into()]),
+        ..Default::default()
+    };
     f.lib.update_draft(&d.slug, change, SaveMode::Edit).unwrap();
     f.lib.remove_author("bob", Some("ada")).unwrap();
 

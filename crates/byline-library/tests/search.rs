@@ -50,7 +50,8 @@ fn snippets_mark_matches_in_escaped_html() {
 fn hostile_queries_never_error() {
     let mut f = common::fixture();
     f.lib.create_draft(common::draft("C++ and Rust", "Compare C++ templates with generics. AND OR NOT NEAR")).unwrap();
-    for query in ["\"", "*", "AND(", "c++", "-rust", "\"unclosed", "title:rust", "NEAR(a b)", "a OR", "^x", "(", "🙂"] {
+    for query in ["\"", "*", "AND(", "c++", "-rust", "\"unclosed", "title:rust", "NEAR(a b)", "a OR", "^x", "(", "🙂"]
+    {
         assert!(f.lib.search(query, 10).is_ok(), "{query}");
     }
     assert_eq!(f.lib.search("c++", 10).unwrap().len(), 1);
@@ -62,10 +63,18 @@ fn hostile_queries_never_error() {
 fn search_follows_edits_and_skips_the_trash() {
     let mut f = common::fixture();
     let d = f.lib.create_draft(common::draft("Draft", "original wording")).unwrap();
-    f.lib.update_draft(&d.slug, DraftChange { body: Some("rewritten phrasing".into()), ..Default::default() }, SaveMode::Autosave).unwrap();
+    f.lib
+        .update_draft(
+            &d.slug,
+            DraftChange { body: Some("rewritten phrasing".into()), ..Default::default() },
+            SaveMode::Autosave,
+        )
+        .unwrap();
     assert!(f.lib.search("original", 10).unwrap().is_empty());
     assert_eq!(f.lib.search("phrasing", 10).unwrap().len(), 1);
-    f.lib.update_draft(&d.slug, DraftChange { tags: Some(vec!["zebra".into()]), ..Default::default() }, SaveMode::Edit).unwrap();
+    f.lib
+        .update_draft(&d.slug, DraftChange { tags: Some(vec!["zebra".into()]), ..Default::default() }, SaveMode::Edit)
+        .unwrap();
     assert_eq!(f.lib.search("zebra", 10).unwrap().len(), 1);
 
     f.lib.trash_draft(&d.slug).unwrap();
@@ -156,7 +165,10 @@ fn ranking_and_snippets_match_one_query_over_every_match_including_ties_and_the_
                  ORDER BY score, d.updated DESC LIMIT ?2",
             )
             .unwrap();
-        stmt.query_map(rusqlite::params![fts, limit], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+        stmt.query_map(rusqlite::params![fts, limit], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     };
     for (query, fts, limit) in [
         ("river", "\"river\"*", 3),

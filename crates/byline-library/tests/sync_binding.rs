@@ -27,7 +27,8 @@ fn unbinding_leaves_the_files_and_rebinding_keeps_both_versions() {
     let root = tempfile::tempdir().unwrap();
     let folder = root.path().join("drafts");
     let mut lib = Library::open(&root.path().join("library")).unwrap();
-    lib.create_draft(NewDraft { title: "Kept".into(), body: "In the library.\n".into(), ..NewDraft::default() }).unwrap();
+    lib.create_draft(NewDraft { title: "Kept".into(), body: "In the library.\n".into(), ..NewDraft::default() })
+        .unwrap();
     lib.sync_folder(&folder).unwrap();
     assert!(lib.unbind_sync_folder(&folder).unwrap());
     assert!(folder.join("kept.md").is_file(), "the files stay");

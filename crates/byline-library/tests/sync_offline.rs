@@ -19,7 +19,8 @@ fn offline_changes_on_both_sides_are_all_kept_by_the_next_watch() {
     let folder = root.path().join("drafts");
     let mut lib = Library::open(&library_dir(root.path())).unwrap();
     for title in ["Only file", "Only library", "Both", "Deleted", "Untouched"] {
-        lib.create_draft(NewDraft { title: title.into(), body: format!("{title}: first.\n"), ..NewDraft::default() }).unwrap();
+        lib.create_draft(NewDraft { title: title.into(), body: format!("{title}: first.\n"), ..NewDraft::default() })
+            .unwrap();
     }
     lib.sync_folder(&folder).unwrap();
 

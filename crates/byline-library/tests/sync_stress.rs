@@ -74,7 +74,11 @@ fn external_writer(folder: PathBuf, library: PathBuf) -> Vec<(String, String)> {
         }
         let start = Instant::now();
         while !awaiting.is_empty() {
-            assert!(start.elapsed() < Duration::from_secs(30), "round {round}: {} writes never acknowledged", awaiting.len());
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "round {round}: {} writes never acknowledged",
+                awaiting.len()
+            );
             std::thread::sleep(Duration::from_millis(25));
             awaiting.retain(|(path, name, text)| {
                 let recorded: Option<String> =
@@ -134,8 +138,12 @@ fn a_thousand_file_edits_and_concurrent_library_edits_lose_nothing() {
         versions.len() - lost.len(),
         lost.len()
     );
-    println!("stress: {} file edits, {} library edits, {} conflicts kept both", file_versions.len(), library_versions.len(),
-        live.report_lines().iter().filter(|l| l.contains("conflict")).count());
+    println!(
+        "stress: {} file edits, {} library edits, {} conflicts kept both",
+        file_versions.len(),
+        library_versions.len(),
+        live.report_lines().iter().filter(|l| l.contains("conflict")).count()
+    );
     assert!(lost.is_empty(), "lost versions: {lost:#?}");
     assert_eq!(file_versions.len(), FILES * ROUNDS);
     assert!(live.lib.integrity_check().unwrap().is_empty());

@@ -79,7 +79,12 @@ fn truncate_then_write_in_chunks_with_pauses_imports_only_the_whole_file() {
         file.flush().unwrap();
     }
     drop(file);
-    assert_only_final_imported(&live, "chunks", "First words of Chunks.\n", "One, two, three, four: the whole paragraph arrives at last.\n");
+    assert_only_final_imported(
+        &live,
+        "chunks",
+        "First words of Chunks.\n",
+        "One, two, three, four: the whole paragraph arrives at last.\n",
+    );
 }
 
 #[test]
@@ -122,7 +127,10 @@ fn both_sides_changed_keeps_both_and_reports_the_conflict() {
     live.wait_for("the conflict", |l| l.report_lines().iter().any(|line| line.contains("conflict")));
     live.wait_for("the library's text in the file", |l| l.file_text("clash.md").contains("The library's version."));
     assert_eq!(live.body("clash"), "The library's version.\n", "the library keeps its text");
-    assert!(live.every_body("clash").iter().any(|b| b.trim() == "The file's version."), "the file's version is a revision");
+    assert!(
+        live.every_body("clash").iter().any(|b| b.trim() == "The file's version."),
+        "the file's version is a revision"
+    );
 }
 
 #[test]
@@ -131,7 +139,9 @@ fn rename_keeps_history_and_delete_moves_to_trash_then_back() {
     live.wait_for("the file", |l| l.file("wanderer.md").exists());
     fs::create_dir(live.file("essays")).unwrap();
     fs::rename(live.file("wanderer.md"), live.file("essays/wanderer.md")).unwrap();
-    live.wait_for("the rename", |l| l.report_lines().iter().any(|line| line.contains("renamed wanderer.md -> essays/wanderer.md")));
+    live.wait_for("the rename", |l| {
+        l.report_lines().iter().any(|line| line.contains("renamed wanderer.md -> essays/wanderer.md"))
+    });
     assert_eq!(live.lib.stats().unwrap().drafts, 1, "a move is not a new draft");
     assert!(live.lib.draft("wanderer").unwrap().trashed_at.is_none());
 
@@ -154,7 +164,9 @@ fn malformed_files_are_reported_with_file_and_line_and_change_nothing() {
     fs::write(live.file("empty.md"), b"").unwrap();
     live.wait_for("every problem", |l| {
         let lines = l.report_lines();
-        ["fragile.md", "latin1.md", "binary.md", "empty.md"].iter().all(|f| lines.iter().any(|x| x.starts_with("skipped") && x.contains(f)))
+        ["fragile.md", "latin1.md", "binary.md", "empty.md"]
+            .iter()
+            .all(|f| lines.iter().any(|x| x.starts_with("skipped") && x.contains(f)))
     });
     let lines = live.report_lines();
     let line_of = |file: &str| lines.iter().find(|l| l.starts_with("skipped") && l.contains(file)).unwrap().clone();

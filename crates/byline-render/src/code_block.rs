@@ -7,7 +7,13 @@ use crate::escape::{escape_canonical_text, normalize_code};
 use crate::highlight::Highlighter;
 
 /// Appends `<pre><code>…</code></pre>\n` for `text`; `line` is the ` data-line` attribute or empty.
-pub(crate) fn write_code_block(out: &mut String, highlighter: &Highlighter, token: Option<&str>, line: &str, text: &str) {
+pub(crate) fn write_code_block(
+    out: &mut String,
+    highlighter: &Highlighter,
+    token: Option<&str>,
+    line: &str,
+    text: &str,
+) {
     let text = normalize_code(text);
     match token {
         Some(t) => {
@@ -29,8 +35,8 @@ pub(crate) fn write_code_block(out: &mut String, highlighter: &Highlighter, toke
 /// (the info string is attacker-controlled and ends up in attributes, unescaped).
 pub(crate) fn language_token(info: &str) -> Option<String> {
     let token = info.split_whitespace().next()?;
-    let plausible = (1..=32).contains(&token.len())
-        && token.chars().all(|c| c.is_ascii_alphanumeric() || "_+#.-".contains(c));
+    let plausible =
+        (1..=32).contains(&token.len()) && token.chars().all(|c| c.is_ascii_alphanumeric() || "_+#.-".contains(c));
     plausible.then(|| token.to_string())
 }
 

@@ -1,20 +1,39 @@
 //! HTML escaping for text, attributes and URLs, matching the CommonMark reference output.
 
-/// Escapes `&`, `<`, `>` and `"` for text and attribute values.
-pub(crate) fn escape_html(out: &mut String, text: &str) {
+/// Which quotes are escaped besides `&`, `<` and `>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quotes {
+    /// `"` only, as CommonMark's reference output does: the preview and rendered fragments.
+    Double,
+    /// `"` and `'` (as `&#39;`): text a template may put in a single-quoted attribute.
+    Both,
+}
+
+/// Escapes `text` for HTML (and XML) text and quoted attribute values, appending to `out`.
+pub fn escape_html_into(out: &mut String, text: &str, quotes: Quotes) {
+    let specials: &[char] = match quotes {
+        Quotes::Double => &['&', '<', '>', '"'],
+        Quotes::Both => &['&', '<', '>', '"', '\''],
+    };
     // Copy runs of safe bytes whole: prose is mostly such runs.
     let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"']) {
+    while let Some(i) = rest.find(specials) {
         out.push_str(&rest[..i]);
         out.push_str(match rest.as_bytes()[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            _ => "&quot;",
+            b'"' => "&quot;",
+            _ => "&#39;",
         });
         rest = &rest[i + 1..];
     }
     out.push_str(rest);
+}
+
+/// Escapes `&`, `<`, `>` and `"` for text and attribute values, as CommonMark's reference does.
+pub(crate) fn escape_html(out: &mut String, text: &str) {
+    escape_html_into(out, text, Quotes::Double);
 }
 
 /// Percent-encodes a URL the way cmark does, keeping characters that are safe in an href.

@@ -76,7 +76,11 @@ fn apply_autolinks<'a>(events: Vec<Spanned<'a>>, template: &Template) -> Vec<Spa
                 // A template tag is a word of its own: no bare URL runs into or out of one.
                 let segments: Vec<Segment<'_>> = if template.holds_placeholder(text) {
                     let pieces = template.pieces(text).into_iter();
-                    pieces.flat_map(|(item, piece)| item.map_or_else(|| autolink::split(piece), |_| vec![Segment::Text(piece)])).collect()
+                    pieces
+                        .flat_map(|(item, piece)| {
+                            item.map_or_else(|| autolink::split(piece), |_| vec![Segment::Text(piece)])
+                        })
+                        .collect()
                 } else {
                     autolink::split(text)
                 };
@@ -121,7 +125,11 @@ mod tests {
     use super::*;
 
     fn link_count(markdown: &str) -> usize {
-        parse(markdown, &Template::default()).0.iter().filter(|(e, _)| matches!(e, Event::Start(Tag::Link { .. }))).count()
+        parse(markdown, &Template::default())
+            .0
+            .iter()
+            .filter(|(e, _)| matches!(e, Event::Start(Tag::Link { .. })))
+            .count()
     }
 
     #[test]

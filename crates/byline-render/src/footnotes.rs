@@ -53,7 +53,9 @@ impl Footnotes {
                 .enumerate()
                 .map(|(i, r)| {
                     let mark = if i == 0 { String::new() } else { format!("<sup>{}</sup>", i + 1) };
-                    format!(" <a href=\"#{r}\" class=\"footnote-backref\" title=\"Back to reference {number}\">↩{mark}</a>")
+                    format!(
+                        " <a href=\"#{r}\" class=\"footnote-backref\" title=\"Back to reference {number}\">↩{mark}</a>"
+                    )
                 })
                 .collect();
             // Back-links go inside the last paragraph so they don't sit on a line of their own.

@@ -102,10 +102,7 @@ pub(crate) struct Highlighter {
 impl Highlighter {
     /// Loads syntect's bundled syntaxes.
     pub(crate) fn new() -> Highlighter {
-        Highlighter {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
-            cache: Mutex::new(Cache::default()),
-        }
+        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines(), cache: Mutex::new(Cache::default()) }
     }
 
     /// Highlighted HTML for `code` in language `token`, or `None` when it should render as
@@ -124,10 +121,7 @@ impl Highlighter {
         let mut cache = self.lock();
         cache.misses += 1;
         let last_used = cache.tick;
-        cache.insert(
-            key,
-            Entry { syntax: syntax.name.clone(), code: code.into(), html: html.clone(), last_used },
-        );
+        cache.insert(key, Entry { syntax: syntax.name.clone(), code: code.into(), html: html.clone(), last_used });
         Some(html)
     }
 
@@ -196,7 +190,10 @@ mod tests {
     #[test]
     fn common_languages_and_aliases_resolve() {
         let h = Highlighter::new();
-        for token in ["rust", "rs", "js", "ts", "python", "py", "sh", "bash", "zsh", "yml", "json", "jsonc", "go", "golang", "sql", "html", "css", "c", "cpp", "java", "ruby"] {
+        for token in [
+            "rust", "rs", "js", "ts", "python", "py", "sh", "bash", "zsh", "yml", "json", "jsonc", "go", "golang",
+            "sql", "html", "css", "c", "cpp", "java", "ruby",
+        ] {
             assert!(h.syntax_for(token).is_some(), "{token} should resolve");
         }
         assert!(h.syntax_for("no-such-lang").is_none());

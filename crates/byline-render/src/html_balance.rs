@@ -7,17 +7,33 @@
 //! foreign elements, stray or mismatched end tags, unterminated tags and comments) makes
 //! [`OpenElements::feed`] give up, and the caller then sanitizes the rest of the document as one.
 
-/// Elements that never have content, so never stay open.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "keygen", "link", "meta", "param", "source", "track", "wbr",
+/// Elements that never have content, so never stay open (HTML's void elements, with the legacy
+/// ones parsers still treat so). The one list for the renderer and the preview's block splitter.
+pub const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
 ];
 
 /// Elements whose content or handling is special (raw text, foreign content, document
 /// structure, templates): the strict model does not try to follow them.
 const OPAQUE: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-    "plaintext", "template", "svg", "math", "html", "head", "body", "frameset",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "template",
+    "svg",
+    "math",
+    "html",
+    "head",
+    "body",
+    "frameset",
 ];
 
 /// The stack of elements opened and not yet closed by the HTML seen so far.
@@ -56,7 +72,7 @@ impl OpenElements {
         if OPAQUE.contains(&name.as_str()) {
             return None;
         }
-        if !VOID.contains(&name.as_str()) {
+        if !VOID_ELEMENTS.contains(&name.as_str()) {
             // `<div/>` does not close in HTML; refuse rather than model it.
             if parsed.self_closing {
                 return None;
@@ -169,7 +185,17 @@ mod tests {
 
     #[test]
     fn unclear_cases_give_up() {
-        for html in ["<b><i></b></i>", "</p>", "<div/>", "<script>x</script>", "<!-->", "<a href=\"x", "<!-- open", "</ x>", "<svg></svg>"] {
+        for html in [
+            "<b><i></b></i>",
+            "</p>",
+            "<div/>",
+            "<script>x</script>",
+            "<!-->",
+            "<a href=\"x",
+            "<!-- open",
+            "</ x>",
+            "<svg></svg>",
+        ] {
             assert_eq!(balanced(html), None, "{html}");
         }
     }

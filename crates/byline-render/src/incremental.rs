@@ -17,12 +17,13 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::common_ends::common_ends;
 use crate::events::options;
 use crate::html_balance::OpenElements;
 use crate::html_writer;
-use crate::units::{PieceKind, UnitKind};
 use crate::stats::{text_stats, words_to_stats};
 use crate::template_mask::may_have_tags;
+use crate::units::{PieceKind, UnitKind};
 use crate::Rendered;
 
 /// What the last full or incremental preview render left, for the next one.
@@ -54,7 +55,7 @@ pub(crate) fn try_edit(
     clean: impl FnOnce(&str, UnitKind) -> (String, Vec<usize>),
 ) -> Option<Rendered> {
     let old = last.markdown.as_str();
-    let (prefix, suffix) = common_ends(old.as_bytes(), markdown.as_bytes());
+    let (prefix, suffix) = common_ends(old, markdown);
     if prefix == old.len() && prefix == markdown.len() {
         return Some(last.rendered.clone());
     }
@@ -73,7 +74,11 @@ pub(crate) fn try_edit(
     let old_text = &old[slot.source.start..content_end];
     let new_text = markdown.get(slot.source.start..new_end)?;
     // The old text must stand alone too, or its word count alone is not its share of the total.
-    if has_footnotes(old_text) || has_footnotes(new_text) || !is_lone_paragraph(new_text) || !is_lone_paragraph(old_text) {
+    if has_footnotes(old_text)
+        || has_footnotes(new_text)
+        || !is_lone_paragraph(new_text)
+        || !is_lone_paragraph(old_text)
+    {
         return None;
     }
     // A template tag may pair with one in another block (a highlight's end), and alone it would
@@ -158,35 +163,6 @@ fn splice(last: &mut LastRender, index: usize, html: &str, html_lines: &[usize],
     last.rendered.html = out;
 }
 
-/// Lengths of the common prefix and (non-overlapping) common suffix, on char boundaries.
-fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
-    const CHUNK: usize = 128;
-    let min = a.len().min(b.len());
-    let mut prefix = 0;
-    while prefix + CHUNK <= min && a[prefix..prefix + CHUNK] == b[prefix..prefix + CHUNK] {
-        prefix += CHUNK;
-    }
-    while prefix < min && a[prefix] == b[prefix] {
-        prefix += 1;
-    }
-    // Both sides hold the same bytes up to `prefix`: back off to the start of a UTF-8 character.
-    while prefix > 0 && prefix < min && (b[prefix] & 0xC0) == 0x80 {
-        prefix -= 1;
-    }
-    let room = min - prefix;
-    let mut suffix = 0;
-    while suffix + CHUNK <= room && a[a.len() - suffix - CHUNK..a.len() - suffix] == b[b.len() - suffix - CHUNK..b.len() - suffix] {
-        suffix += CHUNK;
-    }
-    while suffix < room && a[a.len() - 1 - suffix] == b[b.len() - 1 - suffix] {
-        suffix += 1;
-    }
-    while suffix > 0 && (b[b.len() - suffix] & 0xC0) == 0x80 {
-        suffix -= 1;
-    }
-    (prefix, suffix)
-}
-
 /// A blank line (or the start) before the paragraph's line: whatever came before is closed
 /// except list items, which only take the line if it is indented, as it was.
 fn preceded_by_blank_line(before: &str) -> bool {
@@ -265,13 +241,6 @@ fn shift_sources(slots: &mut [Slot], delta: isize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn common_ends_respect_characters() {
-        assert_eq!(common_ends(b"abcXdef", b"abcYYdef"), (3, 3));
-        assert_eq!(common_ends("aé".as_bytes(), "aè".as_bytes()), (1, 0));
-        assert_eq!(common_ends(b"aaa", b"aaaa"), (3, 0));
-    }
 
     #[test]
     fn blank_lines_around() {

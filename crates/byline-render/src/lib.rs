@@ -18,6 +18,7 @@
 mod autolink;
 mod block_cache;
 mod code_block;
+mod common_ends;
 mod error;
 mod escape;
 mod events;
@@ -39,8 +40,11 @@ mod theme_css;
 mod units;
 mod url_rewrite;
 
+pub use common_ends::common_ends;
 pub use error::RenderError;
+pub use escape::{escape_html_into, Quotes};
 pub use highlight::CacheStats;
+pub use html_balance::VOID_ELEMENTS;
 pub use relative_lines::{find as data_line_values, LineValue};
 pub use stats::{first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
@@ -329,9 +333,8 @@ mod tests {
 
     #[test]
     fn bare_urls_link_only_outside_code_and_links() {
-        let html = Renderer::new()
-            .render("www.a.org `www.b.org` [www.c.org](https://d.org)\n\n```\nwww.e.org\n```\n")
-            .html;
+        let html =
+            Renderer::new().render("www.a.org `www.b.org` [www.c.org](https://d.org)\n\n```\nwww.e.org\n```\n").html;
         assert!(html.contains("href=\"http://www.a.org\""), "{html}");
         assert!(!html.contains("www.b.org\""), "{html}");
         assert!(!html.contains("http://www.c.org"), "{html}");

@@ -11,11 +11,68 @@ use crate::ID_PREFIX;
 
 /// Tags a document may contain: what the writer emits plus harmless inline HTML.
 const TAGS: &[&str] = &[
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
-    "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// Attributes allowed on every allowed tag (`class` is further narrowed in `filter_attribute`).
@@ -165,7 +222,10 @@ mod tests {
         ] {
             let out = sanitizer.clean(html);
             assert!(!out.contains("<script") && !out.contains("<img") && !out.contains("<svg"), "{html} => {out}");
-            assert!(!out.contains("onclick") && !out.contains("onerror") && !out.contains("onfocus"), "{html} => {out}");
+            assert!(
+                !out.contains("onclick") && !out.contains("onerror") && !out.contains("onfocus"),
+                "{html} => {out}"
+            );
             let rest = out
                 .replace("<input type=\"checkbox\" disabled=\"\" checked=\"\">", "")
                 .replace("<input type=\"checkbox\" disabled=\"\">", "");

@@ -56,13 +56,7 @@ impl Regions {
                     if depth == 0 && matches!(tag, MdTag::Paragraph | MdTag::Heading { .. }) {
                         top.push(range.clone());
                     }
-                    let autolink = matches!(
-                        tag,
-                        MdTag::Link {
-                            link_type: LinkType::Autolink | LinkType::Email,
-                            ..
-                        }
-                    );
+                    let autolink = matches!(tag, MdTag::Link { link_type: LinkType::Autolink | LinkType::Email, .. });
                     if autolink || matches!(tag, MdTag::CodeBlock(_) | MdTag::HtmlBlock) {
                         opaque.push(range);
                     }
@@ -85,10 +79,7 @@ impl Regions {
                 _ => merged.push(range),
             }
         }
-        Regions {
-            opaque: merged,
-            top,
-        }
+        Regions { opaque: merged, top }
     }
 
     /// True unless `range` is inside code, raw HTML or an autolink, or partly overlaps one
@@ -150,17 +141,8 @@ pub(crate) struct Found {
 }
 
 impl<'a> Finder<'a> {
-    pub(crate) fn new(
-        markdown: &'a str,
-        lines: &'a [Range<usize>],
-        tags: &'a [Vec<Tag>],
-    ) -> Finder<'a> {
-        let mut finder = Finder {
-            markdown,
-            lines,
-            tags,
-            closers: HashMap::new(),
-        };
+    pub(crate) fn new(markdown: &'a str, lines: &'a [Range<usize>], tags: &'a [Vec<Tag>]) -> Finder<'a> {
+        let mut finder = Finder { markdown, lines, tags, closers: HashMap::new() };
         for i in 0..lines.len() {
             if let Some((Role::Close(kind), _)) = finder.alone(i) {
                 finder.closers.entry(kind).or_default().push(i);
@@ -174,10 +156,7 @@ impl<'a> Finder<'a> {
         let line = &self.markdown[self.lines[i].clone()];
         let tag = template_tags::alone(line, &self.tags[i])?;
         let at = self.lines[i].start;
-        Some((
-            template_tags::role(line, tag),
-            at + tag.range.start..at + tag.range.end,
-        ))
+        Some((template_tags::role(line, tag), at + tag.range.start..at + tag.range.end))
     }
 
     /// Each opening line with the first closing line of its kind after it, top to bottom.
@@ -188,11 +167,7 @@ impl<'a> Finder<'a> {
             if let Some((Role::Open(kind, lang), _)) = self.alone(i) {
                 let closers = self.closers.get(&kind).map_or(&[][..], Vec::as_slice);
                 if let Some(&close) = closers.get(closers.partition_point(|&line| line <= i)) {
-                    pairs.push(Pair {
-                        open: i,
-                        close,
-                        lang: lang.map(str::to_string),
-                    });
+                    pairs.push(Pair { open: i, close, lang: lang.map(str::to_string) });
                     i = close + 1;
                     continue;
                 }
@@ -204,8 +179,7 @@ impl<'a> Finder<'a> {
 
     /// Does the opening tag of `pair` sit at the top level, outside code and raw HTML?
     pub(crate) fn opens_block(&self, pair: &Pair, regions: &Regions) -> bool {
-        self.alone(pair.open)
-            .is_some_and(|(_, range)| regions.allow(&range) && regions.at_top_level(range.start))
+        self.alone(pair.open).is_some_and(|(_, range)| regions.allow(&range) && regions.at_top_level(range.start))
     }
 
     /// Every tag and span outside `pairs`, and the blocks of `pairs`, in document order.
@@ -230,31 +204,18 @@ impl<'a> Finder<'a> {
 
     fn push_block(&self, found: &mut Found, pair: &Pair) {
         let at = |line: usize| self.lines[line].start;
-        let tag_range = |line: usize| {
-            self.alone(line)
-                .map_or(self.lines[line].clone(), |(_, range)| range)
-        };
+        let tag_range = |line: usize| self.alone(line).map_or(self.lines[line].clone(), |(_, range)| range);
         let (open, close) = (tag_range(pair.open), tag_range(pair.close));
         let content = self.markdown[at(pair.open + 1)..at(pair.close)].to_string();
         // Longer than any run of backticks inside, so no content line can close the fence.
         let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let ticks = (longest + 1).max(3);
         let item = found.items.len();
-        let kind = ItemKind::Block {
-            content,
-            close: self.markdown[close.clone()].to_string(),
-            lang: pair.lang.clone(),
-        };
-        found.items.push(Item {
-            text: self.markdown[open.clone()].to_string(),
-            kind,
-        });
-        found
-            .replacements
-            .push((open, Replacement::Open { item, ticks }));
-        found
-            .replacements
-            .push((close, Replacement::Close { item, ticks }));
+        let kind =
+            ItemKind::Block { content, close: self.markdown[close.clone()].to_string(), lang: pair.lang.clone() };
+        found.items.push(Item { text: self.markdown[open.clone()].to_string(), kind });
+        found.replacements.push((open, Replacement::Open { item, ticks }));
+        found.replacements.push((close, Replacement::Close { item, ticks }));
         found.blocks.push((item, pair.open));
     }
 
@@ -281,8 +242,7 @@ impl<'a> Finder<'a> {
             if let (Role::Open(kind, _), Some(b)) = (roles[a], next_close[a]) {
                 let span = range.start..at + tags[b].range.end;
                 if regions.allow(&span) {
-                    let inner = tags[a].range.end - tags[a].range.start
-                        ..tags[b].range.start - tags[a].range.start;
+                    let inner = tags[a].range.end - tags[a].range.start..tags[b].range.start - tags[a].range.start;
                     let code = matches!(kind, Verbatim::Highlight(_));
                     found.push_item(self.markdown, span, ItemKind::Span { inner, code });
                     a = b + 1;
@@ -304,12 +264,8 @@ impl Found {
         let next = self.items.len();
         let number = *self.numbers.entry(key).or_insert(next);
         if number == next {
-            self.items.push(Item {
-                text: markdown[range.clone()].to_string(),
-                kind,
-            });
+            self.items.push(Item { text: markdown[range.clone()].to_string(), kind });
         }
-        self.replacements
-            .push((range, Replacement::Placeholder(number)));
+        self.replacements.push((range, Replacement::Placeholder(number)));
     }
 }

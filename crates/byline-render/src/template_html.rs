@@ -49,10 +49,7 @@ pub(crate) enum ItemKind {
 
 impl Template {
     pub(crate) fn new(marker: char, items: Vec<Item>) -> Template {
-        Template {
-            marker: Some(marker),
-            items,
-        }
+        Template { marker: Some(marker), items }
     }
 
     /// Every item, by number.
@@ -99,9 +96,7 @@ impl Template {
     /// The item whose placeholder is all of `text`.
     pub(crate) fn only_item(&self, text: &str) -> Option<&Item> {
         let (range, index) = self.next_placeholder(text)?;
-        (range == (0..text.len()))
-            .then(|| self.items.get(index))
-            .flatten()
+        (range == (0..text.len())).then(|| self.items.get(index)).flatten()
     }
 
     /// The first placeholder in `text` naming an item, and that item's number.
@@ -111,18 +106,10 @@ impl Template {
         loop {
             let start = from + text.get(from..)?.find(marker)?;
             let digits_start = start + marker.len_utf8();
-            let digits = text[digits_start..]
-                .bytes()
-                .take_while(u8::is_ascii_digit)
-                .take(10)
-                .count();
+            let digits = text[digits_start..].bytes().take_while(u8::is_ascii_digit).take(10).count();
             let end = digits_start + digits;
             if digits > 0 && text[end..].starts_with(marker) {
-                if let Some(index) = text[digits_start..end]
-                    .parse()
-                    .ok()
-                    .filter(|&i: &usize| i < self.items.len())
-                {
+                if let Some(index) = text[digits_start..end].parse().ok().filter(|&i: &usize| i < self.items.len()) {
                     return Some((start..end + marker.len_utf8(), index));
                 }
             }
@@ -144,11 +131,9 @@ pub(crate) fn write_text(out: &mut String, template: &Template, text: &str) {
 fn write_item(out: &mut String, item: &Item) {
     match &item.kind {
         ItemKind::Span { inner, code } => {
-            let (Some(open), Some(text), Some(close)) = (
-                item.text.get(..inner.start),
-                item.text.get(inner.clone()),
-                item.text.get(inner.end..),
-            ) else {
+            let (Some(open), Some(text), Some(close)) =
+                (item.text.get(..inner.start), item.text.get(inner.clone()), item.text.get(inner.end..))
+            else {
                 return chip(out, &item.text, escape_html);
             };
             chip(out, open, escape_html);
@@ -174,23 +159,11 @@ fn chip(out: &mut String, text: &str, escape: fn(&mut String, &str)) {
 /// closing tag. It is written in the sanitizer's canonical form, like every top-level code block
 /// (see `code_block`), so it skips the sanitizer; one `data-line`, on the first tag, as the
 /// trusted path expects. False if `item` is no block.
-pub(crate) fn write_block(
-    out: &mut String,
-    highlighter: &Highlighter,
-    item: &Item,
-    line: &str,
-) -> bool {
-    let ItemKind::Block {
-        content,
-        close,
-        lang,
-    } = &item.kind
-    else {
+pub(crate) fn write_block(out: &mut String, highlighter: &Highlighter, item: &Item, line: &str) -> bool {
+    let ItemKind::Block { content, close, lang } = &item.kind else {
         return false;
     };
-    out.push_str(&format!(
-        "<div{line} class=\"bl-template-pair\">\n<p class=\"bl-template-block\">"
-    ));
+    out.push_str(&format!("<div{line} class=\"bl-template-pair\">\n<p class=\"bl-template-block\">"));
     chip(out, &item.text, escape_canonical_text);
     out.push_str("</p>\n");
     let token = lang.as_deref().and_then(language_token);
@@ -205,10 +178,7 @@ pub(crate) fn write_block(
 /// its own line as the generator's output would; only lines directly in the paragraph (not
 /// inside emphasis or a link) and only in paragraphs (a tight list item's text has none).
 /// Returns the events and the start offsets of the paragraphs that are only a tag, in order.
-pub(crate) fn split_tag_lines<'a>(
-    events: Vec<Spanned<'a>>,
-    template: &Template,
-) -> (Vec<Spanned<'a>>, Vec<usize>) {
+pub(crate) fn split_tag_lines<'a>(events: Vec<Spanned<'a>>, template: &Template) -> (Vec<Spanned<'a>>, Vec<usize>) {
     let mut out: Vec<Spanned<'a>> = Vec::with_capacity(events.len());
     let mut starts = Vec::new();
     // Depth of inline elements inside the innermost open paragraph; None outside paragraphs.
@@ -223,13 +193,9 @@ pub(crate) fn split_tag_lines<'a>(
             Event::Text(text) if inline == Some(0) && template.only_item(text).is_some() => {
                 let is_break = |e: &Event<'_>| matches!(e, Event::SoftBreak | Event::HardBreak);
                 let after_break = out.last().is_some_and(|(e, _)| is_break(e));
-                let first = out
-                    .last()
-                    .filter(|(e, _)| matches!(e, Event::Start(MdTag::Paragraph)));
+                let first = out.last().filter(|(e, _)| matches!(e, Event::Start(MdTag::Paragraph)));
                 let before_break = events.peek().is_some_and(|(e, _)| is_break(e));
-                let last = events
-                    .peek()
-                    .is_some_and(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)));
+                let last = events.peek().is_some_and(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)));
                 if (after_break || first.is_some()) && (before_break || last) {
                     match first {
                         Some((_, start)) => starts.push(start.start),
@@ -269,25 +235,16 @@ mod tests {
         assert_eq!(m.template.restore(&m.text), "x {{< a >}}{{ b }} y");
         assert_eq!(m.template.pieces(&m.text).len(), 4);
         assert!(m.template.only_item("\u{e000}1\u{e000}").is_some());
-        assert!(
-            m.template.only_item("\u{e000}9\u{e000}").is_none(),
-            "no such item"
-        );
+        assert!(m.template.only_item("\u{e000}9\u{e000}").is_none(), "no such item");
         assert_eq!(m.template.restore("\u{e000}\u{e000}7"), "\u{e000}\u{e000}7");
     }
 
     #[test]
     fn a_block_is_written_as_the_sanitizer_would_write_it() {
-        let doc =
-            "{% highlight ruby %}\ndef a_b = \"<x> & \u{a0}y\"\r\n\0end\n{%- endhighlight -%}\n";
+        let doc = "{% highlight ruby %}\ndef a_b = \"<x> & \u{a0}y\"\r\n\0end\n{%- endhighlight -%}\n";
         let m = mask(doc).expect("has tags");
         let mut html = String::new();
-        assert!(write_block(
-            &mut html,
-            &Highlighter::new(),
-            &m.template.items()[0],
-            " data-line=\"1\""
-        ));
+        assert!(write_block(&mut html, &Highlighter::new(), &m.template.items()[0], " data-line=\"1\""));
         assert!(html.starts_with("<div data-line=\"1\" class=\"bl-template-pair\">\n<p class=\"bl-template-block\"><code class=\"bl-template-tag\">{% highlight ruby %}</code></p>\n<pre class=\"code hl-code\" data-lang=\"ruby\">"), "{html}");
         assert_eq!(Sanitizer::new().clean(&html), html);
     }
@@ -296,17 +253,10 @@ mod tests {
     fn only_lines_that_are_a_tag_become_paragraphs() {
         let doc = "a {{ x }}\n{{ y }}\n*{{ z }}\nb*\n{{ y }}";
         let m = mask(doc).expect("has tags");
-        let (parsed, starts) =
-            split_tag_lines(events::parse(&m.text, &Template::default()).0, &m.template);
-        let paragraphs = parsed
-            .iter()
-            .filter(|(e, _)| matches!(e, Event::Start(MdTag::Paragraph)))
-            .count();
+        let (parsed, starts) = split_tag_lines(events::parse(&m.text, &Template::default()).0, &m.template);
+        let paragraphs = parsed.iter().filter(|(e, _)| matches!(e, Event::Start(MdTag::Paragraph))).count();
         assert_eq!(paragraphs, 4, "a {{x}} | {{y}} | *{{z}} b* | {{y}}");
         assert_eq!(starts.len(), 2);
-        assert!(starts.iter().all(|&at| m
-            .template
-            .next_placeholder(&m.text[at..])
-            .is_some_and(|(r, _)| r.start == 0)));
+        assert!(starts.iter().all(|&at| m.template.next_placeholder(&m.text[at..]).is_some_and(|(r, _)| r.start == 0)));
     }
 }

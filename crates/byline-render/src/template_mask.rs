@@ -66,11 +66,7 @@ pub(crate) fn mask(markdown: &str) -> Option<Masked> {
         }
         pairs.retain(|pair| !unheld.contains(&pair.open));
     }
-    finder
-        .run(&[], &Regions::of(markdown))
-        .build(markdown, marker)
-        .0
-        .nonempty()
+    finder.run(&[], &Regions::of(markdown)).build(markdown, marker).0.nonempty()
 }
 
 /// `markdown` with the lines inside `pairs` made blank (same length, so offsets hold).
@@ -91,9 +87,7 @@ fn blanked<'a>(markdown: &'a str, lines: &[Range<usize>], pairs: &[Pair]) -> Cow
 impl Masked {
     /// The source offset of offset `at` of the masked text (a replacement's start inside it).
     pub(crate) fn to_source(&self, at: usize) -> usize {
-        let i = self
-            .replaced
-            .partition_point(|(masked, _)| masked.start < at);
+        let i = self.replaced.partition_point(|(masked, _)| masked.start < at);
         match i.checked_sub(1).map(|i| &self.replaced[i]) {
             None => at,
             Some((masked, source)) if at >= masked.end => at - masked.end + source.end,
@@ -109,24 +103,14 @@ impl Masked {
 /// A private-use character neither in `markdown` nor named by a numeric reference in it.
 fn marker_for(markdown: &str) -> Option<char> {
     let private = |c: u32| matches!(c, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD);
-    let mut used: HashSet<u32> = markdown
-        .chars()
-        .map(u32::from)
-        .filter(|&c| private(c))
-        .collect();
+    let mut used: HashSet<u32> = markdown.chars().map(u32::from).filter(|&c| private(c)).collect();
     for (at, _) in markdown.match_indices("&#") {
         let rest = &markdown[at + 2..];
         let (digits, radix) = match rest.strip_prefix(['x', 'X']) {
             Some(hex) => (hex, 16),
             None => (rest, 10),
         };
-        let run = digits.bytes().take_while(|b| {
-            if radix == 16 {
-                b.is_ascii_hexdigit()
-            } else {
-                b.is_ascii_digit()
-            }
-        });
+        let run = digits.bytes().take_while(|b| if radix == 16 { b.is_ascii_hexdigit() } else { b.is_ascii_digit() });
         if let Ok(code) = u32::from_str_radix(&digits[..run.count()], radix) {
             used.insert(code);
         }
@@ -161,20 +145,9 @@ impl Found {
             replaced.push((start..text.len(), source));
         }
         text.push_str(&markdown[copied..]);
-        let blocks = self
-            .blocks
-            .iter()
-            .filter_map(|&(item, line)| Some((item, line, *closes.get(&item)?)))
-            .collect();
+        let blocks = self.blocks.iter().filter_map(|&(item, line)| Some((item, line, *closes.get(&item)?))).collect();
         let template = Template::new(marker, self.items);
-        (
-            Masked {
-                text,
-                template,
-                replaced,
-            },
-            blocks,
-        )
+        (Masked { text, template, replaced }, blocks)
     }
 }
 
@@ -190,13 +163,8 @@ fn unheld_blocks(masked: &Masked, blocks: &[(usize, usize, usize)]) -> HashSet<u
     for (event, range) in Parser::new_ext(&masked.text, options()).into_offset_iter() {
         match event {
             Event::Start(MdTag::CodeBlock(CodeBlockKind::Fenced(info))) if depth == 0 => {
-                let item = masked
-                    .template
-                    .next_placeholder(&info)
-                    .map(|(_, item)| item);
-                if let Some(item) =
-                    item.filter(|item| ends.get(item).is_some_and(|&end| range.end >= end))
-                {
+                let item = masked.template.next_placeholder(&info).map(|(_, item)| item);
+                if let Some(item) = item.filter(|item| ends.get(item).is_some_and(|&end| range.end >= end)) {
                     held.insert(item);
                 }
                 depth += 1;
@@ -206,11 +174,7 @@ fn unheld_blocks(masked: &Masked, blocks: &[(usize, usize, usize)]) -> HashSet<u
             _ => {}
         }
     }
-    blocks
-        .iter()
-        .filter(|b| !held.contains(&b.0))
-        .map(|b| b.1)
-        .collect()
+    blocks.iter().filter(|b| !held.contains(&b.0)).map(|b| b.1).collect()
 }
 
 #[cfg(test)]
@@ -228,15 +192,8 @@ mod tests {
         let m = masked(doc);
         let texts: Vec<&str> = m.template.items().iter().map(|i| i.text.as_str()).collect();
         assert_eq!(texts, ["{{ b }}"]);
-        assert!(
-            m.text.starts_with("`{{ a }}` \u{e000}0\u{e000}\n"),
-            "{:?}",
-            m.text
-        );
-        assert!(
-            mask("{{ only in `code }}`").is_none(),
-            "a tag partly in a code span is not one"
-        );
+        assert!(m.text.starts_with("`{{ a }}` \u{e000}0\u{e000}\n"), "{:?}", m.text);
+        assert!(mask("{{ only in `code }}`").is_none(), "a tag partly in a code span is not one");
         assert!(mask("no tags {{ here").is_none());
     }
 
@@ -245,10 +202,7 @@ mod tests {
         let doc = "[a][{{ site.x }}] and {{ y }}\n\n[{{ site.x }}]: /url\n";
         let m = masked(doc);
         assert_eq!(m.template.items().len(), 2);
-        assert_eq!(
-            m.text,
-            "[a][\u{e000}0\u{e000}] and \u{e000}1\u{e000}\n\n[\u{e000}0\u{e000}]: /url\n"
-        );
+        assert_eq!(m.text, "[a][\u{e000}0\u{e000}] and \u{e000}1\u{e000}\n\n[\u{e000}0\u{e000}]: /url\n");
         let and = m.text.find(" and").expect("kept");
         assert_eq!(m.to_source(and), doc.find(" and").expect("kept"));
         assert_eq!(m.to_source(m.text.len()), doc.len());
@@ -266,14 +220,7 @@ mod tests {
         let doc = "Intro\n\n{{< highlight md >}}\n# not a heading\n````\n{{< /highlight >}}\nafter {{ x }}\n";
         let m = masked(doc);
         assert_eq!(m.text, "Intro\n\n`````\u{e000}0\u{e000}\n# not a heading\n````\n`````\nafter \u{e000}1\u{e000}\n");
-        let ItemKind::Block {
-            content,
-            close,
-            lang,
-        } = &m.template.items()[0].kind
-        else {
-            panic!("not a block")
-        };
+        let ItemKind::Block { content, close, lang } = &m.template.items()[0].kind else { panic!("not a block") };
         assert_eq!(
             (content.as_str(), close.as_str(), lang.as_deref()),
             ("# not a heading\n````\n", "{{< /highlight >}}", Some("md"))
@@ -284,27 +231,12 @@ mod tests {
     fn blocks_open_only_at_the_top_level_and_close_with_their_own_kind() {
         // In a list item the fence could end with the item: plain tags, the text stays Markdown.
         let m = masked("- item\n  {% highlight ruby %}\n  x\n  {% endhighlight %}\n");
-        assert!(m
-            .template
-            .items()
-            .iter()
-            .all(|i| matches!(i.kind, ItemKind::Tag)));
+        assert!(m.template.items().iter().all(|i| matches!(i.kind, ItemKind::Tag)));
         let m = masked("<div>\n{% raw %}\n\nx\n{% endraw %}\n");
-        assert!(
-            m.template
-                .items()
-                .iter()
-                .all(|i| matches!(i.kind, ItemKind::Tag)),
-            "inside raw HTML"
-        );
+        assert!(m.template.items().iter().all(|i| matches!(i.kind, ItemKind::Tag)), "inside raw HTML");
         // Hugo delimiters must match; a raw block ignores highlight closers.
         let m = masked("{{< highlight go >}}\nx\n{{% /highlight %}}\n\n{% raw %}\n{% endhighlight %}\n{% endraw %}\n");
-        let kinds: Vec<bool> = m
-            .template
-            .items()
-            .iter()
-            .map(|i| matches!(i.kind, ItemKind::Block { .. }))
-            .collect();
+        let kinds: Vec<bool> = m.template.items().iter().map(|i| matches!(i.kind, ItemKind::Block { .. })).collect();
         assert_eq!(kinds, [false, false, true]);
     }
 
@@ -312,19 +244,10 @@ mod tests {
     fn a_fence_inside_a_list_item_is_reported_as_not_held() {
         // `opens_block` refuses this pair; forced, the check after parsing catches it.
         let doc = "- item\n  {% raw %}\n  x\n\nnot in the list\n{% endraw %}\n";
-        let (lines, tags) = (
-            lines(doc),
-            lines(doc)
-                .iter()
-                .map(|l| scan(&doc[l.clone()]))
-                .collect::<Vec<_>>(),
-        );
+        let (lines, tags) = (lines(doc), lines(doc).iter().map(|l| scan(&doc[l.clone()])).collect::<Vec<_>>());
         let finder = Finder::new(doc, &lines, &tags);
         let pairs = finder.pairs();
-        assert_eq!(
-            pairs.iter().map(|p| (p.open, p.close)).collect::<Vec<_>>(),
-            [(1, 5)]
-        );
+        assert_eq!(pairs.iter().map(|p| (p.open, p.close)).collect::<Vec<_>>(), [(1, 5)]);
         assert!(!finder.opens_block(&pairs[0], &Regions::of(doc)));
         let (masked, blocks) = finder.run(&pairs, &Regions::of(doc)).build(doc, '\u{e000}');
         assert_eq!(unheld_blocks(&masked, &blocks), HashSet::from([1]));
@@ -338,13 +261,9 @@ mod tests {
     #[test]
     fn spans_pair_on_one_line_and_keep_their_inside() {
         let m = masked("a {% raw %}{{ x }}{% endraw %} b {% raw %} c");
-        let [span, tag] = m.template.items() else {
-            panic!("{}", m.template.items().len())
-        };
+        let [span, tag] = m.template.items() else { panic!("{}", m.template.items().len()) };
         assert_eq!(span.text, "{% raw %}{{ x }}{% endraw %}");
-        assert!(
-            matches!(&span.kind, ItemKind::Span { inner, code: false } if &span.text[inner.clone()] == "{{ x }}")
-        );
+        assert!(matches!(&span.kind, ItemKind::Span { inner, code: false } if &span.text[inner.clone()] == "{{ x }}"));
         assert_eq!(tag.text, "{% raw %}");
     }
 }

@@ -78,11 +78,7 @@ pub(crate) fn scan_line(line: &str) -> Vec<Tag> {
     let mut tags = Vec::new();
     let mut closers = Closers::default();
     let mut at = 0;
-    while let Some(start) = line
-        .get(at..)
-        .and_then(|rest| rest.find('{'))
-        .map(|i| at + i)
-    {
+    while let Some(start) = line.get(at..).and_then(|rest| rest.find('{')).map(|i| at + i) {
         match tag_at(line, start, &mut closers) {
             Some(tag) => {
                 at = tag.range.end;
@@ -100,9 +96,8 @@ pub(crate) fn alone<'t>(line: &str, tags: &'t [Tag]) -> Option<&'t Tag> {
     let [tag] = tags else { return None };
     let before = line.get(..tag.range.start)?;
     let after = line.get(tag.range.end..)?;
-    let alone = before.len() <= 3
-        && before.bytes().all(|b| b == b' ')
-        && after.bytes().all(|b| b == b' ' || b == b'\t');
+    let alone =
+        before.len() <= 3 && before.bytes().all(|b| b == b' ') && after.bytes().all(|b| b == b' ' || b == b'\t');
     alone.then_some(tag)
 }
 
@@ -119,15 +114,11 @@ pub(crate) fn role<'a>(line: &'a str, tag: &Tag) -> Role<'a> {
             Role::Open(Verbatim::Highlight(tag.delimiter), lang)
         }
         (Delimiter::HugoHtml | Delimiter::HugoMarkdown, _)
-            if inner
-                .strip_prefix('/')
-                .is_some_and(|name| name.trim() == "highlight") =>
+            if inner.strip_prefix('/').is_some_and(|name| name.trim() == "highlight") =>
         {
             Role::Close(Verbatim::Highlight(tag.delimiter))
         }
-        (Delimiter::Statement, Some("highlight")) => {
-            Role::Open(Verbatim::Highlight(Delimiter::Statement), lang)
-        }
+        (Delimiter::Statement, Some("highlight")) => Role::Open(Verbatim::Highlight(Delimiter::Statement), lang),
         (Delimiter::Statement, Some("endhighlight")) if second.is_none() => {
             Role::Close(Verbatim::Highlight(Delimiter::Statement))
         }
@@ -157,11 +148,7 @@ fn inner<'a>(line: &'a str, tag: &Tag) -> Option<&'a str> {
 /// Hugo shortcode (no `>}}`) but still a `{{ … }}` tag.
 fn tag_at(line: &str, start: usize, closers: &mut Closers) -> Option<Tag> {
     let bytes = line.as_bytes();
-    let backslashes = bytes[..start]
-        .iter()
-        .rev()
-        .take_while(|&&b| b == b'\\')
-        .count();
+    let backslashes = bytes[..start].iter().rev().take_while(|&&b| b == b'\\').count();
     if backslashes % 2 == 1 {
         return None;
     }
@@ -183,16 +170,10 @@ fn tag_at(line: &str, start: usize, closers: &mut Closers) -> Option<Tag> {
         let first = closers.next(line, close, content)?;
         // Usually the first closing delimiter ends the tag; only when it sits inside a quoted
         // argument is the tag followed further, and then not past the bound.
-        let limit = line
-            .len()
-            .min(content.saturating_add(MAX_QUOTED_SCAN))
-            .max(first + 1);
+        let limit = line.len().min(content.saturating_add(MAX_QUOTED_SCAN)).max(first + 1);
         let end = find_unquoted(bytes, content, limit, close.as_bytes()).unwrap_or(first);
         let inner = line.get(content..end)?;
-        (!inner.trim().is_empty()).then(|| Tag {
-            range: start..end + close.len(),
-            delimiter,
-        })
+        (!inner.trim().is_empty()).then(|| Tag { range: start..end + close.len(), delimiter })
     })
 }
 
@@ -209,9 +190,7 @@ fn find_unquoted(bytes: &[u8], from: usize, limit: usize, close: &[u8]) -> Optio
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if bytes[i..].starts_with(close) => return Some(i),
-            None if matches!(b, b'"' | b'\'' | b'`') && starts_value(bytes[i - 1]) => {
-                quote = Some(b)
-            }
+            None if matches!(b, b'"' | b'\'' | b'`') && starts_value(bytes[i - 1]) => quote = Some(b),
             None => {}
         }
         i += 1;
@@ -239,10 +218,7 @@ impl Closers {
                 return *found;
             }
         }
-        let found = line
-            .get(from..)
-            .and_then(|rest| rest.find(close))
-            .map(|i| from + i);
+        let found = line.get(from..).and_then(|rest| rest.find(close)).map(|i| from + i);
         self.found.retain(|(c, _, _)| *c != close);
         self.found.push((close, from, found));
         found
@@ -254,10 +230,7 @@ mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<&str> {
-        scan_line(line)
-            .into_iter()
-            .map(|t| &line[t.range])
-            .collect()
+        scan_line(line).into_iter().map(|t| &line[t.range]).collect()
     }
 
     #[test]
@@ -272,28 +245,13 @@ mod tests {
 
     #[test]
     fn closing_delimiters_in_quotes_do_not_end_a_tag() {
-        assert_eq!(
-            texts(r#"{{< x title="a >}} b" >}} after"#),
-            [r#"{{< x title="a >}} b" >}}"#]
-        );
-        assert_eq!(
-            texts(r#"{{ "it's }}" | upcase }}"#),
-            [r#"{{ "it's }}" | upcase }}"#]
-        );
+        assert_eq!(texts(r#"{{< x title="a >}} b" >}} after"#), [r#"{{< x title="a >}} b" >}}"#]);
+        assert_eq!(texts(r#"{{ "it's }}" | upcase }}"#), [r#"{{ "it's }}" | upcase }}"#]);
         assert_eq!(texts(r#"{{ "say \"}}\"" }}"#), [r#"{{ "say \"}}\"" }}"#]);
         // A quote that never closes is an apostrophe: the first delimiter ends the tag.
-        assert_eq!(
-            texts("{{< x it's >}} and {{ y }}"),
-            ["{{< x it's >}}", "{{ y }}"]
-        );
-        assert_eq!(
-            texts("{{< note Don't >}} text {{< note Won't >}}"),
-            ["{{< note Don't >}}", "{{< note Won't >}}"]
-        );
-        assert_eq!(
-            texts(r#"{{"}}"}} {{<x a='>}}'>}}"#),
-            [r#"{{"}}"}}"#, "{{<x a='>}}'>}}"]
-        );
+        assert_eq!(texts("{{< x it's >}} and {{ y }}"), ["{{< x it's >}}", "{{ y }}"]);
+        assert_eq!(texts("{{< note Don't >}} text {{< note Won't >}}"), ["{{< note Don't >}}", "{{< note Won't >}}"]);
+        assert_eq!(texts(r#"{{"}}"}} {{<x a='>}}'>}}"#), [r#"{{"}}"}}"#, "{{<x a='>}}'>}}"]);
     }
 
     #[test]
@@ -301,11 +259,7 @@ mod tests {
         assert!(texts("{{ no end on this line").is_empty());
         assert!(texts("{{}} {{ }} {%  %}").is_empty());
         assert!(texts(r"\{{ x }} and \{% y %}").is_empty());
-        assert_eq!(
-            texts(r"\\{{ x }}"),
-            ["{{ x }}"],
-            "an escaped backslash escapes no brace"
-        );
+        assert_eq!(texts(r"\\{{ x }}"), ["{{ x }}"], "an escaped backslash escapes no brace");
         assert_eq!(texts("{{<x}}"), ["{{<x}}"], "no `>}}`: a `{{ … }}` tag");
     }
 
@@ -320,35 +274,18 @@ mod tests {
             role_of("{{< highlight go \"linenos=table\" >}}").as_deref(),
             Some("Open(Highlight(HugoHtml), Some(\"go\"))")
         );
-        assert_eq!(
-            role_of("{{< /highlight >}}").as_deref(),
-            Some("Close(Highlight(HugoHtml))")
-        );
-        assert_eq!(
-            role_of("{{% / highlight %}}").as_deref(),
-            Some("Close(Highlight(HugoMarkdown))")
-        );
+        assert_eq!(role_of("{{< /highlight >}}").as_deref(), Some("Close(Highlight(HugoHtml))"));
+        assert_eq!(role_of("{{% / highlight %}}").as_deref(), Some("Close(Highlight(HugoMarkdown))"));
         assert_eq!(
             role_of("{% highlight ruby linenos %}").as_deref(),
             Some("Open(Highlight(Statement), Some(\"ruby\"))")
         );
-        assert_eq!(
-            role_of("  {%- endhighlight -%}\t").as_deref(),
-            Some("Close(Highlight(Statement))")
-        );
+        assert_eq!(role_of("  {%- endhighlight -%}\t").as_deref(), Some("Close(Highlight(Statement))"));
         assert_eq!(role_of("{% raw %}").as_deref(), Some("Open(Raw, None)"));
         assert_eq!(role_of("{% endraw %}").as_deref(), Some("Close(Raw)"));
         assert_eq!(role_of("{{ raw }}").as_deref(), Some("Other"));
-        assert_eq!(
-            role_of("{{</* highlight go */>}}").as_deref(),
-            Some("Other"),
-            "Hugo's escaped shortcode"
-        );
-        assert_eq!(
-            role_of("    {% raw %}"),
-            None,
-            "indented four spaces: not alone as a block line"
-        );
+        assert_eq!(role_of("{{</* highlight go */>}}").as_deref(), Some("Other"), "Hugo's escaped shortcode");
+        assert_eq!(role_of("    {% raw %}"), None, "indented four spaces: not alone as a block line");
         assert_eq!(role_of("{% raw %} x"), None);
     }
 

@@ -65,12 +65,8 @@ fn scope(css: &str, ancestor: &str) -> String {
     let mut out = String::new();
     for rule in strip_comments(css).split_inclusive('}') {
         let Some((selectors, body)) = rule.split_once('{') else { continue };
-        let scoped: Vec<String> = selectors
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| format!("{ancestor} {s}"))
-            .collect();
+        let scoped: Vec<String> =
+            selectors.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("{ancestor} {s}")).collect();
         if !scoped.is_empty() {
             out.push_str(&format!("{} {{{body}\n", scoped.join(", ")));
         }

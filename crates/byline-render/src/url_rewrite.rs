@@ -150,7 +150,14 @@ mod tests {
     #[test]
     fn unsafe_replacements_are_refused() {
         let html = "<p><a href=\"x\">x</a><img src=\"y\" alt=\"a > b\"></p>";
-        for evil in ["javascript:alert(1)", " javascript:alert(1)", "java\tscript:x", "data:text/html;base64,AA", "data:image/png,<svg onload=x>", "vbscript:x"] {
+        for evil in [
+            "javascript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:x",
+            "data:text/html;base64,AA",
+            "data:image/png,<svg onload=x>",
+            "vbscript:x",
+        ] {
             let resolve = resolve_all_to(evil);
             assert_eq!(resolve_relative_urls(html, Some(&resolve)), html, "{evil} got through");
         }
@@ -168,7 +175,10 @@ mod tests {
         // As html5ever may serialize attributes: `&` and `"` escaped, `<` and `>` possibly raw.
         let raw = "<p><img alt=\"&quot;><script>alert(1)</script><img src=x onerror=alert(1)>&amp;lt;\"></p>";
         let out = resolve_relative_urls(raw, None);
-        assert_eq!(out, "<p>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&amp;lt;</p>");
+        assert_eq!(
+            out,
+            "<p>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&amp;lt;</p>"
+        );
         let escaped = "<img alt=\"&lt;img src=x onerror=alert(1)&gt;\">";
         assert_eq!(resolve_relative_urls(escaped, None), "&lt;img src=x onerror=alert(1)&gt;");
         assert_eq!(resolve_relative_urls("<img>", None), "");

@@ -9,28 +9,72 @@ use proptest::prelude::*;
 
 /// Blocks a writer types, including raw HTML that stays open across blocks and hostile text.
 const BLOCKS: &[&str] = &[
-    "# Title", "## Section *one*", "Plain paragraph with **bold** and `code`.",
-    "A [link](https://example.org) and www.example.com.", "Footnote ref[^1].", "[^1]: The note <b>bold</b>.",
-    "- item one\n- item two\n  - nested", "1. first\n2. second", "- [ ] todo\n- [x] done",
-    "> quoted\n> > nested", "| a | b |\n|:-:|--:|\n| 1 | 2 |", "---",
-    "```rust\nfn main() { println!(\"hi\"); }\n```", "```python\ndef f(x):\n    return 'x' # c\n```",
-    "```json\n{\"a\": [1, 2, \"<b>\"]}\n```", "```\nplain <code> & \"quotes\"\n```", "    indented <i>code</i>",
-    "```js\nconst a = '\u{a0}' + \"\\r\";\r\nlet b = 1;\r\n```", "```sh\necho \0 nul\n```",
-    "```text\nno\u{a0}break ' \" & <x>\r\nnext\rline\0\n```", "```unknownlang\n\u{a0}<b>\n```",
-    "<details open>\n<summary>More</summary>", "</details>", "<div class=\"note\">", "</div>",
-    "<kbd>Ctrl</kbd> inline <mark>html</mark>", "<b>unclosed bold", "<table><tr><td>cell", "</td></tr></table>",
-    "<!-- a comment -->", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<p>raw p",
-    "<a href=\"javascript:alert(1)\">x</a>", "![img](a.png \"t\")", "![gone](javascript:alert(1))",
-    "Term\n: definition", "[ref]: https://example.org \"T\"", "See [ref] and ![ref] and [Ref][].", "Text with <span title='a>b'>quoted</span> attr.", "<svg><circle/></svg>",
+    "# Title",
+    "## Section *one*",
+    "Plain paragraph with **bold** and `code`.",
+    "A [link](https://example.org) and www.example.com.",
+    "Footnote ref[^1].",
+    "[^1]: The note <b>bold</b>.",
+    "- item one\n- item two\n  - nested",
+    "1. first\n2. second",
+    "- [ ] todo\n- [x] done",
+    "> quoted\n> > nested",
+    "| a | b |\n|:-:|--:|\n| 1 | 2 |",
+    "---",
+    "```rust\nfn main() { println!(\"hi\"); }\n```",
+    "```python\ndef f(x):\n    return 'x' # c\n```",
+    "```json\n{\"a\": [1, 2, \"<b>\"]}\n```",
+    "```\nplain <code> & \"quotes\"\n```",
+    "    indented <i>code</i>",
+    "```js\nconst a = '\u{a0}' + \"\\r\";\r\nlet b = 1;\r\n```",
+    "```sh\necho \0 nul\n```",
+    "```text\nno\u{a0}break ' \" & <x>\r\nnext\rline\0\n```",
+    "```unknownlang\n\u{a0}<b>\n```",
+    "<details open>\n<summary>More</summary>",
+    "</details>",
+    "<div class=\"note\">",
+    "</div>",
+    "<kbd>Ctrl</kbd> inline <mark>html</mark>",
+    "<b>unclosed bold",
+    "<table><tr><td>cell",
+    "</td></tr></table>",
+    "<!-- a comment -->",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<p>raw p",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "![img](a.png \"t\")",
+    "![gone](javascript:alert(1))",
+    "Term\n: definition",
+    "[ref]: https://example.org \"T\"",
+    "See [ref] and ![ref] and [Ref][].",
+    "Text with <span title='a>b'>quoted</span> attr.",
+    "<svg><circle/></svg>",
     // Site generators' template tags: inline, on lines of their own, paired across blocks by edits.
-    "{{< figure src=\"/images/kiln.png\" title=\"Kiln\" >}}", "Text {{% notice tip %}}Some **text**{{% /notice %}} after",
-    "{{< highlight go >}}\nfunc a_b() {}\n# not a heading\n{{< /highlight >}}", "{{< highlight go >}}", "{{< /highlight >}}",
-    "{% highlight ruby %}\n  x = 1\n```\n{% endhighlight %}", "{% raw %}{{ x }}{% endraw %} and {{ y }}",
-    "{% raw %}\n{{ page.title }} _x_\n{% endraw %}", "{% raw %}", "{% endraw %}", "{{ youtube(id=\"abc\") }}",
-    "{% note(kind=\"info\") %}\nInner *md*\n{% end %}", "[post]({% post_url 2019-05-01-slug %}) and ![i]({{ site.baseurl }}/a.png)",
-    "A {{< x title=\"<script>alert(1)</script>\" >}} y", "para\n{{ tag }}\nmore", "```\n{{< in code >}}\n```",
-    "`{{ in span }}` {{ out }}", "<div title=\"{{ x }}\">", "| a | {{ x|y }} |\n|---|---|\n| 1 | 2 |", "- {{ item }}\n- {% include x.html %}",
-    "> {{< quote >}}\n> text", "\u{e000}0\u{e000} forged &#xE000;1&#xE000;", "[a][{{ x }}]\n\n[{{ x }}]: /u", "Note[^{{ n }}].\n\n[^{{ n }}]: Body.",
+    "{{< figure src=\"/images/kiln.png\" title=\"Kiln\" >}}",
+    "Text {{% notice tip %}}Some **text**{{% /notice %}} after",
+    "{{< highlight go >}}\nfunc a_b() {}\n# not a heading\n{{< /highlight >}}",
+    "{{< highlight go >}}",
+    "{{< /highlight >}}",
+    "{% highlight ruby %}\n  x = 1\n```\n{% endhighlight %}",
+    "{% raw %}{{ x }}{% endraw %} and {{ y }}",
+    "{% raw %}\n{{ page.title }} _x_\n{% endraw %}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{{ youtube(id=\"abc\") }}",
+    "{% note(kind=\"info\") %}\nInner *md*\n{% end %}",
+    "[post]({% post_url 2019-05-01-slug %}) and ![i]({{ site.baseurl }}/a.png)",
+    "A {{< x title=\"<script>alert(1)</script>\" >}} y",
+    "para\n{{ tag }}\nmore",
+    "```\n{{< in code >}}\n```",
+    "`{{ in span }}` {{ out }}",
+    "<div title=\"{{ x }}\">",
+    "| a | {{ x|y }} |\n|---|---|\n| 1 | 2 |",
+    "- {{ item }}\n- {% include x.html %}",
+    "> {{< quote >}}\n> text",
+    "\u{e000}0\u{e000} forged &#xE000;1&#xE000;",
+    "[a][{{ x }}]\n\n[{{ x }}]: /u",
+    "Note[^{{ n }}].\n\n[^{{ n }}]: Body.",
 ];
 
 fn block() -> impl Strategy<Value = String> {
@@ -52,7 +96,12 @@ enum Edit {
 
 /// What a writer types: mostly letters, sometimes Markdown syntax.
 fn typed() -> impl Strategy<Value = char> {
-    proptest::sample::select(&['a', 'b', ' ', ' ', '*', '_', '<', '>', '\n', '`', '[', ']', '^', '#', '-', '|', '=', '!', '(', ')', ':', '{', '}', '%'][..])
+    proptest::sample::select(
+        &[
+            'a', 'b', ' ', ' ', '*', '_', '<', '>', '\n', '`', '[', ']', '^', '#', '-', '|', '=', '!', '(', ')', ':',
+            '{', '}', '%',
+        ][..],
+    )
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -91,7 +140,12 @@ fn assert_same(renderer: &Renderer, markdown: &str) -> Result<(), TestCaseError>
 
     let resolve = |url: &str| Some(format!("files/{url}"));
     let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
-    prop_assert_eq!(renderer.render_with(markdown, &export), renderer.render_whole(markdown, &export), "export of {:?}", markdown);
+    prop_assert_eq!(
+        renderer.render_with(markdown, &export),
+        renderer.render_whole(markdown, &export),
+        "export of {:?}",
+        markdown
+    );
     Ok(())
 }
 

@@ -15,11 +15,56 @@ struct Example {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "article", "header", "aside", "hgroup", "blockquote", "hr", "iframe", "body", "li", "map",
-    "button", "object", "canvas", "ol", "caption", "output", "col", "p", "colgroup", "pre", "dd",
-    "progress", "div", "section", "dl", "table", "td", "dt", "tbody", "embed", "textarea",
-    "fieldset", "tfoot", "figcaption", "th", "figure", "thead", "footer", "tr", "form", "ul",
-    "h1", "h2", "h3", "h4", "h5", "h6", "video", "script", "style",
+    "article",
+    "header",
+    "aside",
+    "hgroup",
+    "blockquote",
+    "hr",
+    "iframe",
+    "body",
+    "li",
+    "map",
+    "button",
+    "object",
+    "canvas",
+    "ol",
+    "caption",
+    "output",
+    "col",
+    "p",
+    "colgroup",
+    "pre",
+    "dd",
+    "progress",
+    "div",
+    "section",
+    "dl",
+    "table",
+    "td",
+    "dt",
+    "tbody",
+    "embed",
+    "textarea",
+    "fieldset",
+    "tfoot",
+    "figcaption",
+    "th",
+    "figure",
+    "thead",
+    "footer",
+    "tr",
+    "form",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "video",
+    "script",
+    "style",
 ];
 
 fn has_raw_html(example: &Example) -> bool {
@@ -113,6 +158,11 @@ fn collapse(text: &str) -> String {
     out
 }
 
+/// The spec examples the pipeline knowingly renders differently, by example number: each is a
+/// choice (sanitizing, GFM autolinks, highlighting), not a bug. A change that fixes or breaks
+/// any example fails the test until this list says so.
+const KNOWN_FAILURES: &[u32] = &[];
+
 #[test]
 fn commonmark_spec_examples_pass() {
     let json = include_str!("fixtures/commonmark-spec.json");
@@ -127,14 +177,21 @@ fn commonmark_spec_examples_pass() {
         let expected = normalize(&example.html);
         if ours != expected {
             if std::env::var_os("SPEC_VERBOSE").is_some() {
-                eprintln!("--- example {} ({})\n{:?}\nexpected {}\nactual   {}", example.example, example.section, example.markdown, expected, ours);
+                eprintln!(
+                    "--- example {} ({})\n{:?}\nexpected {}\nactual   {}",
+                    example.example, example.section, example.markdown, expected, ours
+                );
             }
             failures.push(example.example);
         }
     }
     let passed = total - failures.len();
-    let rate = passed as f64 * 100.0 / total as f64;
-    println!("CommonMark spec: {passed}/{total} passed ({rate:.2}%), {} examples with raw HTML skipped", examples.len() - total);
-    println!("failing examples: {failures:?}");
-    assert!(rate >= 99.0, "pass rate {rate:.2}% < 99%; failing: {failures:?} (SPEC_VERBOSE=1 for details)");
+    println!("CommonMark spec: {passed}/{total} passed, {} examples with raw HTML skipped", examples.len() - total);
+    let newly_failing: Vec<u32> = failures.iter().copied().filter(|n| !KNOWN_FAILURES.contains(n)).collect();
+    let now_passing: Vec<u32> = KNOWN_FAILURES.iter().copied().filter(|n| !failures.contains(n)).collect();
+    assert!(
+        newly_failing.is_empty(),
+        "spec examples that passed now fail: {newly_failing:?} (SPEC_VERBOSE=1 for details)"
+    );
+    assert!(now_passing.is_empty(), "known failures now pass; take them out of KNOWN_FAILURES: {now_passing:?}");
 }

@@ -56,7 +56,9 @@ fn checker_catches_what_it_should() {
 
 #[test]
 fn language_injection_stays_inert() {
-    let html = Renderer::new().render("```\"><script>alert(1)</script>\ncode\n```\n\n```rust onmouseover=alert(1)\nfn a() {}\n```\n").html;
+    let html = Renderer::new()
+        .render("```\"><script>alert(1)</script>\ncode\n```\n\n```rust onmouseover=alert(1)\nfn a() {}\n```\n")
+        .html;
     assert!(!html.contains("onmouseover"), "{html}");
     assert!(html.contains("data-lang=\"rust\""), "{html}");
     assert!(common::violations(&html).is_empty(), "{html}");
@@ -64,7 +66,11 @@ fn language_injection_stays_inert() {
 
 #[test]
 fn id_clobbering_is_prevented() {
-    let html = Renderer::new().render("<a id=\"app\">x</a> <form name=\"settings\"><input name=\"x\"></form> <img name=\"body\" src=\"a.png\">").html;
+    let html = Renderer::new()
+        .render(
+            "<a id=\"app\">x</a> <form name=\"settings\"><input name=\"x\"></form> <img name=\"body\" src=\"a.png\">",
+        )
+        .html;
     assert!(html.contains("id=\"bl-app\""), "{html}");
     assert!(!html.contains("name="), "{html}");
 }
@@ -150,9 +156,7 @@ fn checkbox_canonicalisation_cannot_inject_markup() {
 /// The decoded text of every template tag chip in `html`.
 fn chip_texts(html: &str) -> Vec<String> {
     let tokens = common::tokenize(html);
-    let is_chip = |t: &common::Token| {
-        matches!(t, common::Token::Start { name, attrs } if name == "code" && attrs.iter().any(|(a, v)| a == "class" && v == "bl-template-tag"))
-    };
+    let is_chip = |t: &common::Token| matches!(t, common::Token::Start { name, attrs } if name == "code" && attrs.iter().any(|(a, v)| a == "class" && v == "bl-template-tag"));
     tokens
         .windows(2)
         .filter(|w| is_chip(&w[0]))
@@ -167,20 +171,38 @@ fn chip_texts(html: &str) -> Vec<String> {
 fn template_tags_holding_markup_stay_escaped_text() {
     // (document, the tags it must show verbatim)
     let cases: &[(&str, &[&str])] = &[
-        (r#"{{< figure src="x" title="<script>alert(1)</script>" >}}"#, &[r#"{{< figure src="x" title="<script>alert(1)</script>" >}}"#]),
+        (
+            r#"{{< figure src="x" title="<script>alert(1)</script>" >}}"#,
+            &[r#"{{< figure src="x" title="<script>alert(1)</script>" >}}"#],
+        ),
         (r#"Inline {{ "\" onerror=alert(1) x=\"" }} text"#, &[r#"{{ "\" onerror=alert(1) x=\"" }}"#]),
-        (r#"{% include x.html content='" onerror=alert(1) "' %}"#, &[r#"{% include x.html content='" onerror=alert(1) "' %}"#]),
+        (
+            r#"{% include x.html content='" onerror=alert(1) "' %}"#,
+            &[r#"{% include x.html content='" onerror=alert(1) "' %}"#],
+        ),
         // Raw HTML wholly inside a tag is part of the tag, not HTML.
-        ("{{<img src=x onerror=alert(1)>}} and {{<script>alert(1)</script>}}", &["{{<img src=x onerror=alert(1)>}}", "{{<script>alert(1)</script>}}"]),
+        (
+            "{{<img src=x onerror=alert(1)>}} and {{<script>alert(1)</script>}}",
+            &["{{<img src=x onerror=alert(1)>}}", "{{<script>alert(1)</script>}}"],
+        ),
         ("{% raw %}<img src=x onerror=alert(1)>{% endraw %}", &["{% raw %}", "{% endraw %}"]),
         // A hostile language never reaches an attribute; the code is escaped.
-        ("{{< highlight \"><script>alert(1)</script> >}}\n<img src=x onerror=alert(1)>\n{{< /highlight >}}", &["{{< highlight \"><script>alert(1)</script> >}}", "{{< /highlight >}}"]),
-        ("{% highlight js onmouseover=alert(1) %}\n</code></pre><script>alert(1)</script>\n{% endhighlight %}", &["{% highlight js onmouseover=alert(1) %}", "{% endhighlight %}"]),
+        (
+            "{{< highlight \"><script>alert(1)</script> >}}\n<img src=x onerror=alert(1)>\n{{< /highlight >}}",
+            &["{{< highlight \"><script>alert(1)</script> >}}", "{{< /highlight >}}"],
+        ),
+        (
+            "{% highlight js onmouseover=alert(1) %}\n</code></pre><script>alert(1)</script>\n{% endhighlight %}",
+            &["{% highlight js onmouseover=alert(1) %}", "{% endhighlight %}"],
+        ),
         ("{% raw %}\n<script>alert(1)</script>\n<style>p{}</style>\n{% endraw %}", &["{% raw %}", "{% endraw %}"]),
         // Tags in URLs are restored into the URL, which stays relative (no scheme sneaks in).
         (r#"[x]({{ "javascript:alert(1)" }}) ![y](javascript:{{ x }})"#, &[]),
         // A tag inside raw HTML is the HTML's business: sanitized as before.
-        (r#"<a href="{{ x }}" onclick="alert(1)">raw</a> <img src="{{ y }}" onerror="alert(1)"> {{ z }}"#, &["{{ z }}"]),
+        (
+            r#"<a href="{{ x }}" onclick="alert(1)">raw</a> <img src="{{ y }}" onerror="alert(1)"> {{ z }}"#,
+            &["{{ z }}"],
+        ),
     ];
     for (doc, tags) in cases {
         for html in both_modes(doc) {

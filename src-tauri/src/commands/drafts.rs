@@ -1,6 +1,8 @@
 //! Drafts, their history, the trash and search.
 
-use byline_library::{Draft, DraftChange, DraftFilter, DraftSummary, NewDraft, Revision, RevisionSummary, SaveMode, SearchHit};
+use byline_library::{
+    Draft, DraftChange, DraftFilter, DraftSummary, NewDraft, Revision, RevisionSummary, SaveMode, SearchHit,
+};
 use tauri::State;
 
 use crate::error::AppResult;
@@ -32,7 +34,12 @@ pub async fn create_draft(state: State<'_, AppState>, draft: NewDraft) -> AppRes
 
 /// Saves a change to a draft as an autosave, a checkpoint or a discrete edit.
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, slug: String, change: DraftChange, mode: SaveMode) -> AppResult<Draft> {
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    slug: String,
+    change: DraftChange,
+    mode: SaveMode,
+) -> AppResult<Draft> {
     state.with(|library| library.update_draft(&slug, change, mode))
 }
 

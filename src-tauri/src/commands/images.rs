@@ -24,7 +24,12 @@ pub async fn asset_data_url(state: State<'_, AppState>, hash: String) -> AppResu
 
 /// Stores an image pasted or dropped into a draft; returns its path and the Markdown to insert.
 #[tauri::command]
-pub async fn add_draft_image(state: State<'_, AppState>, slug: String, file_name: String, bytes: Vec<u8>) -> AppResult<DraftImage> {
+pub async fn add_draft_image(
+    state: State<'_, AppState>,
+    slug: String,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> AppResult<DraftImage> {
     state.with(|library| library.add_draft_image(&slug, &file_name, &bytes))
 }
 

@@ -12,7 +12,12 @@ use crate::state::AppState;
 /// Binds the library to `dir` (a site's root means its content folder) and starts keeping them
 /// in sync; returns the folder as bound and the site it is in.
 #[tauri::command]
-pub async fn bind_drafts_folder(app: AppHandle, state: State<'_, AppState>, sync: State<'_, FolderSync>, dir: PathBuf) -> AppResult<DraftsFolder> {
+pub async fn bind_drafts_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    sync: State<'_, FolderSync>,
+    dir: PathBuf,
+) -> AppResult<DraftsFolder> {
     drafts_folder::bind(&app, &state, &sync, &dir).map(DraftsFolder::of)
 }
 

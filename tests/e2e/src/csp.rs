@@ -46,9 +46,7 @@ impl Policy {
         for directive in text.split(';') {
             let mut words = directive.split_ascii_whitespace();
             let Some(name) = words.next() else { continue };
-            directives
-                .entry(name.to_ascii_lowercase())
-                .or_insert_with(|| words.map(str::to_string).collect());
+            directives.entry(name.to_ascii_lowercase()).or_insert_with(|| words.map(str::to_string).collect());
         }
         Self { text: text.to_string(), directives }
     }
@@ -69,8 +67,17 @@ impl Policy {
             Some(sources) => {
                 for source in sources {
                     let lower = source.to_ascii_lowercase();
-                    if ["'unsafe-eval'", "'unsafe-inline'", "'wasm-unsafe-eval'", "data:", "blob:", "*", "http:", "https:"]
-                        .contains(&lower.as_str())
+                    if [
+                        "'unsafe-eval'",
+                        "'unsafe-inline'",
+                        "'wasm-unsafe-eval'",
+                        "data:",
+                        "blob:",
+                        "*",
+                        "http:",
+                        "https:",
+                    ]
+                    .contains(&lower.as_str())
                     {
                         found.push(format!("script-src allows {source}"));
                     }
@@ -102,9 +109,16 @@ impl App {
     pub async fn enforced_policy(&self) -> Result<EnforcedPolicy> {
         let report = self.js_async(READ_POLICY, vec![]).await?;
         let strings = |value: Option<&Value>| -> Vec<String> {
-            value.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect()
+            value
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
         };
-        let seen = report.get("seen").and_then(Value::as_array).ok_or_else(|| anyhow!("no violation report: {report}"))?;
+        let seen =
+            report.get("seen").and_then(Value::as_array).ok_or_else(|| anyhow!("no violation report: {report}"))?;
         let mut enforced: Vec<Policy> = Vec::new();
         for violation in seen {
             if violation["disposition"] != "enforce" {

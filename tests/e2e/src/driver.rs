@@ -28,9 +28,8 @@ impl Driver {
             "tauri-driver is not installed. Run scripts/setup-app.sh \
              (cargo install tauri-driver --locked --version ^2)",
         )?;
-        let native_driver = which("WebKitWebDriver").context(
-            "WebKitWebDriver is not installed. Run scripts/setup-app.sh (apt package webkit2gtk-driver)",
-        )?;
+        let native_driver = which("WebKitWebDriver")
+            .context("WebKitWebDriver is not installed. Run scripts/setup-app.sh (apt package webkit2gtk-driver)")?;
         let port = free_port()?;
         let native_port = free_port()?;
         let out = File::create(log).with_context(|| format!("creating {}", log.display()))?;

@@ -59,7 +59,15 @@ impl Figure {
 
     /// A single measurement (median = p95 = the value).
     pub fn single(metric: &str, unit: &str, input: &str, value: f64) -> Figure {
-        Figure { metric: metric.into(), median: value, p95: value, max: value, samples: 1, unit: unit.into(), input: input.into() }
+        Figure {
+            metric: metric.into(),
+            median: value,
+            p95: value,
+            max: value,
+            samples: 1,
+            unit: unit.into(),
+            input: input.into(),
+        }
     }
 
     /// Prints the figure and, when `$BYLINE_APP_FIGURES` is set, appends it there.

@@ -36,7 +36,12 @@ impl fmt::Display for MemoryReport {
             self.processes.len()
         )?;
         for (pid, name, pss, rss) in &self.processes {
-            writeln!(f, "  {pid:>7} {name:<22} PSS {:>8.1} MiB  RSS {:>8.1} MiB", *pss as f64 / 1024.0, *rss as f64 / 1024.0)?;
+            writeln!(
+                f,
+                "  {pid:>7} {name:<22} PSS {:>8.1} MiB  RSS {:>8.1} MiB",
+                *pss as f64 / 1024.0,
+                *rss as f64 / 1024.0
+            )?;
         }
         Ok(())
     }
@@ -66,8 +71,7 @@ pub fn app_pid(library: &Path) -> Result<Option<u32>> {
     let library = library.to_string_lossy().into_owned();
     Ok(all_pids()?.into_iter().find(|pid| {
         let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-        let args: Vec<String> =
-            cmdline.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
+        let args: Vec<String> = cmdline.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
         let zombie = fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "));
         !zombie && args.first().is_some_and(|a| a.ends_with("byline-app")) && args.contains(&library)
     }))

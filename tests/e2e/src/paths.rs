@@ -14,9 +14,7 @@ pub fn workspace_root() -> PathBuf {
 
 /// The workspace's cargo target directory (honours `CARGO_TARGET_DIR`).
 pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"))
 }
 
 /// The desktop app under test: `$BYLINE_APP`, else `target/debug/byline-app`.
@@ -38,10 +36,7 @@ pub fn app_binary() -> Result<PathBuf> {
 /// `target/debug/byline`, built once with the cargo running the tests when it is missing.
 pub fn cli_binary() -> Result<PathBuf> {
     static BUILT: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    BUILT
-        .get_or_init(|| locate_or_build_cli().map_err(|e| format!("{e:#}")))
-        .clone()
-        .map_err(anyhow::Error::msg)
+    BUILT.get_or_init(|| locate_or_build_cli().map_err(|e| format!("{e:#}"))).clone().map_err(anyhow::Error::msg)
 }
 
 fn locate_or_build_cli() -> Result<PathBuf> {
@@ -67,8 +62,7 @@ fn locate_or_build_cli() -> Result<PathBuf> {
 /// `target/e2e/`, where screenshots and logs go (created on demand).
 pub fn artifacts_dir() -> Result<PathBuf> {
     let dir = target_dir().join("e2e");
-    std::fs::create_dir_all(dir.join("logs"))
-        .with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(dir.join("logs")).with_context(|| format!("creating {}", dir.display()))?;
     Ok(dir)
 }
 

@@ -21,9 +21,7 @@ impl ChildGuard {
     /// Spawns `command` as the leader of a new process group.
     pub fn spawn(name: &str, command: &mut Command) -> Result<Self> {
         command.process_group(0).stdin(Stdio::null());
-        let child = command
-            .spawn()
-            .with_context(|| format!("starting {name} ({command:?}); is it installed?"))?;
+        let child = command.spawn().with_context(|| format!("starting {name} ({command:?}); is it installed?"))?;
         Ok(Self { name: name.to_string(), child })
     }
 
@@ -41,15 +39,9 @@ impl ChildGuard {
     /// a bus address), failing if it exits first.
     pub fn first_stdout_line(&mut self) -> Result<String> {
         let name = self.name.clone();
-        let stdout = self
-            .child
-            .stdout
-            .take()
-            .with_context(|| format!("{name}'s stdout was not piped"))?;
+        let stdout = self.child.stdout.take().with_context(|| format!("{name}'s stdout was not piped"))?;
         let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .with_context(|| format!("reading {name}'s output"))?;
+        BufReader::new(stdout).read_line(&mut line).with_context(|| format!("reading {name}'s output"))?;
         if line.trim().is_empty() {
             bail!("{name} exited before it was ready ({:?})", self.child.try_wait());
         }
@@ -97,9 +89,8 @@ pub fn free_port() -> Result<u16> {
 
 /// Finds a program on `PATH` (or in `~/.cargo/bin`, where `cargo install` puts tauri-driver).
 pub fn which(program: &str) -> Option<std::path::PathBuf> {
-    let mut dirs: Vec<std::path::PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
+    let mut dirs: Vec<std::path::PathBuf> =
+        std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect()).unwrap_or_default();
     if let Some(home) = std::env::var_os("HOME") {
         dirs.push(std::path::PathBuf::from(home).join(".cargo/bin"));
     }

@@ -108,12 +108,7 @@ impl Library {
     /// Slugs of the drafts not in the trash (`byline list`), most recently updated first.
     pub fn slugs(&self) -> Result<Vec<String>> {
         let out = self.byline(&["list"])?;
-        Ok(out
-            .lines()
-            .skip(1)
-            .filter_map(|line| line.split_whitespace().next())
-            .map(str::to_string)
-            .collect())
+        Ok(out.lines().skip(1).filter_map(|line| line.split_whitespace().next()).map(str::to_string).collect())
     }
 
     /// Whether the library folder exists yet (the app or the CLI creates it).

@@ -8,7 +8,8 @@ use anyhow::{anyhow, Context, Result};
 /// Unix time in milliseconds at which process `pid` started (10 ms resolution: the kernel
 /// counts in clock ticks).
 pub fn process_started_ms(pid: u32) -> Result<f64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).with_context(|| format!("reading /proc/{pid}/stat"))?;
+    let stat =
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).with_context(|| format!("reading /proc/{pid}/stat"))?;
     // Fields after the parenthesised name are fixed; starttime is field 22 overall.
     let rest = stat.rfind(')').map(|at| &stat[at + 2..]).ok_or_else(|| anyhow!("malformed /proc/{pid}/stat"))?;
     let ticks: f64 = rest

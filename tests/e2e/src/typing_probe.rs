@@ -49,8 +49,11 @@ pub async fn type_and_measure(app: &App, text: &str, gap: Duration, settle: Dura
     editor.send_keys(&format!("{}{}", Key::Control, Key::End)).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let (preview_before, typing_before) = counts(app).await?;
-    app.js("performance.clearMeasures('preview-render-ipc'); performance.clearMeasures('preview-patch'); return null;", vec![])
-        .await?;
+    app.js(
+        "performance.clearMeasures('preview-render-ipc'); performance.clearMeasures('preview-patch'); return null;",
+        vec![],
+    )
+    .await?;
     let mut round_trip = Vec::new();
     for ch in text.chars() {
         let sent = Instant::now();
@@ -60,12 +63,21 @@ pub async fn type_and_measure(app: &App, text: &str, gap: Duration, settle: Dura
     }
     // The last keystrokes' previews land within `settle` unless the preview is stuck.
     let deadline = Instant::now() + settle;
-    while Instant::now() < deadline && !app.js("return window.__byline.previewIdle ? window.__byline.previewIdle() : true;", vec![]).await?.as_bool().unwrap_or(true) {
+    while Instant::now() < deadline
+        && !app
+            .js("return window.__byline.previewIdle ? window.__byline.previewIdle() : true;", vec![])
+            .await?
+            .as_bool()
+            .unwrap_or(true)
+    {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     let typed = text.trim();
-    ensure!(app.editor_text().await?.trim_end().ends_with(typed), "the editor lost typed characters: it does not end with {typed:?}");
+    ensure!(
+        app.editor_text().await?.trim_end().ends_with(typed),
+        "the editor lost typed characters: it does not end with {typed:?}"
+    );
     let samples = app
         .js(
             "return { perf: Array.from(window.__byline.perf), typing: Array.from(window.__byline.typing), \
@@ -136,5 +148,9 @@ const timed = async (fn) => { const t = performance.now(); await fn(); return pe
 pub async fn render_breakdown(app: &App, runs: usize) -> Result<RenderBreakdown> {
     let found = app.js_async(RENDER_BREAKDOWN, vec![runs.into()]).await?;
     ensure!(found.get("error").is_none(), "timing the render command failed: {}", found["error"]);
-    Ok(RenderBreakdown { full: numbers(&found["full"]), tiny: numbers(&found["tiny"]), stringify: numbers(&found["stringify"]) })
+    Ok(RenderBreakdown {
+        full: numbers(&found["full"]),
+        tiny: numbers(&found["tiny"]),
+        stringify: numbers(&found["stringify"]),
+    })
 }

@@ -214,10 +214,7 @@ impl App {
 
     /// Waits until `body` (see [`App::in_preview`]) returns something truthy, and returns it.
     pub async fn wait_in_preview(&self, what: &str, body: &str) -> Result<Value> {
-        self.wait_for(what, FIND_TIMEOUT, || async {
-            Ok(self.in_preview(body).await?.filter(is_truthy))
-        })
-        .await
+        self.wait_for(what, FIND_TIMEOUT, || async { Ok(self.in_preview(body).await?.filter(is_truthy)) }).await
     }
 
     /// Waits two animation frames, then saves a PNG screenshot as `target/e2e/FILE`.

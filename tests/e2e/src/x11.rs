@@ -5,9 +5,7 @@
 
 use anyhow::{bail, Context, Result};
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{
-    AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState, Window,
-};
+use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState, Window};
 use x11rb::CURRENT_TIME;
 
 /// Sends `WM_DELETE_WINDOW` to every mapped top-level window on `display` that accepts it,

@@ -54,7 +54,8 @@ pub fn cases() -> Result<Vec<String>> {
         }
     }
     // The first block describes the file.
-    let cases: Vec<String> = cases.into_iter().skip(1).map(|c| arm(c.trim_end())).filter(|c| !c.trim().is_empty()).collect();
+    let cases: Vec<String> =
+        cases.into_iter().skip(1).map(|c| arm(c.trim_end())).filter(|c| !c.trim().is_empty()).collect();
     if cases.len() < 60 {
         bail!("the XSS corpus {} has only {} cases", path.display(), cases.len());
     }

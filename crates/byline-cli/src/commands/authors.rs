@@ -80,13 +80,7 @@ fn list(library: &Library, json: bool) -> Result<()> {
     }
     let rows: Vec<Vec<String>> = authors
         .iter()
-        .map(|a| {
-            vec![
-                a.slug.clone(),
-                if a.is_default { "yes".into() } else { String::new() },
-                a.name.clone(),
-            ]
-        })
+        .map(|a| vec![a.slug.clone(), if a.is_default { "yes".into() } else { String::new() }, a.name.clone()])
         .collect();
     output::table(&["slug", "default", "name"], &rows)
 }
@@ -128,8 +122,7 @@ fn print_author(author: &Author) {
 /// Copies the avatar image into the library and returns its asset hash.
 fn store_avatar(library: &mut Library, fields: &AuthorFields) -> Result<Option<String>> {
     let Some(path) = &fields.avatar else { return Ok(None) };
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("cannot read avatar image {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read avatar image {}", path.display()))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(Some(library.add_asset(&bytes, &name)?.hash))
 }

@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
+use byline_frontmatter::Flavor;
 use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode, SiteOptions};
 use byline_library::Library;
-use byline_frontmatter::Flavor;
 
 use crate::cli::{self, ExportArgs, ExportFormat, ExportSiteArgs};
 use crate::output;
@@ -37,7 +37,10 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
                 bail!("--images folder needs a file to put the folder beside; pass -o PATH, or use --images embed");
             }
             // Markdown keeps its relative image links; only the image files are not written.
-            eprintln!("note: {} image file(s) not written; pass -o PATH to write them beside the Markdown", exported.files.len());
+            eprintln!(
+                "note: {} image file(s) not written; pass -o PATH to write them beside the Markdown",
+                exported.files.len()
+            );
         }
         std::io::stdout().lock().write_all(exported.document.as_bytes())?;
         return Ok(());
@@ -51,11 +54,7 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
 
 /// `byline export-site`: the whole library as a static site.
 pub fn site(library: &Library, args: ExportSiteArgs) -> Result<()> {
-    let options = SiteOptions {
-        title: args.title,
-        base_url: args.base_url,
-        template_dir: args.template,
-    };
+    let options = SiteOptions { title: args.title, base_url: args.base_url, template_dir: args.template };
     let mut bar = None;
     let summary = library.export_site(&args.out_dir, &options, &mut |done, total| {
         let bar = bar.get_or_insert_with(|| output::progress(total, "Writing site"));
@@ -64,12 +63,7 @@ pub fn site(library: &Library, args: ExportSiteArgs) -> Result<()> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    eprintln!(
-        "wrote {} articles ({} files) to {}",
-        summary.articles,
-        summary.files,
-        args.out_dir.display()
-    );
+    eprintln!("wrote {} articles ({} files) to {}", summary.articles, summary.files, args.out_dir.display());
     println!("{}", args.out_dir.join("index.html").display());
     Ok(())
 }

@@ -41,7 +41,10 @@ pub fn run(library: &mut Library, args: ImportArgs) -> Result<()> {
         }
     }
     for author in &report.created_authors {
-        eprintln!("created author `{}` ({}); `byline author edit {}` adds a bio", author.slug, author.name, author.slug);
+        eprintln!(
+            "created author `{}` ({}); `byline author edit {}` adds a bio",
+            author.slug, author.name, author.slug
+        );
     }
     match report.skipped.as_slice() {
         [] => {

@@ -25,11 +25,8 @@ pub fn run(library: &Library, args: SearchArgs) -> Result<()> {
 
 /// The snippet is escaped HTML with <mark> around matches; a terminal gets bold instead.
 fn terminal_snippet(html: &str) -> String {
-    let (start, end) = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        ("\x1b[1m", "\x1b[0m")
-    } else {
-        ("[", "]")
-    };
+    let (start, end) =
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
     html.replace("<mark>", start)
         .replace("</mark>", end)
         .replace("&lt;", "<")

@@ -22,7 +22,10 @@ pub fn once(library: &mut Library, args: SyncArgs) -> Result<()> {
 /// folder instead of using OS notifications (network and FUSE file systems have none).
 pub fn watch(library: &mut Library, args: SyncArgs) -> Result<()> {
     stop_on_signals();
-    let options = WatchOptions { poll_files: std::env::var_os("BYLINE_WATCH_POLL").is_some_and(|v| v == "1"), ..WatchOptions::default() };
+    let options = WatchOptions {
+        poll_files: std::env::var_os("BYLINE_WATCH_POLL").is_some_and(|v| v == "1"),
+        ..WatchOptions::default()
+    };
     let (mut watcher, first) = FolderWatcher::start(library, &args.dir, options)?;
     print_report(&first);
     eprintln!("watching {}; press Ctrl-C to stop", args.dir.display());

@@ -1,9 +1,7 @@
 //! Shared fixtures: a rich article with everything a page can show, a minimal one, and a site.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use byline_export::{
-    ArticleContext, AuthorContext, RelatedArticle, SiteContext, SocialLink, TocItem,
-};
+use byline_export::{ArticleContext, AuthorContext, RelatedArticle, SiteContext, SocialLink, TocItem};
 use byline_render::{RenderOptions, Renderer};
 use chrono::{DateTime, FixedOffset};
 
@@ -19,13 +17,7 @@ pub fn date(s: &str) -> DateTime<FixedOffset> {
 /// Renders like `byline export --images embed`: the relative image becomes a data: URI.
 fn render(md: &str) -> byline_render::Rendered {
     let embed = |url: &str| (url == "pixel.png").then(|| PIXEL.to_owned());
-    Renderer::new().render_with(
-        md,
-        &RenderOptions {
-            resolve_url: Some(&embed),
-            omit_source_lines: true,
-        },
-    )
+    Renderer::new().render_with(md, &RenderOptions { resolve_url: Some(&embed), omit_source_lines: true })
 }
 
 pub fn body_markdown() -> String {
@@ -76,7 +68,12 @@ pub fn ada() -> AuthorContext {
         slug: "ada".into(),
         name: "Ada Quill".into(),
         short_bio: Some("Writes about compilers & type systems.".into()),
-        bio_html: Some(render("Ada has been writing **Rust** since 2015 and maintains a [small parser](https://example.com/parser).").html),
+        bio_html: Some(
+            render(
+                "Ada has been writing **Rust** since 2015 and maintains a [small parser](https://example.com/parser).",
+            )
+            .html,
+        ),
         avatar_url: Some(PIXEL.into()),
         website: Some("https://ada.example.com/".into()),
         location: Some("Lisbon".into()),
@@ -142,11 +139,7 @@ pub fn rich_article() -> ArticleContext {
                 subtitle: Some("Three refactors".into()),
                 url: "borrowing.html".into(),
             },
-            RelatedArticle {
-                title: "Traits for the impatient".into(),
-                subtitle: None,
-                url: "traits.html".into(),
-            },
+            RelatedArticle { title: "Traits for the impatient".into(), subtitle: None, url: "traits.html".into() },
         ],
     }
 }
@@ -221,11 +214,8 @@ pub fn site() -> SiteContext {
     second.published = Some(date("2024-04-01T09:00:00+02:00"));
     second.authors = vec![bo()];
     second.tags = vec!["Rust".into()];
-    second.related = vec![RelatedArticle {
-        title: "Lifetimes, slowly".into(),
-        subtitle: None,
-        url: "lifetimes-slowly".into(),
-    }];
+    second.related =
+        vec![RelatedArticle { title: "Lifetimes, slowly".into(), subtitle: None, url: "lifetimes-slowly".into() }];
     SiteContext {
         title: "Field Notes".into(),
         description: "Essays on programming languages.".into(),

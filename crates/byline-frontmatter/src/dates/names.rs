@@ -18,15 +18,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// In chrono's order (`Weekday::num_days_from_monday`).
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Fixed offsets in hours. Zones that read differently in different countries (`IST` is India,
 /// Ireland or Israel) are left out: a wrong guess would move the date silently. `CST` and `BST`
@@ -93,23 +85,16 @@ pub(super) fn weekday(word: &str) -> Option<NameStyle> {
 
 /// The offset in seconds of a zone abbreviation, in any case.
 pub(super) fn zone_offset(word: &str) -> Option<i32> {
-    ZONES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|(_, hours)| hours * 3600)
+    ZONES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, hours)| hours * 3600)
 }
 
 pub(super) fn month_name(month: u32, style: NameStyle) -> String {
     let index = usize::try_from(month.saturating_sub(1)).unwrap_or(0);
-    MONTHS
-        .get(index)
-        .map_or_else(String::new, |name| styled(name, style))
+    MONTHS.get(index).map_or_else(String::new, |name| styled(name, style))
 }
 
 pub(super) fn weekday_name(day: Weekday, style: NameStyle) -> String {
-    WEEKDAYS
-        .get(day.num_days_from_monday() as usize)
-        .map_or_else(String::new, |name| styled(name, style))
+    WEEKDAYS.get(day.num_days_from_monday() as usize).map_or_else(String::new, |name| styled(name, style))
 }
 
 fn lookup(names: &[&str], word: &str) -> Option<(usize, NameStyle)> {
@@ -126,13 +111,7 @@ fn lookup(names: &[&str], word: &str) -> Option<(usize, NameStyle)> {
         } else {
             return None;
         };
-        Some((
-            index,
-            NameStyle {
-                length,
-                case: case_of(word),
-            },
-        ))
+        Some((index, NameStyle { length, case: case_of(word) }))
     })
 }
 
@@ -158,10 +137,7 @@ fn styled(name: &str, style: NameStyle) -> String {
         Case::Upper => name.to_ascii_uppercase(),
         Case::Title => {
             let mut chars = name.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
+            chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
         }
     }
 }

@@ -24,8 +24,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Utc}
 use super::lex::{tokenize, Kind, Token};
 use super::names;
 use super::style::{
-    ClockStyle, DateStyle, DayStyle, MeridiemStyle, Pad, Style, TimeStyle, WeekdayStyle, ZoneKind,
-    ZoneStyle,
+    ClockStyle, DateStyle, DayStyle, MeridiemStyle, Pad, Style, TimeStyle, WeekdayStyle, ZoneKind, ZoneStyle,
 };
 
 pub(super) struct Parsed {
@@ -34,40 +33,22 @@ pub(super) struct Parsed {
 }
 
 pub(super) fn parse(raw: &str) -> Option<Parsed> {
-    let mut c = Cursor {
-        tokens: tokenize(raw.trim()),
-        pos: 0,
-    };
+    let mut c = Cursor { tokens: tokenize(raw.trim()), pos: 0 };
     let weekday = c.attempt(weekday);
-    let (date, clock) = c
-        .attempt(date_then_clock)
-        .or_else(|| c.attempt(clock_then_date))?;
+    let (date, clock) = c.attempt(date_then_clock).or_else(|| c.attempt(clock_then_date))?;
     if c.pos != c.tokens.len() {
         return None;
     }
     let time = clock.as_ref().map_or(NaiveTime::MIN, |clock| clock.time);
-    let offset = clock
-        .as_ref()
-        .and_then(|clock| clock.zone.as_ref())
-        .map_or(Utc.fix(), |zone| zone.0);
-    let value = offset
-        .from_local_datetime(&date.date.and_time(time))
-        .single()?;
+    let offset = clock.as_ref().and_then(|clock| clock.zone.as_ref()).map_or(Utc.fix(), |zone| zone.0);
+    let value = offset.from_local_datetime(&date.date.and_time(time)).single()?;
     let clock = clock.map(|clock| ClockStyle {
         sep: clock.sep,
         time_first: clock.time_first,
         time: clock.style,
         zone: clock.zone.map(|(_, zone)| zone),
     });
-    Some(Parsed {
-        value,
-        style: Style {
-            weekday,
-            date: date.style,
-            clock,
-            offset,
-        },
-    })
+    Some(Parsed { value, style: Style { weekday, date: date.style, clock, offset } })
 }
 
 struct DatePart {
@@ -116,8 +97,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn symbol(&mut self, options: &[char]) -> Option<char> {
-        let text =
-            self.take(|t| t.kind == Kind::Other && t.text.chars().all(|c| options.contains(&c)))?;
+        let text = self.take(|t| t.kind == Kind::Other && t.text.chars().all(|c| options.contains(&c)))?;
         text.chars().next()
     }
 
@@ -143,8 +123,7 @@ impl<'a> Cursor<'a> {
 
     /// Between the parts of a month-name date: a separator, or the `-` of `01-May-2019`.
     fn gap(&mut self) -> Option<String> {
-        self.separator()
-            .or_else(|| self.symbol(&['-']).map(String::from))
+        self.separator().or_else(|| self.symbol(&['-']).map(String::from))
     }
 }
 
@@ -180,17 +159,14 @@ fn date_time_sep(c: &mut Cursor<'_>, date: &DateStyle) -> Option<String> {
 }
 
 fn date(c: &mut Cursor<'_>) -> Option<DatePart> {
-    c.attempt(numeric_date)
-        .or_else(|| c.attempt(month_first))
-        .or_else(|| c.attempt(day_first))
+    c.attempt(numeric_date).or_else(|| c.attempt(month_first)).or_else(|| c.attempt(day_first))
 }
 
 /// Years are exactly four digits: RFC 3339 and TOML cannot write others, so no flavor could keep
 /// them (found by the front-matter fuzz target, with `-777-05-01`), and two-digit years are
 /// guesses.
 fn year(c: &mut Cursor<'_>) -> Option<i32> {
-    c.number(4..=4)
-        .and_then(|(year, _)| i32::try_from(year).ok())
+    c.number(4..=4).and_then(|(year, _)| i32::try_from(year).ok())
 }
 
 fn numeric_date(c: &mut Cursor<'_>) -> Option<DatePart> {
@@ -201,11 +177,7 @@ fn numeric_date(c: &mut Cursor<'_>) -> Option<DatePart> {
     let (day, day_text) = c.number(1..=2)?;
     Some(DatePart {
         date: NaiveDate::from_ymd_opt(year, month, day)?,
-        style: DateStyle::Numeric {
-            sep,
-            pad_month: Pad::of(month_text),
-            pad_day: Pad::of(day_text),
-        },
+        style: DateStyle::Numeric { sep, pad_month: Pad::of(month_text), pad_day: Pad::of(day_text) },
     })
 }
 
@@ -217,12 +189,7 @@ fn month_first(c: &mut Cursor<'_>) -> Option<DatePart> {
     let year = year(c)?;
     Some(DatePart {
         date: NaiveDate::from_ymd_opt(year, month, day)?,
-        style: DateStyle::MonthFirst {
-            month: month_style,
-            day: day_style,
-            before_day,
-            before_year,
-        },
+        style: DateStyle::MonthFirst { month: month_style, day: day_style, before_day, before_year },
     })
 }
 
@@ -234,32 +201,15 @@ fn day_first(c: &mut Cursor<'_>) -> Option<DatePart> {
     let year = year(c)?;
     Some(DatePart {
         date: NaiveDate::from_ymd_opt(year, month, day)?,
-        style: DateStyle::DayFirst {
-            month: month_style,
-            day: day_style,
-            before_month,
-            before_year,
-        },
+        style: DateStyle::DayFirst { month: month_style, day: day_style, before_month, before_year },
     })
 }
 
 /// Any of `st nd rd th` after any day, as Ruby does: `1th` is a typo, not a different date.
 fn day_of_month(c: &mut Cursor<'_>) -> Option<(u32, DayStyle)> {
     let (day, text) = c.number(1..=2)?;
-    let ordinal = c
-        .take(|t| {
-            ["st", "nd", "rd", "th"]
-                .iter()
-                .any(|s| t.text.eq_ignore_ascii_case(s))
-        })
-        .is_some();
-    Some((
-        day,
-        DayStyle {
-            pad: Pad::of(text),
-            ordinal,
-        },
-    ))
+    let ordinal = c.take(|t| ["st", "nd", "rd", "th"].iter().any(|s| t.text.eq_ignore_ascii_case(s))).is_some();
+    Some((day, DayStyle { pad: Pad::of(text), ordinal }))
 }
 
 /// The stray year is allowed only after a date: before one (`10:00 2019 2019-05-01`) it would
@@ -267,11 +217,7 @@ fn day_of_month(c: &mut Cursor<'_>) -> Option<(u32, DayStyle)> {
 fn clock(c: &mut Cursor<'_>, sep: String, time_first: bool) -> Option<Clock> {
     let (time, style) = time(c)?;
     let allow_stray = !time_first;
-    let stray_before_zone = if allow_stray {
-        c.attempt(stray_year)
-    } else {
-        None
-    };
+    let stray_before_zone = if allow_stray { c.attempt(stray_year) } else { None };
     let mut zone = c.attempt(zone);
     if let (Some(space), Some((_, zone))) = (stray_before_zone, zone.as_mut()) {
         // The year is not written back; its space keeps `1:00am 2019Z` from becoming `1:00amZ`.
@@ -282,13 +228,7 @@ fn clock(c: &mut Cursor<'_>, sep: String, time_first: bool) -> Option<Clock> {
     if allow_stray && stray_before_zone.is_none() {
         c.attempt(stray_year);
     }
-    Some(Clock {
-        sep,
-        time_first,
-        time,
-        style,
-        zone,
-    })
+    Some(Clock { sep, time_first, time, style, zone })
 }
 
 /// `2023-01-29 18:30:22 2023 -0800` builds on Jekyll: Ruby takes the first date and drops a
@@ -330,21 +270,14 @@ fn time(c: &mut Cursor<'_>) -> Option<(NaiveTime, TimeStyle)> {
         fraction_digits,
         meridiem: meridiem.map(|(_, style)| style),
     };
-    Some((
-        NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?,
-        style,
-    ))
+    Some((NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?, style))
 }
 
 /// Any number of digits; beyond nanoseconds they are dropped, as chrono's RFC 3339 parser does.
 fn fraction(c: &mut Cursor<'_>) -> Option<(u32, usize)> {
     c.symbol(&['.'])?;
     let digits = c.of_kind(Kind::Digits)?;
-    let nine: String = digits
-        .chars()
-        .chain(std::iter::repeat('0'))
-        .take(9)
-        .collect();
+    let nine: String = digits.chars().chain(std::iter::repeat('0')).take(9).collect();
     Some((nine.parse().ok()?, digits.len()))
 }
 
@@ -356,27 +289,17 @@ fn meridiem(c: &mut Cursor<'_>) -> Option<(bool, MeridiemStyle)> {
         "pm" => true,
         _ => return None,
     };
-    Some((
-        pm,
-        MeridiemStyle {
-            sep,
-            upper: word.chars().all(|ch| ch.is_ascii_uppercase()),
-        },
-    ))
+    Some((pm, MeridiemStyle { sep, upper: word.chars().all(|ch| ch.is_ascii_uppercase()) }))
 }
 
 /// Only 1–12: `13:00 PM` or `0:30 AM` is a mistake whose meaning is anyone's guess.
 fn twelve_hour(hour: u32, pm: bool) -> Option<u32> {
-    (1..=12)
-        .contains(&hour)
-        .then_some(hour % 12 + if pm { 12 } else { 0 })
+    (1..=12).contains(&hour).then_some(hour % 12 + if pm { 12 } else { 0 })
 }
 
 fn zone(c: &mut Cursor<'_>) -> Option<(FixedOffset, ZoneStyle)> {
     let sep = c.space().unwrap_or_default().to_owned();
-    let (seconds, kind) = c
-        .attempt(numeric_offset)
-        .or_else(|| c.attempt(named_zone))?;
+    let (seconds, kind) = c.attempt(numeric_offset).or_else(|| c.attempt(named_zone))?;
     Some((FixedOffset::east_opt(seconds)?, ZoneStyle { sep, kind }))
 }
 
@@ -400,14 +323,7 @@ fn numeric_offset(c: &mut Cursor<'_>) -> Option<(i32, ZoneKind)> {
     let magnitude = i32::try_from(hours * 3600 + minutes.unwrap_or(0) * 60).ok()?;
     let seconds = if sign == '-' { -magnitude } else { magnitude };
     let minus_zero = sign == '-' && seconds == 0;
-    Some((
-        seconds,
-        ZoneKind::Numeric {
-            colon,
-            minutes: minutes.is_some(),
-            minus_zero,
-        },
-    ))
+    Some((seconds, ZoneKind::Numeric { colon, minutes: minutes.is_some(), minus_zero }))
 }
 
 fn named_zone(c: &mut Cursor<'_>) -> Option<(i32, ZoneKind)> {

@@ -26,25 +26,11 @@ pub(super) struct WeekdayStyle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum DateStyle {
     /// `2019-05-01`, `2019/5/1`, `2019.05.01`.
-    Numeric {
-        sep: char,
-        pad_month: Pad,
-        pad_day: Pad,
-    },
+    Numeric { sep: char, pad_month: Pad, pad_day: Pad },
     /// `May 1, 2019`.
-    MonthFirst {
-        month: NameStyle,
-        day: DayStyle,
-        before_day: String,
-        before_year: String,
-    },
+    MonthFirst { month: NameStyle, day: DayStyle, before_day: String, before_year: String },
     /// `1 May 2019`, `01-May-2019`.
-    DayFirst {
-        month: NameStyle,
-        day: DayStyle,
-        before_month: String,
-        before_year: String,
-    },
+    DayFirst { month: NameStyle, day: DayStyle, before_month: String, before_year: String },
 }
 
 /// Whether a number had a leading zero. `12` cannot tell; it is `Unseen`, and the writer falls
@@ -121,11 +107,7 @@ pub(super) enum ZoneKind {
     Name(String),
     /// `+02:00` (`colon`), `+0200`, or `+02` (no `minutes`). `-00:00` means "offset unknown"
     /// in RFC 3339, so its sign is kept too.
-    Numeric {
-        colon: bool,
-        minutes: bool,
-        minus_zero: bool,
-    },
+    Numeric { colon: bool, minutes: bool, minus_zero: bool },
 }
 
 impl Style {
@@ -146,11 +128,7 @@ impl Style {
             None => out.push_str(&day),
             Some(clock) => {
                 let time = write_clock(clock, &local);
-                let (first, second) = if clock.time_first {
-                    (time, day)
-                } else {
-                    (day, time)
-                };
+                let (first, second) = if clock.time_first { (time, day) } else { (day, time) };
                 out.push_str(&first);
                 out.push_str(&clock.sep);
                 out.push_str(&second);
@@ -162,31 +140,17 @@ impl Style {
     fn write_date(&self, local: &DateTime<FixedOffset>) -> String {
         let year = format!("{:04}", local.year());
         match &self.date {
-            DateStyle::Numeric {
-                sep,
-                pad_month,
-                pad_day,
-            } => format!(
+            DateStyle::Numeric { sep, pad_month, pad_day } => format!(
                 "{year}{sep}{}{sep}{}",
                 padded(local.month(), pad_month.or_usual(true)),
                 padded(local.day(), pad_day.or_usual(true))
             ),
-            DateStyle::MonthFirst {
-                month,
-                day,
-                before_day,
-                before_year,
-            } => format!(
+            DateStyle::MonthFirst { month, day, before_day, before_year } => format!(
                 "{}{before_day}{}{before_year}{year}",
                 self.month_name(local.month(), *month),
                 day_of_month(local.day(), *day, false)
             ),
-            DateStyle::DayFirst {
-                month,
-                day,
-                before_month,
-                before_year,
-            } => format!(
+            DateStyle::DayFirst { month, day, before_month, before_year } => format!(
                 "{}{before_month}{}{before_year}{year}",
                 day_of_month(local.day(), *day, self.weekday.is_some()),
                 self.month_name(local.month(), *month)
@@ -217,11 +181,7 @@ fn write_clock(clock: &ClockStyle, local: &DateTime<FixedOffset>) -> String {
         },
         None => local.hour(),
     };
-    let mut out = format!(
-        "{}:{:02}",
-        padded(hour, style.pad_hour.or_usual(style.meridiem.is_none())),
-        local.minute()
-    );
+    let mut out = format!("{}:{:02}", padded(hour, style.pad_hour.or_usual(style.meridiem.is_none())), local.minute());
     if style.seconds {
         out.push_str(&format!(":{:02}", local.second()));
         if style.fraction_digits > 0 {
@@ -249,17 +209,9 @@ fn write_clock(clock: &ClockStyle, local: &DateTime<FixedOffset>) -> String {
 fn write_zone(kind: &ZoneKind, offset: &FixedOffset) -> String {
     match kind {
         ZoneKind::Name(name) => name.clone(),
-        ZoneKind::Numeric {
-            colon,
-            minutes,
-            minus_zero,
-        } => {
+        ZoneKind::Numeric { colon, minutes, minus_zero } => {
             let seconds = offset.local_minus_utc();
-            let sign = if seconds < 0 || (seconds == 0 && *minus_zero) {
-                '-'
-            } else {
-                '+'
-            };
+            let sign = if seconds < 0 || (seconds == 0 && *minus_zero) { '-' } else { '+' };
             let hours = seconds.abs() / 3600;
             let mins = seconds.abs() % 3600 / 60;
             match (minutes, colon) {

@@ -23,11 +23,7 @@ pub(crate) fn split(text: &str) -> impl Iterator<Item = (&str, &'static str)> {
 
 /// The ending for lines an edit adds: that of the block's first line, else `\n`.
 pub(crate) fn block_ending(text: &str) -> &'static str {
-    split(text)
-        .next()
-        .map(|(_, end)| end)
-        .filter(|end| !end.is_empty())
-        .unwrap_or("\n")
+    split(text).next().map(|(_, end)| end).filter(|end| !end.is_empty()).unwrap_or("\n")
 }
 
 #[cfg(test)]

@@ -53,11 +53,7 @@ pub(crate) fn apply(block: &str, edits: &[Edit]) -> Result<String, EditError> {
     let mut lines = split_lines(block);
     refuse::check_block(block, &lines)?;
     let top = scan(&lines, 0, lines.len(), top_indent(&lines))?;
-    if !top
-        .iter()
-        .map(|e| e.key.as_str())
-        .eq(expected.keys().map(String::as_str))
-    {
+    if !top.iter().map(|e| e.key.as_str()).eq(expected.keys().map(String::as_str)) {
         return Err(err("the block's lines do not match its keys"));
     }
     let style = detect_style(&lines, &top, block_ending(block));

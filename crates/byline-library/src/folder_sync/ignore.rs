@@ -42,9 +42,18 @@ mod tests {
     #[test]
     fn editor_scratch_files_are_not_drafts() {
         for name in [
-            ".post.md.swp", ".post.md.swx", "post.md~", "4913", ".#post.md", "#post.md#",
-            "post.md___jb_tmp___", "post.md___jb_old___", "post.md.vsctmp", ".post.md.byline-tmp-42",
-            ".tmpA1b2C3", "post.md.crswap",
+            ".post.md.swp",
+            ".post.md.swx",
+            "post.md~",
+            "4913",
+            ".#post.md",
+            "#post.md#",
+            "post.md___jb_tmp___",
+            "post.md___jb_old___",
+            "post.md.vsctmp",
+            ".post.md.byline-tmp-42",
+            ".tmpA1b2C3",
+            "post.md.crswap",
         ] {
             assert!(is_editor_temp(name), "{name}");
             assert!(!is_synced_markdown(name), "{name}");

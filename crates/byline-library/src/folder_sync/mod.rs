@@ -13,6 +13,7 @@
 
 mod ignore;
 mod report;
+mod run;
 mod scan;
 mod settle;
 mod site_layout;
@@ -27,8 +28,9 @@ use std::time::{Duration, SystemTime};
 use rusqlite::OptionalExtension;
 
 pub use report::SyncReport;
+use run::Run;
 pub(crate) use scan::HashCache;
-use scan::{current_hash, hash, scan_folder, FolderFile};
+use scan::{hash, scan_folder, FolderFile};
 pub use site_layout::content_folder;
 use site_layout::{in_content, jekyll_post_path};
 use state::{Baseline, SyncedFile};
@@ -36,7 +38,6 @@ pub use watch::{FolderWatcher, WatchOptions};
 use write_out::{replace_verified, Expect};
 
 use crate::fs_atomic::create_dir_all;
-use crate::import::{prepare_file, FileContext, MissingImages};
 use crate::site::Site;
 use crate::{Draft, DraftFilter, Error, Library, Result};
 
@@ -61,21 +62,6 @@ pub(crate) struct Scope<'a> {
     /// was seen missing for a whole settle window): a delete-then-create save passes through
     /// "missing", possibly before its events arrive. Others are deferred, not trashed.
     pub(crate) confirmed_missing: Option<HashSet<String>>,
-}
-
-/// One reconciliation in progress.
-struct Run<'a> {
-    dir: &'a Path,
-    key: &'a str,
-    files: BTreeMap<String, FolderFile>,
-    claimed: HashSet<String>,
-    unsettled: HashSet<String>,
-    confirmed_missing: Option<HashSet<String>>,
-    /// Paths left for later: too young, or missing but not yet confirmed.
-    deferred: Vec<String>,
-    report: SyncReport,
-    /// The site the folder is (or is in), whose conventions its files follow.
-    site: Option<Site>,
 }
 
 impl Library {
@@ -192,7 +178,9 @@ impl Library {
             (true, Baseline::RemovedForTrash) if file_hash == state.draft_hash => {
                 self.remove_for_trash(run, &draft, &path, &state.draft_hash)
             }
-            (true, Baseline::Synced(old)) if &file_hash == old => self.remove_for_trash(run, &draft, &path, &state.draft_hash),
+            (true, Baseline::Synced(old)) if &file_hash == old => {
+                self.remove_for_trash(run, &draft, &path, &state.draft_hash)
+            }
             (true, Baseline::Vanished(old)) => {
                 // The file is back (a git checkout, an editor's save-by-rename): so is its draft.
                 self.untrash_draft(&draft.slug)?;
@@ -215,7 +203,9 @@ impl Library {
         match (draft.trashed_at.is_some(), &state.file) {
             (true, _) => Ok(()),
             // Untrashed in the library since its file was removed: write it back.
-            (false, Baseline::RemovedForTrash | Baseline::Vanished(_)) => self.write_draft_file(run, draft, &state.path),
+            (false, Baseline::RemovedForTrash | Baseline::Vanished(_)) => {
+                self.write_draft_file(run, draft, &state.path)
+            }
             (false, Baseline::Synced(old)) => {
                 self.trash_draft(&draft.slug)?;
                 run.report.trashed.push(format!("{} ({})", draft.slug, state.path));
@@ -246,7 +236,14 @@ impl Library {
     }
 
     /// Brings a live draft and its file in line, by which side changed since the baseline.
-    fn reconcile(&mut self, run: &mut Run<'_>, draft: &Draft, file_before: Option<&str>, draft_before: &str, path: &str) -> Result<()> {
+    fn reconcile(
+        &mut self,
+        run: &mut Run<'_>,
+        draft: &Draft,
+        file_before: Option<&str>,
+        draft_before: &str,
+        path: &str,
+    ) -> Result<()> {
         let Some(file) = run.files.get(path) else { return Ok(()) };
         let (file_hash, absolute) = (file.hash.clone(), file.absolute.clone());
         let text = draft_file_text(draft);
@@ -264,7 +261,9 @@ impl Library {
                 }
                 // Only over the version we read: an edit made since the scan must not be lost.
                 if !self.write_out(run, draft, path, &absolute, Expect::Hash(&file_hash))? {
-                    run.report.problems.push(format!("{path}: changed during the sync; it will be picked up next time"));
+                    run.report
+                        .problems
+                        .push(format!("{path}: changed during the sync; it will be picked up next time"));
                     return Ok(());
                 }
                 self.record(run.key, draft.id, path, &Baseline::Synced(draft_hash.clone()), &draft_hash)
@@ -282,7 +281,14 @@ impl Library {
 
     /// Both sides changed: the file's version enters the history, then the library's text is
     /// restored on top of it and written out. Nothing is lost; the writer is told where it is.
-    fn keep_both(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str, absolute: &Path, file_hash: &str) -> Result<()> {
+    fn keep_both(
+        &mut self,
+        run: &mut Run<'_>,
+        draft: &Draft,
+        path: &str,
+        absolute: &Path,
+        file_hash: &str,
+    ) -> Result<()> {
         let Some(prepared) = run.prepare(path, absolute, file_hash) else { return Ok(()) };
         let before = self.history(&draft.slug)?.first().map(|r| r.id);
         self.apply_prepared(&draft.slug, prepared)?;
@@ -323,7 +329,9 @@ impl Library {
         }
         run.claimed.insert(path.to_owned());
         if !self.write_out(run, draft, path, &absolute, Expect::Absent)? {
-            run.report.problems.push(format!("{path}: appeared during the sync; `{}` will be written next time", draft.slug));
+            run.report
+                .problems
+                .push(format!("{path}: appeared during the sync; `{}` will be written next time", draft.slug));
             return Ok(());
         }
         let text_hash = hash(draft_file_text(draft).as_bytes());
@@ -346,7 +354,14 @@ impl Library {
 
     /// Writes a draft's file (if it still matches `expect`) and its images; false if the file
     /// changed meanwhile and nothing was written.
-    fn write_out(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str, absolute: &Path, expect: Expect<'_>) -> Result<bool> {
+    fn write_out(
+        &mut self,
+        run: &mut Run<'_>,
+        draft: &Draft,
+        path: &str,
+        absolute: &Path,
+        expect: Expect<'_>,
+    ) -> Result<bool> {
         if !replace_verified(absolute, expect, draft_file_text(draft).as_bytes())? {
             return Ok(false);
         }
@@ -380,65 +395,6 @@ impl Library {
         let slug: Option<String> =
             self.conn.query_row("SELECT slug FROM drafts WHERE id = ?1", [id], |row| row.get(0)).optional()?;
         slug.map(|slug| self.draft(&slug)).transpose()
-    }
-}
-
-impl Run<'_> {
-    fn find_unclaimed_with_hash(&self, file_hash: &str) -> Option<String> {
-        self.files
-            .iter()
-            .find(|(path, file)| file.hash == file_hash && !self.claimed.contains(*path))
-            .map(|(path, _)| path.clone())
-    }
-
-    /// `<folder><slug>.md`, or `<folder><slug>-2.md`, … : never a path another draft or file
-    /// already uses.
-    fn free_path(&self, folder: &str, slug: &str) -> String {
-        let taken = |path: &String| self.claimed.contains(path) || self.files.contains_key(path) || self.dir.join(path).exists();
-        let mut path = format!("{folder}{slug}.md");
-        let mut n = 2;
-        while taken(&path) {
-            path = format!("{folder}{slug}-{n}.md");
-            n += 1;
-        }
-        path
-    }
-
-    /// Where a draft new to the folder goes: in a site, where the site expects it (Hugo's and
-    /// Zola's main section; Jekyll's `_drafts/`, or `_posts/` with its date once published);
-    /// elsewhere, the folder itself.
-    fn new_draft_folder(&self, draft: &Draft) -> String {
-        let Some(site) = &self.site else { return String::new() };
-        let inside = self.dir.strip_prefix(&site.content).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-        match site.kind {
-            byline_frontmatter::SiteKind::Jekyll if !inside.is_empty() => String::new(),
-            byline_frontmatter::SiteKind::Jekyll if draft.status == crate::Status::Published => {
-                let date = draft.published.unwrap_or(draft.created).format("%Y-%m-%d");
-                format!("_posts/{date}-")
-            }
-            byline_frontmatter::SiteKind::Jekyll => "_drafts/".to_owned(),
-            _ if inside.is_empty() => format!("{}/", site.main_section),
-            _ => String::new(),
-        }
-    }
-
-    /// Reads and parses a file; a malformed one is reported and skipped (None), and so is one
-    /// that no longer holds the version scanned (`expected_hash`), which is read when it settles.
-    fn prepare(&mut self, path: &str, absolute: &Path, expected_hash: &str) -> Option<crate::import::PreparedFile> {
-        match prepare_file(absolute, None, MissingImages::Tolerate, FileContext { site: self.site.as_ref() }) {
-            Ok(_) if current_hash(absolute).ok().flatten().as_deref() != Some(expected_hash) => {
-                self.report.problems.push(format!("{path}: changed while it was read; it will be picked up next time"));
-                None
-            }
-            Ok(prepared) => {
-                self.report.warnings.extend(prepared.warnings.iter().map(|w| format!("{path}: {}", w.detail())));
-                Some(prepared)
-            }
-            Err(issue) => {
-                self.report.problems.push(format!("{path}: {}", issue.detail()));
-                None
-            }
-        }
     }
 }
 
@@ -484,10 +440,11 @@ pub fn draft_file_text(draft: &Draft) -> String {
     crate::publish::file_text(draft)
 }
 
-
 fn remove_file(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::Io { path: path.to_path_buf(), source: err }),
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            Err(Error::Io { path: path.to_path_buf(), source: err })
+        }
         _ => Ok(()),
     }
 }

@@ -58,9 +58,10 @@ pub(super) fn current_hash(path: &Path) -> Result<Option<String>> {
 /// files (including our own) are skipped, and so is a file that vanishes while we look.
 pub(super) fn scan_folder(dir: &Path, mut cache: Option<&mut HashCache>) -> Result<BTreeMap<String, FolderFile>> {
     let mut files = BTreeMap::new();
-    let walker = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|entry| {
-        entry.depth() == 0 || !is_editor_temp(&entry.file_name().to_string_lossy())
-    });
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_editor_temp(&entry.file_name().to_string_lossy()));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,

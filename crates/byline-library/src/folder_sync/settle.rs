@@ -17,7 +17,11 @@ use super::scan::current_hash;
 enum Observation {
     Missing,
     Folder,
-    File { len: u64, mtime: Option<SystemTime>, hash: String },
+    File {
+        len: u64,
+        mtime: Option<SystemTime>,
+        hash: String,
+    },
     /// Could not be read (permissions, a race): never settles until readable.
     Unreadable,
 }

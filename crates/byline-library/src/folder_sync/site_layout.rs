@@ -27,7 +27,6 @@ pub(super) fn in_content(dir: &Path, site: &Site, path: &str) -> PathBuf {
     absolute.strip_prefix(&site.content).map(Path::to_path_buf).unwrap_or_else(|_| PathBuf::from(path))
 }
 
-
 /// Where a Jekyll draft goes once published: out of `_drafts/` into `_posts/`, its name
 /// starting with its date as Jekyll wants (`_posts/2024-05-01-slug.md`). `None` for any other
 /// draft, or one already in `_posts/`.
@@ -49,7 +48,14 @@ pub(super) fn jekyll_post_path(draft: &Draft, path: &str) -> Option<String> {
 impl Library {
     /// Publishing a Jekyll draft moves its file: written at `target` first, then the old file
     /// removed if it still holds what was read, so a failure midway leaves both, never neither.
-    pub(super) fn publish_jekyll_draft(&mut self, run: &mut Run<'_>, draft: &Draft, path: &str, target: &str, file_hash: &str) -> Result<()> {
+    pub(super) fn publish_jekyll_draft(
+        &mut self,
+        run: &mut Run<'_>,
+        draft: &Draft,
+        path: &str,
+        target: &str,
+        file_hash: &str,
+    ) -> Result<()> {
         let Some(mut origin) = draft.origin.as_deref().cloned() else { return Ok(()) };
         // The origin's path is the content folder's; the sync folder may be inside it.
         origin.path = format!("{}{target}", origin.path.strip_suffix(path).unwrap_or_default());
@@ -60,7 +66,9 @@ impl Library {
             crate::fs_atomic::create_dir_all(parent)?;
         }
         if !replace_verified(&absolute, Expect::Absent, draft_file_text(&moved).as_bytes())? {
-            run.report.problems.push(format!("{target}: appeared during the sync; `{}` stays in {path} for now", draft.slug));
+            run.report
+                .problems
+                .push(format!("{target}: appeared during the sync; `{}` stays in {path} for now", draft.slug));
             return Ok(());
         }
         let old = run.dir.join(path);

@@ -109,9 +109,9 @@ impl Library {
     }
 
     pub(super) fn synced_files(&self, key: &str) -> Result<Vec<SyncedFile>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT path, draft_id, file_hash, draft_hash FROM sync_files WHERE dir = ?1 ORDER BY path",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, draft_id, file_hash, draft_hash FROM sync_files WHERE dir = ?1 ORDER BY path")?;
         let rows = stmt.query_map([key], |row| {
             Ok(SyncedFile {
                 path: row.get(0)?,
@@ -124,7 +124,14 @@ impl Library {
     }
 
     /// Records the pair `draft_id` ↔ `path` (replacing whatever either was paired with).
-    pub(super) fn record(&mut self, key: &str, draft_id: i64, path: &str, file: &Baseline, draft_hash: &str) -> Result<()> {
+    pub(super) fn record(
+        &mut self,
+        key: &str,
+        draft_id: i64,
+        path: &str,
+        file: &Baseline,
+        draft_hash: &str,
+    ) -> Result<()> {
         let tx = self.write_tx()?;
         tx.execute("DELETE FROM sync_files WHERE dir = ?1 AND (draft_id = ?2 OR path = ?3)", (key, draft_id, path))?;
         tx.execute(

@@ -18,7 +18,9 @@ use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, Debouncer, NoCache, RecommendedCache};
+use notify_debouncer_full::{
+    new_debouncer, new_debouncer_opt, DebounceEventResult, Debouncer, NoCache, RecommendedCache,
+};
 
 use super::ignore::{is_editor_temp, is_synced_markdown};
 use super::settle::Settler;
@@ -90,7 +92,10 @@ pub struct FolderWatcher {
 
 impl std::fmt::Debug for FolderWatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FolderWatcher").field("dir", &self.dir).field("polling", &self.is_polling()).finish_non_exhaustive()
+        f.debug_struct("FolderWatcher")
+            .field("dir", &self.dir)
+            .field("polling", &self.is_polling())
+            .finish_non_exhaustive()
     }
 }
 
@@ -157,7 +162,10 @@ impl FolderWatcher {
             Ok(result) => self.absorb(result),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
-                return Err(Error::InvalidInput(format!("the watch of {} stopped unexpectedly; start it again", self.dir.display())))
+                return Err(Error::InvalidInput(format!(
+                    "the watch of {} stopped unexpectedly; start it again",
+                    self.dir.display()
+                )))
             }
         }
         while let Ok(result) = self.events.try_recv() {
@@ -188,7 +196,12 @@ impl FolderWatcher {
     }
 
     /// Runs until `stop` is set, handing every non-empty report to `on_report`.
-    pub fn run(&mut self, library: &mut Library, stop: &AtomicBool, mut on_report: impl FnMut(&SyncReport)) -> Result<()> {
+    pub fn run(
+        &mut self,
+        library: &mut Library,
+        stop: &AtomicBool,
+        mut on_report: impl FnMut(&SyncReport),
+    ) -> Result<()> {
         while !stop.load(Ordering::Relaxed) {
             if let Some(report) = self.step(library, TICK)? {
                 on_report(&report);
@@ -216,7 +229,10 @@ impl FolderWatcher {
             Err(err) => {
                 // Busy library, unmounted folder: say so once, and try again soon with a full rescan.
                 self.next_rescan = Instant::now() + RETRY_AFTER;
-                SyncReport { problems: vec![format!("{}: {err}; retrying", self.dir.display())], ..SyncReport::default() }
+                SyncReport {
+                    problems: vec![format!("{}: {err}; retrying", self.dir.display())],
+                    ..SyncReport::default()
+                }
             }
         };
         report.problems.retain(|problem| self.reported_problems.insert(problem.clone()));
@@ -290,16 +306,26 @@ impl Library {
     }
 }
 
-fn start_native(dir: &Path, options: &WatchOptions, sender: std::sync::mpsc::Sender<DebounceEventResult>) -> notify::Result<Backend> {
+fn start_native(
+    dir: &Path,
+    options: &WatchOptions,
+    sender: std::sync::mpsc::Sender<DebounceEventResult>,
+) -> notify::Result<Backend> {
     let mut debouncer = new_debouncer(options.debounce, None, sender)?;
     debouncer.watch(dir, RecursiveMode::Recursive)?;
     Ok(Backend::Native(debouncer))
 }
 
-fn start_polling(dir: &Path, options: &WatchOptions, sender: std::sync::mpsc::Sender<DebounceEventResult>) -> Result<Backend> {
+fn start_polling(
+    dir: &Path,
+    options: &WatchOptions,
+    sender: std::sync::mpsc::Sender<DebounceEventResult>,
+) -> Result<Backend> {
     let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
-    let fail = |err: notify::Error| Error::InvalidInput(format!("cannot watch {} even by polling: {err}", dir.display()));
-    let mut debouncer = new_debouncer_opt::<_, PollWatcher, NoCache>(options.debounce, None, sender, NoCache, config).map_err(fail)?;
+    let fail =
+        |err: notify::Error| Error::InvalidInput(format!("cannot watch {} even by polling: {err}", dir.display()));
+    let mut debouncer =
+        new_debouncer_opt::<_, PollWatcher, NoCache>(options.debounce, None, sender, NoCache, config).map_err(fail)?;
     debouncer.watch(dir, RecursiveMode::Recursive).map_err(fail)?;
     Ok(Backend::Polling(debouncer))
 }

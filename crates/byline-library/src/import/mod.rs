@@ -60,7 +60,9 @@ impl Library {
         for (path, site) in &files {
             match prepare_file(path, encoding, missing_images, FileContext { site: site.as_ref() }) {
                 // Jekyll copies a Markdown file without front matter as it is: it is no page.
-                Ok(file) if file.document.format.is_none() && file.placement.site == Some(byline_frontmatter::SiteKind::Jekyll) => {}
+                Ok(file)
+                    if file.document.format.is_none()
+                        && file.placement.site == Some(byline_frontmatter::SiteKind::Jekyll) => {}
                 Ok(file) => prepared.push(file),
                 Err(issue) => report.skipped.push(issue),
             }
@@ -86,7 +88,11 @@ impl Library {
 
     /// Slugs asked for in front matter must be free and distinct: a silent rename would break
     /// the writer's links. A file asking for a taken one is skipped and says so.
-    fn drop_taken_slugs(&self, prepared: Vec<PreparedFile>, skipped: &mut Vec<ImportIssue>) -> Result<Vec<PreparedFile>> {
+    fn drop_taken_slugs(
+        &self,
+        prepared: Vec<PreparedFile>,
+        skipped: &mut Vec<ImportIssue>,
+    ) -> Result<Vec<PreparedFile>> {
         let mut seen = HashSet::new();
         let mut kept = Vec::with_capacity(prepared.len());
         for file in prepared {
@@ -95,16 +101,15 @@ impl Library {
                 continue;
             };
             let slug = crate::slugify(slug);
-            let taken = self
-                .conn
-                .query_row("SELECT 1 FROM drafts WHERE slug = ?1", [&slug], |_| Ok(()))
-                .optional()?
-                .is_some();
+            let taken =
+                self.conn.query_row("SELECT 1 FROM drafts WHERE slug = ?1", [&slug], |_| Ok(())).optional()?.is_some();
             if !seen.insert(slug.clone()) || taken {
                 skipped.push(ImportIssue::new(
                     &file.source,
                     None,
-                    format!("asks for slug `{slug}`, which is already taken; change or remove `slug:` in its front matter"),
+                    format!(
+                        "asks for slug `{slug}`, which is already taken; change or remove `slug:` in its front matter"
+                    ),
                 ));
                 continue;
             }
@@ -113,11 +118,7 @@ impl Library {
         Ok(kept)
     }
 
-    fn import_prepared(
-        &mut self,
-        file: PreparedFile,
-        created_authors: &mut Vec<Author>,
-    ) -> Result<ImportedDraft> {
+    fn import_prepared(&mut self, file: PreparedFile, created_authors: &mut Vec<Author>) -> Result<ImportedDraft> {
         let source = file.source.clone();
         let images = file.images.len();
         let section = file.placement.section;
@@ -141,7 +142,12 @@ impl Library {
         let slug = front.slug.clone().or_else(|| {
             file.in_site.then_some(())?;
             let wanted = crate::slugify(file.placement.slug.as_deref()?);
-            let free = self.conn.query_row("SELECT 1 FROM drafts WHERE slug = ?1", [&wanted], |_| Ok(())).optional().ok()?.is_none();
+            let free = self
+                .conn
+                .query_row("SELECT 1 FROM drafts WHERE slug = ?1", [&wanted], |_| Ok(()))
+                .optional()
+                .ok()?
+                .is_none();
             free.then_some(wanted)
         });
         let draft = self.import_draft(NewDraft {
@@ -274,7 +280,11 @@ fn collect_files(paths: &[PathBuf], report: &mut ImportReport) -> Result<Vec<(Pa
                 Ok(entry) => entry,
                 Err(err) => {
                     let at = err.path().unwrap_or(path).to_path_buf();
-                    report.skipped.push(ImportIssue::new(at, None, format!("cannot be read: {err}; check its permissions")));
+                    report.skipped.push(ImportIssue::new(
+                        at,
+                        None,
+                        format!("cannot be read: {err}; check its permissions"),
+                    ));
                     continue;
                 }
             };
@@ -293,11 +303,14 @@ fn collect_files(paths: &[PathBuf], report: &mut ImportReport) -> Result<Vec<(Pa
     Ok(files)
 }
 
-
 /// The file's own dates: its front matter's, else the date its Jekyll name starts with.
 fn file_dates(file: &PreparedFile) -> FrontMatter {
     let from_name = file.placement.date.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc().fixed_offset());
-    FrontMatter { date: file.document.front.date.or(from_name), updated: file.document.front.updated, ..FrontMatter::default() }
+    FrontMatter {
+        date: file.document.front.date.or(from_name),
+        updated: file.document.front.updated,
+        ..FrontMatter::default()
+    }
 }
 
 fn has_markdown_extension(path: &Path) -> bool {

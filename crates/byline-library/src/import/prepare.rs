@@ -50,10 +50,15 @@ pub(crate) fn prepare_file(
     context: FileContext<'_>,
 ) -> Result<PreparedFile, ImportIssue> {
     let issue = |line: Option<usize>, message: String| ImportIssue::new(path, line, message);
-    let bytes = std::fs::read(path).map_err(|err| issue(None, format!("cannot be read ({err}); check its permissions")))?;
+    let bytes =
+        std::fs::read(path).map_err(|err| issue(None, format!("cannot be read ({err}); check its permissions")))?;
     let text = crate::text_decode::decode(&bytes, encoding).map_err(|message| issue(None, message))?;
-    let document = byline_frontmatter::parse(&text)
-        .map_err(|err| issue(Some(err.line), format!("has malformed front matter: line {}: {}; fix it and import again", err.line, err.message)))?;
+    let document = byline_frontmatter::parse(&text).map_err(|err| {
+        issue(
+            Some(err.line),
+            format!("has malformed front matter: line {}: {}; fix it and import again", err.line, err.message),
+        )
+    })?;
     let site_path = site_path(path, context.site);
     let placement = byline_frontmatter::placement(context.site.map(|s| s.kind), Path::new(&site_path));
     let status = match &document.front.status {
@@ -72,7 +77,17 @@ pub(crate) fn prepare_file(
         document.warnings.iter().map(|w| issue(Some(w.line), w.message.clone())).collect();
     let images = read_images(path, &document, context, missing_images, &mut warnings)?;
     let in_site = context.site.is_some();
-    Ok(PreparedFile { source: path.to_path_buf(), title, document, status, images, placement, in_site, site_path, warnings })
+    Ok(PreparedFile {
+        source: path.to_path_buf(),
+        title,
+        document,
+        status,
+        images,
+        placement,
+        in_site,
+        site_path,
+        warnings,
+    })
 }
 
 /// The images the body and the cover refer to: beside the file (a page bundle, a relative
@@ -113,7 +128,9 @@ fn read_images(
             Ok(image) if crate::sniff_mime(&image.bytes).is_none() => warnings.push(ImportIssue::new(
                 path,
                 None,
-                format!("image `{reference}` is not PNG, JPEG, GIF, WebP, AVIF or SVG; it was not copied into the library"),
+                format!(
+                    "image `{reference}` is not PNG, JPEG, GIF, WebP, AVIF or SVG; it was not copied into the library"
+                ),
             )),
             Ok(image) => images.push(image),
             Err(message) if missing_images == MissingImages::Tolerate => {

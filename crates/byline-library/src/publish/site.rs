@@ -14,7 +14,8 @@ use crate::{Draft, DraftFilter, Error, Library, Result, Status};
 /// Lists the files an export wrote, so the next export can tell its own stale pages (replaced or
 /// removed) from files the writer added to the folder (kept).
 const MANIFEST: &str = ".byline-site";
-const MANIFEST_HEADER: &str = "# Written by `byline export-site`: the next export replaces these files and keeps any others.";
+const MANIFEST_HEADER: &str =
+    "# Written by `byline export-site`: the next export replaces these files and keeps any others.";
 
 impl Library {
     /// Exports every ready or published draft as a static site into `out_dir`, replacing the
@@ -81,7 +82,11 @@ impl Library {
             description: format!("{} articles", articles.len()),
             base_url: options.base_url.clone(),
             language: articles.first().map(|a| a.language.clone()).unwrap_or_else(|| "en".into()),
-            updated: articles.iter().map(|a| a.modified).max().unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset()),
+            updated: articles
+                .iter()
+                .map(|a| a.modified)
+                .max()
+                .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset()),
             articles,
             authors: authors.into_values().collect(),
         };
@@ -142,8 +147,7 @@ fn keep_writers_files(staged: &mut StagedDir) -> Result<()> {
     let previous = previous_manifest(&target)?;
     // Folders the previous export created: kept only as far as kept files need them, so the
     // folder of a removed article goes with it.
-    let previous_dirs: BTreeSet<&Path> =
-        previous.iter().flat_map(|file| Path::new(file).ancestors().skip(1)).collect();
+    let previous_dirs: BTreeSet<&Path> = previous.iter().flat_map(|file| Path::new(file).ancestors().skip(1)).collect();
     for entry in walkdir::WalkDir::new(&target).min_depth(1).follow_links(false) {
         let entry = entry.map_err(|err| {
             let path = err.path().unwrap_or(&target).to_path_buf();
@@ -167,11 +171,9 @@ fn keep_writers_files(staged: &mut StagedDir) -> Result<()> {
 fn previous_manifest(target: &Path) -> Result<BTreeSet<String>> {
     let path = target.join(MANIFEST);
     match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(text
-            .lines()
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_owned)
-            .collect()),
+        Ok(text) => {
+            Ok(text.lines().filter(|line| !line.is_empty() && !line.starts_with('#')).map(str::to_owned).collect())
+        }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(BTreeSet::new()),
         Err(source) => Err(Error::Io { path, source }),
     }

@@ -20,7 +20,10 @@ impl ScratchDisk {
     /// Mounts a tmpfs of `size` (e.g. "4m"), or says why it cannot.
     pub fn mount(size: &str) -> Result<ScratchDisk, String> {
         let mount_point = tempfile::Builder::new().prefix("byline-disk-").tempdir().map_err(|e| e.to_string())?;
-        run("mount", &["-t", "tmpfs", "-o", &format!("size={size},mode=0755"), "tmpfs", &path_arg(mount_point.path())])?;
+        run(
+            "mount",
+            &["-t", "tmpfs", "-o", &format!("size={size},mode=0755"), "tmpfs", &path_arg(mount_point.path())],
+        )?;
         Ok(ScratchDisk { mount_point })
     }
 

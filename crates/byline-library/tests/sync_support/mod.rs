@@ -40,8 +40,12 @@ impl Live {
         let folder = root.path().join("drafts");
         let mut lib = Library::open(&library_dir(root.path())).unwrap();
         for title in titles {
-            lib.create_draft(NewDraft { title: (*title).into(), body: format!("First words of {title}.\n"), ..NewDraft::default() })
-                .unwrap();
+            lib.create_draft(NewDraft {
+                title: (*title).into(),
+                body: format!("First words of {title}.\n"),
+                ..NewDraft::default()
+            })
+            .unwrap();
         }
         Live::resume(root, folder, lib, options)
     }
@@ -59,9 +63,7 @@ impl Live {
                 let (mut watcher, first) = FolderWatcher::start(&mut watcher_lib, &folder, options).unwrap();
                 reports.lock().unwrap().push(first);
                 ready.send(()).unwrap();
-                watcher
-                    .run(&mut watcher_lib, &stop, |report| reports.lock().unwrap().push(report.clone()))
-                    .unwrap();
+                watcher.run(&mut watcher_lib, &stop, |report| reports.lock().unwrap().push(report.clone())).unwrap();
             })
         };
         started.recv_timeout(PATIENCE).expect("the watcher starts");
@@ -76,7 +78,11 @@ impl Live {
     pub fn wait_for(&self, what: &str, mut check: impl FnMut(&Live) -> bool) -> Duration {
         let start = Instant::now();
         while !check(self) {
-            assert!(start.elapsed() < PATIENCE, "timed out waiting for {what}; reports: {:#?}", self.reports.lock().unwrap());
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for {what}; reports: {:#?}",
+                self.reports.lock().unwrap()
+            );
             std::thread::sleep(Duration::from_millis(10));
         }
         start.elapsed()

@@ -48,7 +48,11 @@ pub(crate) async fn audit_in(app: &App, screen: &str, selector: Option<&str>) ->
     }
     for violation in &violations {
         let impact = violation["impact"].as_str().unwrap_or("unknown");
-        let line = format!("[{impact}] {}: {}", violation["id"].as_str().unwrap_or("?"), violation["help"].as_str().unwrap_or(""));
+        let line = format!(
+            "[{impact}] {}: {}",
+            violation["id"].as_str().unwrap_or("?"),
+            violation["help"].as_str().unwrap_or("")
+        );
         println!("  {line}");
         for node in violation["nodes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             println!("      {node}");

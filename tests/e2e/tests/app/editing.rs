@@ -43,7 +43,9 @@ async fn new_draft_typed_markdown_shows_heading_and_highlighted_code_in_preview(
             )
             .await?;
         ensure!(
-            classes.as_array().is_some_and(|c| c.iter().any(|class| class.as_str().is_some_and(|s| s.contains("rust")))),
+            classes
+                .as_array()
+                .is_some_and(|c| c.iter().any(|class| class.as_str().is_some_and(|s| s.contains("rust")))),
             "the code is not highlighted as Rust: {classes}"
         );
         println!("new draft {slug}: highlight classes {classes}");

@@ -29,11 +29,13 @@ async fn drafts_text(app: &App) -> Result<String> {
 }
 
 async fn focused_label(app: &App) -> Result<Value> {
-    app.js("const el = document.activeElement; return el && (el.getAttribute('aria-label') || el.tagName);", vec![]).await
+    app.js("const el = document.activeElement; return el && (el.getAttribute('aria-label') || el.tagName);", vec![])
+        .await
 }
 
 #[tokio::test]
-async fn import_report_lists_the_skipped_file_with_its_line_and_the_warning_and_the_sidebar_shows_the_imported_drafts() -> Result<()> {
+async fn import_report_lists_the_skipped_file_with_its_line_and_the_warning_and_the_sidebar_shows_the_imported_drafts(
+) -> Result<()> {
     let library = std::sync::Arc::new(Library::empty()?);
     let folder = library.scratch("old-blog");
     std::fs::create_dir_all(&folder)?;
@@ -52,15 +54,22 @@ async fn import_report_lists_the_skipped_file_with_its_line_and_the_warning_and_
         ensure!(dialog.attr("aria-labelledby").await?.is_some(), "the dialog is labelled by its title");
         let report = app.by_name_in("region", "Report", Some(&dialog)).await?;
         let shown = app.text_of(&report).await?;
-        ensure!(shown.starts_with("imported 2 (0 published), skipped 1, 1 warning"), "the summary comes first: {shown:?}");
+        ensure!(
+            shown.starts_with("imported 2 (0 published), skipped 1, 1 warning"),
+            "the summary comes first: {shown:?}"
+        );
 
         let skipped = app.text_of(&app.by_name_in("list", "Skipped", Some(&dialog)).await?).await?;
         ensure!(skipped.contains("broken.md"), "the skipped file is named: {skipped:?}");
         ensure!(skipped.contains("line 3"), "the skipped file's line is shown: {skipped:?}");
         ensure!(skipped.contains("fix it and import again"), "the skipped file says what to do: {skipped:?}");
         let warnings = app.text_of(&app.by_name_in("list", "Warnings", Some(&dialog)).await?).await?;
-        ensure!(warnings.contains("kiln.md") && warnings.contains("kiln.png"), "the missing image is a warning: {warnings:?}");
-        let imported = app.all_by_name("listitem", "", Some(&app.by_name_in("list", "Imported", Some(&dialog)).await?)).await?;
+        ensure!(
+            warnings.contains("kiln.md") && warnings.contains("kiln.png"),
+            "the missing image is a warning: {warnings:?}"
+        );
+        let imported =
+            app.all_by_name("listitem", "", Some(&app.by_name_in("list", "Imported", Some(&dialog)).await?)).await?;
         ensure!(imported.len() == 2, "two drafts are listed as imported, not {}", imported.len());
         load_axe(&app).await?;
         // The dialog only: the page behind it is inert while it is open.

@@ -30,7 +30,12 @@ async fn save_state(app: &App) -> Result<String> {
     Ok(text.as_str().unwrap_or_default().to_string())
 }
 
-async fn wait_for_save_state(app: &App, what: &str, timeout: Duration, wanted: impl Fn(&str) -> bool) -> Result<String> {
+async fn wait_for_save_state(
+    app: &App,
+    what: &str,
+    timeout: Duration,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<String> {
     app.wait_for(what, timeout, || async {
         let state = save_state(app).await?;
         Ok(wanted(&state).then_some(state))
@@ -73,7 +78,10 @@ async fn io_errors_a_full_disk_shows_not_saved_keeps_the_text_and_saves_it_once_
 
         disk.fill();
         app.type_in_editor(TYPED_ON_FULL_DISK).await?;
-        let shown = wait_for_save_state(&app, "“Not saved: …” on the full disk", FIND_TIMEOUT, |s| s.starts_with("Not saved:")).await?;
+        let shown = wait_for_save_state(&app, "“Not saved: …” on the full disk", FIND_TIMEOUT, |s| {
+            s.starts_with("Not saved:")
+        })
+        .await?;
         ensure!(shown.contains("the disk is full"), "the status bar says why: {shown:?}");
         ensure!(shown.contains("free some space"), "the status bar says what to do: {shown:?}");
         // Through at least one automatic retry, the reason stays and the text stays.
@@ -81,7 +89,10 @@ async fn io_errors_a_full_disk_shows_not_saved_keeps_the_text_and_saves_it_once_
         let shown = save_state(&app).await?;
         ensure!(shown.starts_with("Not saved:"), "still not saved while the disk is full: {shown:?}");
         let text = app.editor_text().await?;
-        ensure!(text.contains(SAVED_FIRST.trim()) && text.contains(TYPED_ON_FULL_DISK.trim()), "the editor keeps every character: {text:?}");
+        ensure!(
+            text.contains(SAVED_FIRST.trim()) && text.contains(TYPED_ON_FULL_DISK.trim()),
+            "the editor keeps every character: {text:?}"
+        );
         ensure!(!stored_body(&app, &slug).await?.contains(TYPED_ON_FULL_DISK.trim()), "nothing was marked saved");
         app.screenshot("io_errors-not-saved.png").await?;
 
@@ -90,7 +101,10 @@ async fn io_errors_a_full_disk_shows_not_saved_keeps_the_text_and_saves_it_once_
         wait_for_save_state(&app, "“Saved” once space is freed", SAVE_RETRY_WINDOW, |s| s == "Saved").await?;
         let stored = stored_body(&app, &slug).await?;
         ensure!(stored == app.editor_text().await?, "the library holds the full text: {stored:?}");
-        println!("full disk: the status bar said {shown:?}; after freeing space the library holds {} characters", stored.len());
+        println!(
+            "full disk: the status bar said {shown:?}; after freeing space the library holds {} characters",
+            stored.len()
+        );
         Ok(())
     })
     .await?;

@@ -81,7 +81,8 @@ fn app_log(name: &str) -> Result<String> {
 
 #[tokio::test]
 async fn lockdown_csp_in_force_is_strict_and_eval_throws() -> Result<()> {
-    let config: Value = serde_json::from_str(&std::fs::read_to_string(workspace_root().join("src-tauri/tauri.conf.json"))?)?;
+    let config: Value =
+        serde_json::from_str(&std::fs::read_to_string(workspace_root().join("src-tauri/tauri.conf.json"))?)?;
     let configured = config["app"]["security"]["csp"].as_str().context("tauri.conf.json has no app.security.csp")?;
     let weaknesses = Policy::parse(configured).weaknesses();
     ensure!(weaknesses.is_empty(), "the configured CSP is weak: {weaknesses:?}\n{configured}");
@@ -91,7 +92,11 @@ async fn lockdown_csp_in_force_is_strict_and_eval_throws() -> Result<()> {
         app.wait_ready().await?;
         let report = app.enforced_policy().await?;
         println!("enforced: {:#?}\nmeta: {:#?}", report.enforced, report.meta);
-        ensure!(report.eval_error.as_deref() == Some("EvalError"), "eval('1') ran in the main window ({:?})", report.eval_error);
+        ensure!(
+            report.eval_error.as_deref() == Some("EvalError"),
+            "eval('1') ran in the main window ({:?})",
+            report.eval_error
+        );
         ensure!(!report.enforced.is_empty(), "the blocked eval reported no enforced policy: no CSP is in force");
         for policy in report.enforced.iter().chain(&report.meta) {
             let weaknesses = policy.weaknesses();
@@ -275,10 +280,19 @@ async fn lockdown_javascript_and_file_links_in_the_preview_are_not_opened() -> R
             ensure!(app.sentinel().await?.untouched(), "clicking {link} ran script: {:?}", app.sentinel().await?);
         }
         // The link command itself refuses them, whoever calls it.
-        for url in ["javascript:top.__pwned=1", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "&#106;avascript:alert(1)", "file:///etc/passwd"] {
+        for url in [
+            "javascript:top.__pwned=1",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "file:///etc/passwd",
+        ] {
             let refused = app.invoke("open_external", json!({ "url": url })).await;
             let message = format!("{:?}", refused.as_ref().err());
-            ensure!(refused.is_err() && message.contains("refused"), "open_external({url:?}) was not refused: {refused:?}");
+            ensure!(
+                refused.is_err() && message.contains("refused"),
+                "open_external({url:?}) was not refused: {refused:?}"
+            );
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
         ensure!(app.sentinel().await?.untouched(), "a link ran script: {:?}", app.sentinel().await?);
@@ -292,12 +306,14 @@ async fn lockdown_javascript_and_file_links_in_the_preview_are_not_opened() -> R
 
 /// The text of the notices shown in the window.
 async fn notices(app: &App) -> Result<Vec<String>> {
-    let found = app.js("return Array.from(document.querySelectorAll('.notice')).map((n) => n.textContent);", vec![]).await?;
+    let found =
+        app.js("return Array.from(document.querySelectorAll('.notice')).map((n) => n.textContent);", vec![]).await?;
     Ok(serde_json::from_value(found)?)
 }
 
 /// Dismisses every notice, so the next one seen is new.
 async fn dismiss_notices(app: &App) -> Result<()> {
-    app.js("document.querySelectorAll('.notice .notice-close').forEach((b) => b.click()); return null;", vec![]).await?;
+    app.js("document.querySelectorAll('.notice .notice-close').forEach((b) => b.click()); return null;", vec![])
+        .await?;
     Ok(())
 }

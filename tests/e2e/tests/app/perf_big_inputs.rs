@@ -14,7 +14,12 @@ use byline_e2e::{with_app, Library};
 const TYPED: &str = "\n\nTyped while the preview works.";
 
 /// Opens a draft of `body`, waits until the editor holds it, types, and reports `app/*_{name}`.
-async fn typing_with_big_draft(name: &'static str, input: &'static str, body: String, preview_settle: Duration) -> Result<()> {
+async fn typing_with_big_draft(
+    name: &'static str,
+    input: &'static str,
+    body: String,
+    preview_settle: Duration,
+) -> Result<()> {
     let library = Library::empty()?;
     let slug = library.new_draft(name, &body)?;
     let length = body.len();

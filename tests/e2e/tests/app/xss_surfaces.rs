@@ -44,7 +44,8 @@ fn seed(library: &Library, payloads: &[String]) -> Result<(Vec<Seeded>, Authors)
     let mut authors = Vec::new();
     for (index, name) in payloads.iter().take(4).enumerate() {
         let bio = &payloads[(index + 5) % payloads.len()];
-        let slug = library.byline(&["author", "add", "--name", name, "--bio", bio, "--slug", &format!("hostile-{index}")])?;
+        let slug =
+            library.byline(&["author", "add", "--name", name, "--bio", bio, "--slug", &format!("hostile-{index}")])?;
         authors.push((name.clone(), bio.clone()));
         ensure!(slug.trim() == format!("hostile-{index}"), "author slug {slug:?}");
     }
@@ -53,7 +54,20 @@ fn seed(library: &Library, payloads: &[String]) -> Result<(Vec<Seeded>, Authors)
         let word = format!("zebrafind{index}x");
         let credited = index % authors.len();
         let author = format!("hostile-{credited}");
-        let args = ["new", payload, "--subtitle", payload, "--tag", payload, "--tag", "plain", "--author", &author, "--body-file", "-"];
+        let args = [
+            "new",
+            payload,
+            "--subtitle",
+            payload,
+            "--tag",
+            payload,
+            "--tag",
+            "plain",
+            "--author",
+            &author,
+            "--body-file",
+            "-",
+        ];
         let slug = library.byline_with_input(&args, Some(&body(payload, &word)))?.trim().to_string();
         drafts.push(Seeded { slug, payload: payload.clone(), word, author: authors[credited].0.clone() });
     }
@@ -72,7 +86,10 @@ async fn assert_inert(app: &App, surface: &str) -> Result<()> {
 /// `textContent` of every element matching `selector`, whitespace collapsed.
 async fn texts(app: &App, selector: &str) -> Result<Vec<String>> {
     let found = app
-        .js("return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.textContent);", vec![json!(selector)])
+        .js(
+            "return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.textContent);",
+            vec![json!(selector)],
+        )
         .await?;
     Ok(serde_json::from_value::<Vec<String>>(found)?.iter().map(|t| collapsed(t)).collect())
 }
@@ -120,7 +137,10 @@ async fn open_and_check(app: &App, draft: &Seeded) -> Result<()> {
     ensure!(tags.contains(&typed), "Tags show {tags:?}, typed {typed:?}");
     let credits = texts(app, ".author-credits").await?.join(" ");
     let author = collapsed(&draft.author);
-    ensure!(credits.contains(&author), "the metadata panel's Authors list {credits:?} does not show {author:?} as typed");
+    ensure!(
+        credits.contains(&author),
+        "the metadata panel's Authors list {credits:?} does not show {author:?} as typed"
+    );
     let offered = texts(app, "select[aria-label='Add author'] option").await?;
     ensure!(!offered.is_empty(), "the Add author list is empty");
 
@@ -145,7 +165,10 @@ async fn open_and_check(app: &App, draft: &Seeded) -> Result<()> {
     .await?;
     let headings = app.in_preview("return Array.from(doc.querySelectorAll('h1,h2,h3')).map((h) => h.id);").await?;
     let ids: Vec<String> = serde_json::from_value(headings.unwrap_or(Value::Null)).unwrap_or_default();
-    ensure!(ids.len() >= 3 && ids.iter().all(|id| !id.is_empty()), "the preview's headings (the table of contents) are {ids:?}");
+    ensure!(
+        ids.len() >= 3 && ids.iter().all(|id| !id.is_empty()),
+        "the preview's headings (the table of contents) are {ids:?}"
+    );
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert_inert(app, "open draft (header, tags, authors, preview)").await
 }
@@ -200,7 +223,10 @@ async fn check_authors_dialog(app: &App, authors: &[(String, String)]) -> Result
         app.js("arguments[0].click(); return null;", vec![button]).await?;
         let shown_name = app.value_of("textbox", "Name").await?;
         let shown_bio = app.value_of("textbox", "Short bio").await?;
-        ensure!(shown_name == *name && shown_bio == *bio, "the form shows {shown_name:?} / {shown_bio:?}, typed {name:?} / {bio:?}");
+        ensure!(
+            shown_name == *name && shown_bio == *bio,
+            "the form shows {shown_name:?} / {shown_bio:?}, typed {name:?} / {bio:?}"
+        );
         assert_inert(app, "Authors dialog").await?;
     }
     app.by_name_in("button", "Close", Some(&dialog)).await?.click().await?;
@@ -243,7 +269,10 @@ fn check_export_head(page: &Value, draft: &Seeded, authors: &[(String, String)])
     ensure!(title.contains(&typed), "<title> is {title:?}, typed {typed:?}");
     ensure!(page["ogTitle"].as_str() == Some(draft.payload.as_str()), "og:title differs from the typed title");
     ensure!(page["jsonLdScripts"] == 1 && page["jsonLdError"].is_null(), "the JSON-LD block was broken out of");
-    ensure!(page["jsonLd"]["headline"].as_str() == Some(draft.payload.as_str()), "JSON-LD headline differs from the title");
+    ensure!(
+        page["jsonLd"]["headline"].as_str() == Some(draft.payload.as_str()),
+        "JSON-LD headline differs from the title"
+    );
     let description = page["description"].as_str().unwrap_or_default();
     ensure!(page["ogDescription"].as_str() == Some(description), "og:description differs from the description");
     let credited = &page["jsonLd"]["author"];
@@ -290,11 +319,12 @@ async fn check_paste(app: &App, draft: &Seeded, payloads: &[String]) -> Result<(
         .await?;
     println!("paste outcome: {outcome}");
     app.wait_for("the pasted text in the editor", FIND_TIMEOUT, || async {
-            let text = app.editor_text().await?;
-            Ok(text.contains(&pasted).then_some(()))
-        })
+        let text = app.editor_text().await?;
+        Ok(text.contains(&pasted).then_some(()))
+    })
+    .await?;
+    app.wait_in_preview("the pasted text in the preview", "return doc.body.textContent.includes('pasted') || null;")
         .await?;
-    app.wait_in_preview("the pasted text in the preview", "return doc.body.textContent.includes('pasted') || null;").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let editor_elements = app
         .js("return Array.from(document.querySelectorAll('.cm-content img, .cm-content div[onmouseover], .cm-content b, .cm-content script')).length;", vec![])

@@ -35,11 +35,8 @@ pub(super) fn addition(
         }
         Container::Table(table, TableKind::Dotted) => {
             // The new key is dotted from the table whose body holds the dotted keys.
-            let owner = walk
-                .containers
-                .iter()
-                .rposition(|c| !matches!(c, Container::Table(_, TableKind::Dotted)))
-                .unwrap_or(0);
+            let owner =
+                walk.containers.iter().rposition(|c| !matches!(c, Container::Table(_, TableKind::Dotted))).unwrap_or(0);
             let keys = path.get(owner..).unwrap_or(path);
             body_addition(doc, text, table, TableKind::Dotted, &dotted_key(keys), new)
         }
@@ -61,10 +58,7 @@ fn nest(keys: &[String], value: &New) -> New {
 }
 
 fn dotted_key(keys: &[String]) -> String {
-    keys.iter()
-        .map(|k| key_text(k))
-        .collect::<Vec<_>>()
-        .join(".")
+    keys.iter().map(|k| key_text(k)).collect::<Vec<_>>().join(".")
 }
 
 /// The ` = ` between a key and its value, when it is just that (spaces or tabs around `=`).
@@ -77,8 +71,7 @@ fn separator(text: &str, key: Range<usize>, value: Range<usize>) -> Option<&str>
 fn usual_separator(doc: &Document<&str>, text: &str) -> String {
     fn find(table: &Table, text: &str) -> Option<String> {
         for (keys, value) in table.get_values() {
-            let (Some(leaf), Some(value)) = (keys.last().and_then(|k| k.span()), value.span())
-            else {
+            let (Some(leaf), Some(value)) = (keys.last().and_then(|k| k.span()), value.span()) else {
                 continue;
             };
             if let Some(sep) = separator(text, leaf, value) {
@@ -117,14 +110,9 @@ fn body_addition(
     let (position, indent, sep) = match last {
         Some((key_span, value_span)) => {
             let line = line_start(text, key_span.start);
-            let indent: String = text
-                .get(line..key_span.start)
-                .unwrap_or("")
-                .chars()
-                .take_while(|c| matches!(c, ' ' | '\t'))
-                .collect();
-            let sep = separator(text, key_span, value_span.clone())
-                .map_or_else(|| " = ".to_owned(), str::to_owned);
+            let indent: String =
+                text.get(line..key_span.start).unwrap_or("").chars().take_while(|c| matches!(c, ' ' | '\t')).collect();
+            let sep = separator(text, key_span, value_span.clone()).map_or_else(|| " = ".to_owned(), str::to_owned);
             (line_end(text, value_span.end), indent, sep)
         }
         None => {
@@ -140,12 +128,7 @@ fn body_addition(
     };
     let le = ending_before(text, position);
     let value = Renderer { text, le }.render(new, None, None);
-    Ok(insert_line(
-        text,
-        position,
-        &format!("{indent}{key}{sep}{value}"),
-        le,
-    ))
+    Ok(insert_line(text, position, &format!("{indent}{key}{sep}{value}"), le))
 }
 
 /// Where the first top-level key goes: before the first header, and before the comment lines
@@ -157,9 +140,7 @@ fn root_insertion_point(doc: &Document<&str>, text: &str) -> usize {
     let mut position = line_start(text, first);
     while position > 0 {
         let previous = line_start(text, position - 1);
-        let is_comment = text
-            .get(previous..position)
-            .is_some_and(|line| line.trim_start().starts_with('#'));
+        let is_comment = text.get(previous..position).is_some_and(|line| line.trim_start().starts_with('#'));
         if !is_comment {
             break;
         }
@@ -188,10 +169,7 @@ fn inline_addition(
     match entries.last() {
         Some((key_span, value_span)) => {
             let sep = separator(text, key_span.clone(), value_span.clone()).unwrap_or(" = ");
-            Ok((
-                value_span.end..value_span.end,
-                format!(", {key}{sep}{value}"),
-            ))
+            Ok((value_span.end..value_span.end, format!(", {key}{sep}{value}")))
         }
         None => Ok((span_of(table.span())?, format!("{{ {key} = {value} }}"))),
     }
@@ -248,10 +226,5 @@ fn ends_with_blank_line(text: &str) -> bool {
         return false;
     };
     let body = body.strip_suffix('\r').unwrap_or(body);
-    body.is_empty()
-        || (body.ends_with('\n')
-            && body
-                .rsplit('\n')
-                .next()
-                .is_some_and(|l| l.trim().is_empty()))
+    body.is_empty() || (body.ends_with('\n') && body.rsplit('\n').next().is_some_and(|l| l.trim().is_empty()))
 }

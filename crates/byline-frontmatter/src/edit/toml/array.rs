@@ -15,14 +15,8 @@ impl Renderer<'_> {
         }
         let olds: Vec<&Value> = old.iter().collect();
         let count = olds.len();
-        let prefix = |j: usize| {
-            self.raw(olds[j].decor().prefix().and_then(RawString::span))
-                .unwrap_or("")
-        };
-        let suffix = |j: usize| {
-            self.raw(olds[j].decor().suffix().and_then(RawString::span))
-                .unwrap_or("")
-        };
+        let prefix = |j: usize| self.raw(olds[j].decor().prefix().and_then(RawString::span)).unwrap_or("");
+        let suffix = |j: usize| self.raw(olds[j].decor().suffix().and_then(RawString::span)).unwrap_or("");
         let first_prefix = whitespace_prefix(prefix(0));
         let other_prefix = if count >= 2 {
             whitespace_prefix(prefix(1))
@@ -31,19 +25,11 @@ impl Renderer<'_> {
         } else {
             " "
         };
-        let inner_suffix = if count >= 2 {
-            inline_suffix(suffix(0))
-        } else {
-            ""
-        };
+        let inner_suffix = if count >= 2 { inline_suffix(suffix(0)) } else { "" };
         let trailing_comma = old.trailing_comma();
         let trailing = self.raw(old.trailing().span()).unwrap_or("");
         // Without a trailing comma, what closes the old array hangs on its last item's suffix.
-        let tail = if trailing_comma {
-            trailing.to_owned()
-        } else {
-            format!("{}{trailing}", suffix(count - 1))
-        };
+        let tail = if trailing_comma { trailing.to_owned() } else { format!("{}{trailing}", suffix(count - 1)) };
         let new_values: Vec<toml::Value> = items.iter().map(to_toml).collect();
         let kept = matching_items(old_values, &new_values);
         let mut out = String::from("[");
@@ -52,25 +38,13 @@ impl Renderer<'_> {
             let kept_text = kept[i].and_then(|j| Some((j, self.raw(olds[j].span())?)));
             let (pre, body, suf) = match kept_text {
                 Some((j, body)) => {
-                    let pre = if (i == 0) == (j == 0) {
-                        prefix(j)
-                    } else {
-                        position_prefix
-                    };
-                    let suf = if j + 1 == count && !trailing_comma {
-                        inner_suffix
-                    } else {
-                        suffix(j)
-                    };
+                    let pre = if (i == 0) == (j == 0) { prefix(j) } else { position_prefix };
+                    let suf = if j + 1 == count && !trailing_comma { inner_suffix } else { suffix(j) };
                     (pre, body.to_owned(), suf)
                 }
                 None => {
                     let like = olds.iter().position(|o| same_kind(item, o));
-                    let body = self.render(
-                        item,
-                        like.map(|j| olds[j]),
-                        like.and_then(|j| old_values.get(j)),
-                    );
+                    let body = self.render(item, like.map(|j| olds[j]), like.and_then(|j| old_values.get(j)));
                     (position_prefix, body, inner_suffix)
                 }
             };
@@ -88,10 +62,7 @@ impl Renderer<'_> {
 }
 
 fn same_kind(new: &New, old: &Value) -> bool {
-    matches!(
-        (new, old),
-        (New::Str(_), Value::String(_)) | (New::Array(_), Value::Array(_))
-    )
+    matches!((new, old), (New::Str(_), Value::String(_)) | (New::Array(_), Value::Array(_)))
 }
 
 /// The whitespace before an array item, without any comment line in it.
@@ -122,11 +93,8 @@ fn matching_items(old: &[toml::Value], new: &[toml::Value]) -> Vec<Option<usize>
     let mut lengths = vec![vec![0usize; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lengths[i][j] = if old[i] == new[j] {
-                lengths[i + 1][j + 1] + 1
-            } else {
-                lengths[i + 1][j].max(lengths[i][j + 1])
-            };
+            lengths[i][j] =
+                if old[i] == new[j] { lengths[i + 1][j + 1] + 1 } else { lengths[i + 1][j].max(lengths[i][j + 1]) };
         }
     }
     let mut out = vec![None; m];

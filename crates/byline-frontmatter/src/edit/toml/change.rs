@@ -90,31 +90,22 @@ fn plan(
         return Ok(Plan::Splices(vec![addition(doc, text, path, &walk, new)?]));
     };
     match (item, new) {
-        (Item::Table(table), New::Table(_)) => Ok(Plan::PerKey(
-            table.iter().map(|(k, _)| k.to_owned()).collect(),
-        )),
-        (Item::Value(Value::InlineTable(table)), New::Table(_)) if !table.is_dotted() => Ok(
-            Plan::PerKey(table.iter().map(|(k, _)| k.to_owned()).collect()),
-        ),
+        (Item::Table(table), New::Table(_)) => Ok(Plan::PerKey(table.iter().map(|(k, _)| k.to_owned()).collect())),
+        (Item::Value(Value::InlineTable(table)), New::Table(_)) if !table.is_dotted() => {
+            Ok(Plan::PerKey(table.iter().map(|(k, _)| k.to_owned()).collect()))
+        }
         (Item::Value(Value::InlineTable(_)), _) if is_dotted_inline(item) => {
-            Err(EditError(format!(
-                "`{}` is made of dotted keys inside an inline table",
-                path.join(".")
-            )))
+            Err(EditError(format!("`{}` is made of dotted keys inside an inline table", path.join("."))))
         }
         (Item::Value(value), _) => {
             let span = span_of(value.span())?;
-            let renderer = Renderer {
-                text,
-                le: line_ending_at(text, span.start),
-            };
+            let renderer = Renderer { text, le: line_ending_at(text, span.start) };
             let rendered = renderer.render(new, Some(value), old);
             Ok(Plan::Splices(vec![(span, rendered)]))
         }
-        (Item::Table(_), _) => Err(EditError(format!(
-            "`{}` is a table and cannot become a single value in place",
-            path.join(".")
-        ))),
+        (Item::Table(_), _) => {
+            Err(EditError(format!("`{}` is a table and cannot become a single value in place", path.join("."))))
+        }
         (Item::ArrayOfTables(_), _) => Err(array_of_tables(path)),
         (Item::None, _) => Ok(Plan::Splices(Vec::new())),
     }

@@ -60,21 +60,13 @@ pub(super) fn walk<'d>(doc: &'d Document<&str>, path: &[String]) -> Result<Walk<
             if item.is_none() {
                 break;
             }
-            return Ok(Walk {
-                containers,
-                target: Some((key, item)),
-            });
+            return Ok(Walk { containers, target: Some((key, item)) });
         }
         let next = match item {
             Item::Table(table) => Container::Table(table, table_kind(table)),
-            Item::Value(Value::InlineTable(table)) if !table.is_dotted() => {
-                Container::Inline(table)
-            }
+            Item::Value(Value::InlineTable(table)) if !table.is_dotted() => Container::Inline(table),
             Item::Value(Value::InlineTable(_)) => {
-                return Err(EditError(format!(
-                    "`{}` goes through dotted keys inside an inline table",
-                    path.join(".")
-                )))
+                return Err(EditError(format!("`{}` goes through dotted keys inside an inline table", path.join("."))))
             }
             Item::ArrayOfTables(_) => return Err(array_of_tables(path)),
             Item::Value(_) => return Err(crosses_value(path)),
@@ -82,10 +74,7 @@ pub(super) fn walk<'d>(doc: &'d Document<&str>, path: &[String]) -> Result<Walk<
         };
         containers.push(next);
     }
-    Ok(Walk {
-        containers,
-        target: None,
-    })
+    Ok(Walk { containers, target: None })
 }
 
 pub(super) fn span_of(span: Option<Range<usize>>) -> Result<Range<usize>, EditError> {

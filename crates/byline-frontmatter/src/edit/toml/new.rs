@@ -23,12 +23,9 @@ pub(super) fn resolve(edit: &Edit, current: &toml::Table) -> Result<Option<New>,
         None => None,
         Some(NewValue::Json(json)) => from_json(json),
         Some(NewValue::Date(text)) => {
-            let old_is_string =
-                matches!(lookup(current, &edit.path)?, Some(toml::Value::String(_)));
+            let old_is_string = matches!(lookup(current, &edit.path)?, Some(toml::Value::String(_)));
             match native_datetime(text) {
-                Some(datetime) if !old_is_string => {
-                    Some(New::Datetime(text.trim().to_owned(), datetime))
-                }
+                Some(datetime) if !old_is_string => Some(New::Datetime(text.trim().to_owned(), datetime)),
                 _ => Some(New::Str(text.clone())),
             }
         }
@@ -48,11 +45,7 @@ fn from_json(json: &serde_json::Value) -> Option<New> {
         },
         J::String(s) => New::Str(s.clone()),
         J::Array(items) => New::Array(items.iter().filter_map(from_json).collect()),
-        J::Object(map) => New::Table(
-            map.iter()
-                .filter_map(|(k, v)| Some((k.clone(), from_json(v)?)))
-                .collect(),
-        ),
+        J::Object(map) => New::Table(map.iter().filter_map(|(k, v)| Some((k.clone(), from_json(v)?))).collect()),
     })
 }
 
@@ -78,11 +71,6 @@ pub(super) fn to_toml(value: &New) -> toml::Value {
         New::Bool(b) => toml::Value::Boolean(*b),
         New::Datetime(_, datetime) => toml::Value::Datetime(*datetime),
         New::Array(items) => toml::Value::Array(items.iter().map(to_toml).collect()),
-        New::Table(entries) => toml::Value::Table(
-            entries
-                .iter()
-                .map(|(k, v)| (k.clone(), to_toml(v)))
-                .collect(),
-        ),
+        New::Table(entries) => toml::Value::Table(entries.iter().map(|(k, v)| (k.clone(), to_toml(v))).collect()),
     }
 }

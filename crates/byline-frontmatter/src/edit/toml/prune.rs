@@ -13,11 +13,7 @@ use crate::edit::{EditError, KeyPath};
 
 /// After a removal, drops the tables it left empty, walking up; records each one dropped (or
 /// gone by itself, like dotted keys' tables) so the self-check expects it.
-pub(super) fn prune_ancestors(
-    text: &mut String,
-    path: &[String],
-    pruned: &mut Vec<KeyPath>,
-) -> Result<(), EditError> {
+pub(super) fn prune_ancestors(text: &mut String, path: &[String], pruned: &mut Vec<KeyPath>) -> Result<(), EditError> {
     for depth in (1..path.len()).rev() {
         let parent = &path[..depth];
         let current = parse_semantic(text)?;
@@ -39,9 +35,7 @@ pub(super) fn prune_ancestors(
                         None => return Ok(()),
                     }
                 }
-                Some((key, item @ Item::Value(Value::InlineTable(_)))) => {
-                    removal(text, &walk, key, item, parent)?
-                }
+                Some((key, item @ Item::Value(Value::InlineTable(_)))) => removal(text, &walk, key, item, parent)?,
                 _ => return Ok(()),
             }
         };
@@ -63,9 +57,7 @@ fn empty_table_removal(
     // Only the comment lines right above the header are its own; the header's decor also holds
     // whatever comes earlier, such as the block's opening comment when there is no key before.
     let comment_above = start > 0
-        && text
-            .get(line_start(text, start - 1)..start)
-            .is_some_and(|line| line.trim_start().starts_with('#'));
+        && text.get(line_start(text, start - 1)..start).is_some_and(|line| line.trim_start().starts_with('#'));
     if comment_above || raw_text(text, table.decor().suffix()).contains('#') {
         return Ok(None);
     }
@@ -75,8 +67,5 @@ fn empty_table_removal(
     if body.lines().any(|line| line.trim_start().starts_with('#')) {
         return Ok(None);
     }
-    Ok(Some((
-        with_blank_lines(text, start..body_start),
-        String::new(),
-    )))
+    Ok(Some((with_blank_lines(text, start..body_start), String::new())))
 }

@@ -10,15 +10,11 @@ pub(super) fn parse_semantic(text: &str) -> Result<toml::Table, EditError> {
 }
 
 pub(super) fn parse_spanned(text: &str) -> Result<Document<&str>, EditError> {
-    Document::parse(text)
-        .map_err(|e| EditError(format!("the TOML does not parse: {}", e.message())))
+    Document::parse(text).map_err(|e| EditError(format!("the TOML does not parse: {}", e.message())))
 }
 
 /// The value at `path`; `Ok(None)` when it or a parent is missing.
-pub(super) fn lookup<'a>(
-    table: &'a toml::Table,
-    path: &[String],
-) -> Result<Option<&'a toml::Value>, EditError> {
+pub(super) fn lookup<'a>(table: &'a toml::Table, path: &[String]) -> Result<Option<&'a toml::Value>, EditError> {
     let Some((last, parents)) = path.split_last() else {
         return Ok(None);
     };
@@ -34,10 +30,7 @@ pub(super) fn lookup<'a>(
 }
 
 pub(super) fn crosses_value(path: &[String]) -> EditError {
-    EditError(format!(
-        "`{}` goes through a value that is not a table",
-        path.join(".")
-    ))
+    EditError(format!("`{}` goes through a value that is not a table", path.join(".")))
 }
 
 pub(super) fn array_of_tables(path: &[String]) -> EditError {

@@ -31,10 +31,7 @@ pub(super) fn removal(
         Item::Table(table) => {
             let mut regions = Vec::new();
             table_regions(text, table, false, path, &mut regions)?;
-            Ok(merge(regions)
-                .into_iter()
-                .map(|r| (r, String::new()))
-                .collect())
+            Ok(merge(regions).into_iter().map(|r| (r, String::new())).collect())
         }
         Item::ArrayOfTables(_) => Err(array_of_tables(path)),
         Item::None => Ok(Vec::new()),
@@ -84,18 +81,12 @@ fn table_regions(
 }
 
 /// Removes `key = value` and one comma next to it; the last entry leaves `{}`.
-fn inline_removal(
-    text: &str,
-    table: &InlineTable,
-    key: &Key,
-) -> Result<(Range<usize>, String), EditError> {
+fn inline_removal(text: &str, table: &InlineTable, key: &Key) -> Result<(Range<usize>, String), EditError> {
     let braces = span_of(table.span())?;
     let entries = inline_entries(table)?;
     let key_span = span_of(key.span())?;
     let Some(index) = entries.iter().position(|(k, _)| *k == key_span) else {
-        return Err(EditError(
-            "internal: key not found in its inline table".into(),
-        ));
+        return Err(EditError("internal: key not found in its inline table".into()));
     };
     if entries.len() == 1 {
         return Ok((braces, "{}".to_owned()));
@@ -106,19 +97,14 @@ fn inline_removal(
         }
         let after_value = skip_blanks(text, entries[i - 1].1.end);
         if text.as_bytes().get(after_value) != Some(&b',') {
-            return Err(EditError(
-                "an inline table is laid out in an unexpected way".into(),
-            ));
+            return Err(EditError("an inline table is laid out in an unexpected way".into()));
         }
         Ok(skip_blanks(text, after_value + 1))
     };
     if index + 1 < entries.len() {
         Ok((entry_start(index)?..entry_start(index + 1)?, String::new()))
     } else {
-        Ok((
-            entries[index - 1].1.end..entries[index].1.end,
-            String::new(),
-        ))
+        Ok((entries[index - 1].1.end..entries[index].1.end, String::new()))
     }
 }
 
@@ -139,8 +125,7 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// trailing one) is left: the blank lines after it when a blank line or the block start is
 /// before it, and the blank lines before it when it ends the block.
 pub(super) fn with_blank_lines(text: &str, range: Range<usize>) -> Range<usize> {
-    let is_blank =
-        |start: usize, end: usize| text.get(start..end).is_some_and(|l| l.trim().is_empty());
+    let is_blank = |start: usize, end: usize| text.get(start..end).is_some_and(|l| l.trim().is_empty());
     let (mut start, mut end) = (range.start, range.end);
     let blank_before = start == 0 || is_blank(line_start(text, start - 1), start);
     if blank_before {

@@ -27,12 +27,7 @@ enum Quotes {
 
 impl Renderer<'_> {
     /// `new` as TOML text, in the style of `old` (the value it replaces) where there is one.
-    pub(super) fn render(
-        &self,
-        new: &New,
-        old: Option<&Value>,
-        old_value: Option<&toml::Value>,
-    ) -> String {
+    pub(super) fn render(&self, new: &New, old: Option<&Value>, old_value: Option<&toml::Value>) -> String {
         match new {
             New::Str(s) => self.string(s, old),
             New::Int(i) => i.to_string(),
@@ -46,17 +41,14 @@ impl Renderer<'_> {
                     self.array(items, array, values)
                 }
                 _ => {
-                    let items: Vec<String> =
-                        items.iter().map(|i| self.render(i, None, None)).collect();
+                    let items: Vec<String> = items.iter().map(|i| self.render(i, None, None)).collect();
                     format!("[{}]", items.join(", "))
                 }
             },
             New::Table(entries) if entries.is_empty() => "{}".to_owned(),
             New::Table(entries) => {
-                let entries: Vec<String> = entries
-                    .iter()
-                    .map(|(k, v)| format!("{} = {}", key_text(k), self.render(v, None, None)))
-                    .collect();
+                let entries: Vec<String> =
+                    entries.iter().map(|(k, v)| format!("{} = {}", key_text(k), self.render(v, None, None))).collect();
                 format!("{{ {} }}", entries.join(", "))
             }
         }
@@ -97,8 +89,9 @@ impl Renderer<'_> {
             Quotes::Literal => literal(s).unwrap_or_else(|| basic(s)),
             Quotes::MultiBasic if multi_ok => multi_basic(s, opening, self.le),
             Quotes::MultiBasic => basic(s),
-            Quotes::MultiLiteral if multi_ok => multi_literal(s, opening, self.le)
-                .unwrap_or_else(|| multi_basic(s, opening, self.le)),
+            Quotes::MultiLiteral if multi_ok => {
+                multi_literal(s, opening, self.le).unwrap_or_else(|| multi_basic(s, opening, self.le))
+            }
             Quotes::MultiLiteral => literal(s).unwrap_or_else(|| basic(s)),
         }
     }

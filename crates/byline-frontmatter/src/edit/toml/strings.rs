@@ -42,11 +42,7 @@ pub(super) fn literal(s: &str) -> Option<String> {
 
 /// Line breaks in the text are written as the file's own, which TOML reads back as `\n`.
 pub(super) fn multi_basic(s: &str, opening: &str, le: &str) -> String {
-    let opening = if opening.is_empty() && s.starts_with('\n') {
-        le
-    } else {
-        opening
-    };
+    let opening = if opening.is_empty() && s.starts_with('\n') { le } else { opening };
     let mut out = format!("\"\"\"{opening}");
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -69,10 +65,6 @@ pub(super) fn multi_literal(s: &str, opening: &str, le: &str) -> Option<String> 
     if s.contains("'''") || s.ends_with('\'') || s.chars().any(forbidden) {
         return None;
     }
-    let opening = if opening.is_empty() && s.starts_with('\n') {
-        le
-    } else {
-        opening
-    };
+    let opening = if opening.is_empty() && s.starts_with('\n') { le } else { opening };
     Some(format!("'''{opening}{}'''", s.replace('\n', le)))
 }

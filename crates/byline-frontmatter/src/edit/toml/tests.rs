@@ -16,24 +16,15 @@ fn path(dotted: &str) -> Vec<String> {
 }
 
 fn set(key: &str, value: serde_json::Value) -> Edit {
-    Edit {
-        path: path(key),
-        value: Some(NewValue::Json(value)),
-    }
+    Edit { path: path(key), value: Some(NewValue::Json(value)) }
 }
 
 fn date(key: &str, text: &str) -> Edit {
-    Edit {
-        path: path(key),
-        value: Some(NewValue::Date(text.to_owned())),
-    }
+    Edit { path: path(key), value: Some(NewValue::Date(text.to_owned())) }
 }
 
 fn remove(key: &str) -> Edit {
-    Edit {
-        path: path(key),
-        value: None,
-    }
+    Edit { path: path(key), value: None }
 }
 
 #[track_caller]

@@ -12,20 +12,14 @@ use crate::edit::EditError;
 pub(super) fn line_start(text: &str, position: usize) -> usize {
     let bytes = text.as_bytes();
     let position = position.min(bytes.len());
-    bytes[..position]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1)
+    bytes[..position].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
 }
 
 /// Just past the line break ending the line that holds `position` (or the end of the text).
 pub(super) fn line_end(text: &str, position: usize) -> usize {
     let bytes = text.as_bytes();
     let position = position.min(bytes.len());
-    bytes[position..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |i| position + i + 1)
+    bytes[position..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| position + i + 1)
 }
 
 /// The ending of the line that holds `position`.
@@ -46,17 +40,12 @@ pub(super) fn ending_before(text: &str, position: usize) -> &'static str {
 
 /// The text a decor (whitespace and comments around an item) covers; `""` when it has no span.
 pub(super) fn raw_text<'t>(text: &'t str, raw: Option<&RawString>) -> &'t str {
-    raw.and_then(RawString::span)
-        .and_then(|span| text.get(span))
-        .unwrap_or("")
+    raw.and_then(RawString::span).and_then(|span| text.get(span)).unwrap_or("")
 }
 
 /// Applies replacements of byte ranges, last first so the earlier ranges stay valid; ranges
 /// that overlap or split a character are a bug, reported rather than spliced.
-pub(super) fn splice(
-    text: &mut String,
-    mut splices: Vec<(Range<usize>, String)>,
-) -> Result<(), EditError> {
+pub(super) fn splice(text: &mut String, mut splices: Vec<(Range<usize>, String)>) -> Result<(), EditError> {
     splices.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
     let mut limit = text.len();
     for (range, replacement) in splices {

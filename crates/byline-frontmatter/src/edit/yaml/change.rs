@@ -68,11 +68,7 @@ fn locate(lines: &[Line], path: &[String], style: &Style) -> Result<Located, Edi
             match old_style(lines, &e) {
                 Old::Map { child } => (from, to, indent) = (e.first + 1, e.last + 1, child),
                 Old::Empty => {
-                    let missing = Missing {
-                        at: e.last + 1,
-                        indent: e.indent + style.unit,
-                        depth: depth + 1,
-                    };
+                    let missing = Missing { at: e.last + 1, indent: e.indent + style.unit, depth: depth + 1 };
                     return Ok((levels, Some(missing)));
                 }
                 _ => return Err(err(format!("`{key}` is not a block mapping"))),
@@ -83,11 +79,7 @@ fn locate(lines: &[Line], path: &[String], style: &Style) -> Result<Located, Edi
 }
 
 /// Removes the entry at the end of `levels`; returns the depth of the entry actually removed.
-fn remove(
-    lines: &mut Vec<Line>,
-    levels: &[(Entry, usize)],
-    style: &Style,
-) -> Result<usize, EditError> {
+fn remove(lines: &mut Vec<Line>, levels: &[(Entry, usize)], style: &Style) -> Result<usize, EditError> {
     // A mapping left with no keys goes too, rather than turning into a null.
     let mut k = levels.len().saturating_sub(1);
     while k > 0 && levels[k].1 == 1 {
@@ -101,10 +93,7 @@ fn remove(
     // the entry before it (and inside a block scalar there, become its text).
     let mut last = e.last;
     for (i, line) in lines.iter().enumerate().skip(e.last + 1) {
-        match (
-            is_blank(&line.body),
-            is_comment(&line.body) && indent_of(&line.body) > e.indent,
-        ) {
+        match (is_blank(&line.body), is_comment(&line.body) && indent_of(&line.body) > e.indent) {
             (true, _) => {}
             (false, true) => last = i,
             (false, false) => break,
@@ -115,13 +104,7 @@ fn remove(
 }
 
 /// Inserts the missing `keys` (parents first, then the leaf holding `value`) at `m`.
-fn add(
-    lines: &mut Vec<Line>,
-    keys: &[String],
-    value: &NewValue,
-    m: &Missing,
-    style: &Style,
-) -> Result<(), EditError> {
+fn add(lines: &mut Vec<Line>, keys: &[String], value: &NewValue, m: &Missing, style: &Style) -> Result<(), EditError> {
     let Some((leaf, parents)) = keys.split_last() else {
         return Err(err("empty key path"));
     };
@@ -140,12 +123,7 @@ fn add(
 
 /// Rewrites the value of the entry at the end of `levels`, keeping its key text, the spacing
 /// after the colon and a trailing comment.
-fn replace(
-    lines: &mut Vec<Line>,
-    levels: &[(Entry, usize)],
-    value: &NewValue,
-    style: &Style,
-) -> Result<(), EditError> {
+fn replace(lines: &mut Vec<Line>, levels: &[(Entry, usize)], value: &NewValue, style: &Style) -> Result<(), EditError> {
     let Some((e, _)) = levels.last() else {
         return Err(err("key not found"));
     };
@@ -155,10 +133,7 @@ fn replace(
     let (head, was_empty) = (&body[..=e.colon], e.val == e.val_end);
     let (gap, tail) = match (was_empty, e.closed) {
         (true, _) => (" ", &body[e.colon + 1..]),
-        (false, closed) => (
-            &body[e.colon + 1..e.val],
-            if closed { &body[e.val_end..] } else { "" },
-        ),
+        (false, closed) => (&body[e.colon + 1..e.val], if closed { &body[e.val_end..] } else { "" }),
     };
     // A block scalar would take an indented comment line after the entry as its text.
     let next = lines[e.last + 1..].iter().find(|l| !is_blank(&l.body));
@@ -171,28 +146,15 @@ fn replace(
         (false, false) => format!("{head}{gap}{inline}{tail}"),
     };
     let (from, to) = (e.first, e.last + 1);
-    splice(
-        lines,
-        from,
-        to,
-        std::iter::once(first).chain(cont).collect(),
-        style.eol,
-    );
+    splice(lines, from, to, std::iter::once(first).chain(cont).collect(), style.eol);
     Ok(())
 }
 
 /// Replaces `lines[from..to]`; whichever line ends the block afterwards keeps the old block's
 /// final line ending (or its lack of one).
 fn splice(lines: &mut Vec<Line>, from: usize, to: usize, new: Vec<String>, eol: &'static str) {
-    let final_end = if to == lines.len() {
-        lines.last().map(|l| l.end)
-    } else {
-        None
-    };
-    lines.splice(
-        from..to,
-        new.into_iter().map(|body| Line { body, end: eol }),
-    );
+    let final_end = if to == lines.len() { lines.last().map(|l| l.end) } else { None };
+    lines.splice(from..to, new.into_iter().map(|body| Line { body, end: eol }));
     if let Some(end) = final_end {
         for line in lines.iter_mut().filter(|l| l.end.is_empty()) {
             line.end = eol;

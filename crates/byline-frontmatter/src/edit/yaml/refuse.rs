@@ -25,20 +25,13 @@ pub(super) fn check_edits(edits: &[Edit]) -> Result<(), EditError> {
 pub(super) fn check_block(block: &str, lines: &[Line]) -> Result<(), EditError> {
     // YAML also breaks lines at a lone CR, NEL, LS and PS; the line scanner knows only `\n`,
     // and a BOM inside the block would not survive the next read of the file.
-    if block.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}'])
-        || block.replace("\r\n", "").contains('\r')
-    {
+    if block.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']) || block.replace("\r\n", "").contains('\r') {
         return Err(err("the block has a lone CR, NEL, LS, PS or BOM"));
     }
-    if lines
-        .iter()
-        .any(|l| !is_blank(&l.body) && lead(&l.body).contains('\t'))
-    {
+    if lines.iter().any(|l| !is_blank(&l.body) && lead(&l.body).contains('\t')) {
         return Err(err("the block indents with tabs"));
     }
-    let first = lines
-        .iter()
-        .find(|l| !is_blank(&l.body) && !is_comment(&l.body));
+    let first = lines.iter().find(|l| !is_blank(&l.body) && !is_comment(&l.body));
     if first.is_some_and(|l| l.body.trim_start().starts_with(['{', '['])) {
         return Err(err("the block is a flow collection, not a block mapping"));
     }
@@ -50,9 +43,9 @@ pub(super) fn check_entry(lines: &[Line], e: &Entry) -> Result<(), EditError> {
     let refused = |v: &str| {
         v.starts_with(['&', '*', '!'])
             || (v.starts_with(['[', '{'])
-                && v.as_bytes().windows(2).any(|w| {
-                    matches!(w[0], b'[' | b'{' | b',' | b' ') && matches!(w[1], b'&' | b'*' | b'!')
-                }))
+                && v.as_bytes()
+                    .windows(2)
+                    .any(|w| matches!(w[0], b'[' | b'{' | b',' | b' ') && matches!(w[1], b'&' | b'*' | b'!')))
     };
     let inline = inline_value(lines, e);
     let mut values = vec![inline];

@@ -41,18 +41,13 @@ fn render_json(v: &Value, old: &Old, indent: usize, style: &Style) -> (String, V
         Value::Array(items) if items.is_empty() => inline("[]"),
         Value::Object(map) if map.is_empty() => inline("{}"),
         Value::Array(items) => match old {
-            Old::Flow { pad, sep, quote }
-                if items.iter().all(|i| !i.is_array() && !i.is_object()) =>
-            {
+            Old::Flow { pad, sep, quote } if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
                 let inner: Vec<String> = items.iter().map(|i| item_text(i, *quote, true)).collect();
                 let pad = if *pad { " " } else { "" };
                 inline(&format!("[{pad}{}{pad}]", inner.join(sep)))
             }
             Old::Seq { dash, quote } => (String::new(), seq_lines(items, *dash, *quote, style)),
-            _ => (
-                String::new(),
-                seq_lines(items, indent + style.seq, None, style),
-            ),
+            _ => (String::new(), seq_lines(items, indent + style.seq, None, style)),
         },
         Value::Object(map) => {
             let child = match old {
@@ -64,21 +59,10 @@ fn render_json(v: &Value, old: &Old, indent: usize, style: &Style) -> (String, V
     }
 }
 
-fn render_str(
-    s: &str,
-    old: &Old,
-    indent: usize,
-    style: &Style,
-    date: bool,
-    block_ok: bool,
-) -> (String, Vec<String>) {
+fn render_str(s: &str, old: &Old, indent: usize, style: &Style, date: bool, block_ok: bool) -> (String, Vec<String>) {
     let block = match old {
         _ if !block_ok => None,
-        Old::Block {
-            literal,
-            keep,
-            content,
-        } => Some((*literal, *keep, content.filter(|c| *c > indent))),
+        Old::Block { literal, keep, content } => Some((*literal, *keep, content.filter(|c| *c > indent))),
         Old::Plain(_) | Old::Single if s.contains('\n') => Some((true, false, None)),
         _ => None,
     };
@@ -108,11 +92,7 @@ fn seq_lines(items: &[Value], dash: usize, quote: Option<char>, style: &Style) -
             _ => vec![format!("  {}", item_text(item, quote, false))],
         };
         for (i, line) in nested.into_iter().enumerate() {
-            out.push(if i == 0 {
-                format!("{pad}- {}", line.trim_start())
-            } else {
-                line
-            });
+            out.push(if i == 0 { format!("{pad}- {}", line.trim_start()) } else { line });
         }
     }
     out

@@ -8,11 +8,7 @@ use serde_yaml_ng::Value as Y;
 
 /// Characters a YAML file cannot hold as they are (line breaks included); tab is fine.
 pub(super) fn unprintable(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(
-            c,
-            '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}'
-        )
+    (c.is_control() && c != '\t') || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}' | '\u{fffe}' | '\u{ffff}')
 }
 
 pub(super) fn double(s: &str) -> String {
@@ -55,29 +51,20 @@ pub(super) fn plain_ok(s: &str, flow: bool, strict: bool) -> bool {
         || s.ends_with(':')
         || (flow && s.contains([',', '[', ']', '{', '}', ':', '#']))
         || (strict && looks_typed(s));
-    !unsafe_
-        && reads_back(
-            &if flow {
-                format!("k: [{s}]\n")
-            } else {
-                format!("k: {s}\n")
-            },
-            s,
-        )
+    !unsafe_ && reads_back(&if flow { format!("k: [{s}]\n") } else { format!("k: {s}\n") }, s)
 }
 
 fn looks_typed(s: &str) -> bool {
     const WORDS: [&str; 23] = [
-        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
-        "OFF", "true", "True", "TRUE", "false", "False", "FALSE", "=",
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "true",
+        "True", "TRUE", "false", "False", "FALSE", "=",
     ];
     let unsigned = s.trim_start_matches(['+', '-']);
     WORDS.contains(&s)
         || s.starts_with("<<")
         || ["0x", "0o", "0b"].iter().any(|p| unsigned.starts_with(p))
         || (s.contains(|c: char| c.is_ascii_digit())
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || "_:.+-eE TtZz".contains(c)))
+            && s.chars().all(|c| c.is_ascii_digit() || "_:.+-eE TtZz".contains(c)))
 }
 
 /// Whether `doc` reads as `k:` holding `s` (directly, or as the one item of a list).
@@ -108,40 +95,21 @@ pub(super) fn block_scalar(
         1 if !keep => "",
         _ => "+",
     };
-    let rel = content
-        .checked_sub(indent)
-        .filter(|r| (1..=9).contains(r))?;
+    let rel = content.checked_sub(indent).filter(|r| (1..=9).contains(r))?;
     if body.chars().any(|c| c != '\n' && unprintable(c)) {
         return None;
     }
-    let segments: Vec<&str> = if body.is_empty() {
-        Vec::new()
-    } else {
-        body.split('\n').collect()
-    };
+    let segments: Vec<&str> = if body.is_empty() { Vec::new() } else { body.split('\n').collect() };
     let mut rows = block_rows(&segments, literal)?;
     if chomp == "+" {
         rows.extend(std::iter::repeat_n("", trailing - 1));
     }
-    let leading_space = segments
-        .iter()
-        .find(|l| !l.is_empty())
-        .is_some_and(|l| l.starts_with(' '));
-    let indicator = if leading_space {
-        rel.to_string()
-    } else {
-        String::new()
-    };
+    let leading_space = segments.iter().find(|l| !l.is_empty()).is_some_and(|l| l.starts_with(' '));
+    let indicator = if leading_space { rel.to_string() } else { String::new() };
     let header = format!("{}{indicator}{chomp}", if literal { '|' } else { '>' });
     let at = |column: usize| {
         let pad = " ".repeat(column);
-        rows.iter().map(move |r| {
-            if r.is_empty() {
-                String::new()
-            } else {
-                format!("{pad}{r}")
-            }
-        })
+        rows.iter().map(move |r| if r.is_empty() { String::new() } else { format!("{pad}{r}") })
     };
     let doc: String = at(rel).fold(format!("k: {header}\n"), |doc, row| doc + &row + "\n");
     reads_back(&doc, s).then(|| (header, at(content).collect()))

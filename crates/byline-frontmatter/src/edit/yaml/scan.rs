@@ -16,19 +16,11 @@ pub(super) struct Line {
 }
 
 pub(super) fn split_lines(block: &str) -> Vec<Line> {
-    lines::split(block)
-        .map(|(body, end)| Line {
-            body: body.to_owned(),
-            end,
-        })
-        .collect()
+    lines::split(block).map(|(body, end)| Line { body: body.to_owned(), end }).collect()
 }
 
 pub(super) fn join_lines(lines: &[Line]) -> String {
-    lines
-        .iter()
-        .flat_map(|l| [l.body.as_str(), l.end])
-        .collect()
+    lines.iter().flat_map(|l| [l.body.as_str(), l.end]).collect()
 }
 
 /// The spaces and tabs a line starts with.
@@ -48,9 +40,7 @@ pub(super) fn is_seq_item(s: &str) -> bool {
     s == "-" || s.starts_with("- ") || s.starts_with("-\t")
 }
 pub(super) fn top_indent(lines: &[Line]) -> usize {
-    let content = lines
-        .iter()
-        .find(|l| !is_blank(&l.body) && !is_comment(&l.body));
+    let content = lines.iter().find(|l| !is_blank(&l.body) && !is_comment(&l.body));
     content.map_or(0, |l| indent_of(&l.body))
 }
 
@@ -76,12 +66,7 @@ pub(super) fn inline_value<'a>(lines: &'a [Line], e: &Entry) -> &'a str {
 
 /// The entries of the mapping at `indent` in lines `from..to`. Lines indented deeper than an
 /// entry, and `- ` items at its own indentation under an empty value, continue it.
-pub(super) fn scan(
-    lines: &[Line],
-    from: usize,
-    to: usize,
-    indent: usize,
-) -> Result<Vec<Entry>, EditError> {
+pub(super) fn scan(lines: &[Line], from: usize, to: usize, indent: usize) -> Result<Vec<Entry>, EditError> {
     let mut out: Vec<Entry> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(to).skip(from) {
         let body = line.body.as_str();
@@ -95,16 +80,10 @@ pub(super) fn scan(
             match out.last_mut() {
                 // Inside a block or quoted scalar a `#` line is text; elsewhere a comment that
                 // ends an entry belongs to what follows.
-                Some(e)
-                    if comment && e.closed && !inline_value(lines, e).starts_with(['|', '>']) => {}
+                Some(e) if comment && e.closed && !inline_value(lines, e).starts_with(['|', '>']) => {}
                 Some(e) => e.last = i,
                 None if comment => {}
-                None => {
-                    return Err(err(format!(
-                        "line {} is indented deeper than its mapping",
-                        i + 1
-                    )))
-                }
+                None => return Err(err(format!("line {} is indented deeper than its mapping", i + 1))),
             }
             continue;
         }
@@ -112,24 +91,12 @@ pub(super) fn scan(
             continue;
         }
         let Some((key, colon)) = key_at(body, ind).filter(|_| ind == indent) else {
-            return Err(err(format!(
-                "line {} is not a `key: value` entry of its mapping",
-                i + 1
-            )));
+            return Err(err(format!("line {} is not a `key: value` entry of its mapping", i + 1)));
         };
         let rest = &body[colon + 1..];
         let val = colon + 1 + lead(rest).len();
         let (n, closed) = value_extent(&body[val..]);
-        out.push(Entry {
-            key,
-            first: i,
-            last: i,
-            indent: ind,
-            colon,
-            val,
-            val_end: val + n,
-            closed,
-        });
+        out.push(Entry { key, first: i, last: i, indent: ind, colon, val, val_end: val + n, closed });
     }
     Ok(out)
 }
@@ -198,11 +165,7 @@ fn value_extent(s: &str) -> (usize, bool) {
         Some(b'[' | b'{') => return flow_extent(b),
         Some(b'|' | b'>') => return (s.find([' ', '\t']).unwrap_or(s.len()), true),
         Some(_) => {
-            let end = [" #", "\t#"]
-                .iter()
-                .filter_map(|p| s.find(p))
-                .min()
-                .unwrap_or(s.len());
+            let end = [" #", "\t#"].iter().filter_map(|p| s.find(p)).min().unwrap_or(s.len());
             return (s[..end].trim_end_matches([' ', '\t']).len(), true);
         }
     }

@@ -1,9 +1,7 @@
 //! How the file writes things: the style of one old value (which the new value copies), and
 //! the layout of the whole block (for values written in a shape it has no example of).
 
-use super::scan::{
-    indent_of, inline_value, is_blank, is_comment, is_seq_item, key_at, Entry, Line,
-};
+use super::scan::{indent_of, inline_value, is_blank, is_comment, is_seq_item, key_at, Entry, Line};
 
 /// How the old value was written; the new value copies it where it can.
 pub(super) enum Old {
@@ -11,23 +9,10 @@ pub(super) enum Old {
     Plain(String),
     Single,
     Double,
-    Block {
-        literal: bool,
-        keep: bool,
-        content: Option<usize>,
-    },
-    Flow {
-        pad: bool,
-        sep: String,
-        quote: Option<char>,
-    },
-    Seq {
-        dash: usize,
-        quote: Option<char>,
-    },
-    Map {
-        child: usize,
-    },
+    Block { literal: bool, keep: bool, content: Option<usize> },
+    Flow { pad: bool, sep: String, quote: Option<char> },
+    Seq { dash: usize, quote: Option<char> },
+    Map { child: usize },
     Other,
 }
 
@@ -39,10 +24,7 @@ pub(super) fn old_style(lines: &[Line], e: &Entry) -> Old {
         Some(b'|' | b'>') => Old::Block {
             literal: inline.starts_with('|'),
             keep: inline.contains('+'),
-            content: rest
-                .iter()
-                .find(|l| !is_blank(&l.body))
-                .map(|l| indent_of(&l.body)),
+            content: rest.iter().find(|l| !is_blank(&l.body)).map(|l| indent_of(&l.body)),
         },
         Some(b'"') => Old::Double,
         Some(b'\'') => Old::Single,
@@ -54,10 +36,7 @@ pub(super) fn old_style(lines: &[Line], e: &Entry) -> Old {
 
 /// The style of a value that starts on the line after its key: a block list or mapping.
 fn nested_style(rest: &[Line]) -> Old {
-    let mut content = rest
-        .iter()
-        .map(|l| l.body.as_str())
-        .filter(|b| !is_blank(b) && !is_comment(b));
+    let mut content = rest.iter().map(|l| l.body.as_str()).filter(|b| !is_blank(b) && !is_comment(b));
     let Some(body) = content.next() else {
         return Old::Empty;
     };
@@ -66,13 +45,7 @@ fn nested_style(rest: &[Line]) -> Old {
         let quote = std::iter::once(body)
             .chain(content)
             .filter(|b| indent_of(b) == ind && is_seq_item(&b[ind..]))
-            .find_map(|b| {
-                b[ind + 1..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .filter(|c| matches!(c, '"' | '\''))
-            });
+            .find_map(|b| b[ind + 1..].trim_start().chars().next().filter(|c| matches!(c, '"' | '\'')));
         Old::Seq { dash: ind, quote }
     } else if key_at(body, ind).is_some() {
         Old::Map { child: ind }
@@ -103,11 +76,7 @@ fn flow_style(inline: &str) -> Old {
             prev = c;
         }
     }
-    Old::Flow {
-        pad,
-        sep: sep.unwrap_or_else(|| ", ".to_owned()),
-        quote,
-    }
+    Old::Flow { pad, sep: sep.unwrap_or_else(|| ", ".to_owned()), quote }
 }
 
 /// The file's own layout, for values written in a new shape.
@@ -130,9 +99,5 @@ pub(super) fn detect_style(lines: &[Line], top: &[Entry], eol: &'static str) -> 
         }
     }
     let unit = unit.filter(|u| *u > 0).unwrap_or(2);
-    Style {
-        unit,
-        seq: seq.unwrap_or(unit),
-        eol,
-    }
+    Style { unit, seq: seq.unwrap_or(unit), eol }
 }

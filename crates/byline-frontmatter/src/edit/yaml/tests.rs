@@ -15,22 +15,13 @@ fn path(keys: &[&str]) -> Vec<String> {
     keys.iter().map(|k| (*k).to_owned()).collect()
 }
 fn set(keys: &[&str], value: Value) -> Edit {
-    Edit {
-        path: path(keys),
-        value: Some(NewValue::Json(value)),
-    }
+    Edit { path: path(keys), value: Some(NewValue::Json(value)) }
 }
 fn date(keys: &[&str], text: &str) -> Edit {
-    Edit {
-        path: path(keys),
-        value: Some(NewValue::Date(text.to_owned())),
-    }
+    Edit { path: path(keys), value: Some(NewValue::Date(text.to_owned())) }
 }
 fn remove(keys: &[&str]) -> Edit {
-    Edit {
-        path: path(keys),
-        value: None,
-    }
+    Edit { path: path(keys), value: None }
 }
 fn edit(block: &str, edits: &[Edit]) -> String {
     match apply(block, edits) {

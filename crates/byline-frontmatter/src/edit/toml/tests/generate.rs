@@ -12,12 +12,7 @@ enum GenValue {
     Bool(bool),
     Date(&'static str),
     DateString(&'static str),
-    Array {
-        items: Vec<String>,
-        multi_line: bool,
-        trailing_comma: bool,
-        literal: bool,
-    },
+    Array { items: Vec<String>, multi_line: bool, trailing_comma: bool, literal: bool },
 }
 
 #[derive(Debug, Clone)]
@@ -54,12 +49,8 @@ pub(super) struct GenBlock {
     final_newline: bool,
 }
 
-pub(super) const DATES: [&str; 4] = [
-    "2023-04-05",
-    "2021-03-01T09:30:00+01:00",
-    "2024-01-01T10:00:00Z",
-    "2020-02-02 08:00:00",
-];
+pub(super) const DATES: [&str; 4] =
+    ["2023-04-05", "2021-03-01T09:30:00+01:00", "2024-01-01T10:00:00Z", "2020-02-02 08:00:00"];
 
 /// Text with quotes of both kinds, backslashes and non-ASCII letters.
 pub(super) fn text_strategy() -> impl Strategy<Value = String> {
@@ -79,20 +70,14 @@ fn value_strategy() -> impl Strategy<Value = GenValue> {
         any::<bool>().prop_map(GenValue::Bool),
         prop::sample::select(DATES.to_vec()).prop_map(GenValue::Date),
         prop::sample::select(DATES.to_vec()).prop_map(GenValue::DateString),
-        (
-            prop::collection::vec("[a-z]{1,6}", 0..4),
-            any::<bool>(),
-            any::<bool>(),
-            any::<bool>()
-        )
-            .prop_map(
-                |(items, multi_line, trailing_comma, literal)| GenValue::Array {
-                    items,
-                    multi_line,
-                    trailing_comma,
-                    literal,
-                }
-            ),
+        (prop::collection::vec("[a-z]{1,6}", 0..4), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+            |(items, multi_line, trailing_comma, literal)| GenValue::Array {
+                items,
+                multi_line,
+                trailing_comma,
+                literal,
+            }
+        ),
     ]
 }
 
@@ -112,35 +97,22 @@ fn entries_strategy(keys: &'static [&'static str]) -> impl Strategy<Value = Vec<
         entries
             .into_iter()
             .filter(|(key, ..)| seen.insert(*key))
-            .map(
-                |(key, value, trailing_comment, comment_above, blank_before)| GenEntry {
-                    key: key.to_owned(),
-                    value,
-                    comment_above,
-                    trailing_comment,
-                    blank_before,
-                },
-            )
+            .map(|(key, value, trailing_comment, comment_above, blank_before)| GenEntry {
+                key: key.to_owned(),
+                value,
+                comment_above,
+                trailing_comment,
+                blank_before,
+            })
             .collect()
     })
 }
 
-const TOP_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "date",
-    "updated",
-    "draft",
-    "weight",
-    "aliases",
-    "slug",
-];
+const TOP_KEYS: &[&str] = &["title", "description", "date", "updated", "draft", "weight", "aliases", "slug"];
 const EXTRA_KEYS: &[&str] = &["subtitle", "toc", "image", "series"];
 const TAXONOMY_KEYS: &[&str] = &["tags", "categories"];
 
-fn table_strategy(
-    keys: &'static [&'static str],
-) -> impl Strategy<Value = (Form, bool, Vec<GenEntry>)> {
+fn table_strategy(keys: &'static [&'static str]) -> impl Strategy<Value = (Form, bool, Vec<GenEntry>)> {
     (
         prop::sample::select(vec![Form::Header, Form::Header, Form::Dotted, Form::Inline]),
         prop::bool::weighted(0.4),
@@ -157,28 +129,15 @@ pub(super) fn block_strategy() -> impl Strategy<Value = GenBlock> {
         any::<bool>(),
         prop::bool::weighted(0.8),
     )
-        .prop_map(
-            |(top_comment, top, taxonomies, extra, crlf, final_newline)| {
-                let mut tables = Vec::new();
-                for (name, table) in [("taxonomies", taxonomies), ("extra", extra)] {
-                    if let Some((form, comment_above, entries)) = table {
-                        tables.push(GenTable {
-                            name,
-                            form,
-                            comment_above,
-                            entries,
-                        });
-                    }
+        .prop_map(|(top_comment, top, taxonomies, extra, crlf, final_newline)| {
+            let mut tables = Vec::new();
+            for (name, table) in [("taxonomies", taxonomies), ("extra", extra)] {
+                if let Some((form, comment_above, entries)) = table {
+                    tables.push(GenTable { name, form, comment_above, entries });
                 }
-                GenBlock {
-                    top_comment,
-                    top,
-                    tables,
-                    crlf,
-                    final_newline,
-                }
-            },
-        )
+            }
+            GenBlock { top_comment, top, tables, crlf, final_newline }
+        })
 }
 
 fn basic_text(s: &str) -> String {
@@ -194,12 +153,7 @@ fn value_lines(value: &GenValue, one_line: bool) -> Vec<String> {
         GenValue::Bool(b) => vec![b.to_string()],
         GenValue::Date(d) => vec![(*d).to_owned()],
         GenValue::DateString(d) => vec![format!("\"{d}\"")],
-        GenValue::Array {
-            items,
-            multi_line,
-            trailing_comma,
-            literal,
-        } => {
+        GenValue::Array { items, multi_line, trailing_comma, literal } => {
             let quote = |s: &String| {
                 if *literal {
                     format!("'{s}'")
@@ -211,11 +165,7 @@ fn value_lines(value: &GenValue, one_line: bool) -> Vec<String> {
             if *multi_line && !one_line && !items.is_empty() {
                 let mut lines = vec!["[".to_owned()];
                 for (i, item) in quoted.iter().enumerate() {
-                    let comma = if i + 1 < quoted.len() || *trailing_comma {
-                        ","
-                    } else {
-                        ""
-                    };
+                    let comma = if i + 1 < quoted.len() || *trailing_comma { "," } else { "" };
                     lines.push(format!("  {item}{comma}"));
                 }
                 lines.push("]".to_owned());
@@ -243,27 +193,15 @@ pub(super) struct Layout {
 
 impl Layout {
     pub(super) fn form(&self, table: &str) -> Option<Form> {
-        self.tables
-            .iter()
-            .find(|(n, _)| n == table)
-            .map(|(_, f)| *f)
+        self.tables.iter().find(|(n, _)| n == table).map(|(_, f)| *f)
     }
 
     pub(super) fn header(&self, table: &str) -> Option<usize> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == table)
-            .map(|(_, l)| *l)
+        self.headers.iter().find(|(n, _)| n == table).map(|(_, l)| *l)
     }
 }
 
-fn push_entries(
-    lines: &mut Vec<String>,
-    layout: &mut Layout,
-    table: &str,
-    key_prefix: &str,
-    entries: &[GenEntry],
-) {
+fn push_entries(lines: &mut Vec<String>, layout: &mut Layout, table: &str, key_prefix: &str, entries: &[GenEntry]) {
     for entry in entries {
         if entry.blank_before {
             lines.push(String::new());
@@ -285,9 +223,7 @@ fn push_entries(
                 lines.push(line);
             }
         }
-        layout
-            .entries
-            .push((table.to_owned(), entry.key.clone(), start..lines.len()));
+        layout.entries.push((table.to_owned(), entry.key.clone(), start..lines.len()));
     }
 }
 
@@ -308,20 +244,11 @@ pub(super) fn render(block: &GenBlock) -> (String, Layout) {
             if !table.entries.is_empty() {
                 layout.tables.push((table.name.to_owned(), Form::Dotted));
             }
-            push_entries(
-                &mut lines,
-                &mut layout,
-                table.name,
-                &format!("{}.", table.name),
-                &table.entries,
-            );
+            push_entries(&mut lines, &mut layout, table.name, &format!("{}.", table.name), &table.entries);
             continue;
         }
-        let entries: Vec<String> = table
-            .entries
-            .iter()
-            .map(|e| format!("{} = {}", e.key, value_lines(&e.value, true).concat()))
-            .collect();
+        let entries: Vec<String> =
+            table.entries.iter().map(|e| format!("{} = {}", e.key, value_lines(&e.value, true).concat())).collect();
         let line = lines.len();
         if entries.is_empty() {
             lines.push(format!("{} = {{}}", table.name));
@@ -329,9 +256,7 @@ pub(super) fn render(block: &GenBlock) -> (String, Layout) {
             lines.push(format!("{} = {{ {} }}", table.name, entries.join(", ")));
         }
         for entry in &table.entries {
-            layout
-                .entries
-                .push((table.name.to_owned(), entry.key.clone(), line..line + 1));
+            layout.entries.push((table.name.to_owned(), entry.key.clone(), line..line + 1));
         }
         layout.tables.push((table.name.to_owned(), Form::Inline));
         layout.inline.push((table.name.to_owned(), line));

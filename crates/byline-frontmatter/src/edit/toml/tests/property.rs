@@ -43,20 +43,13 @@ fn new_value(new: &GenNew) -> NewValue {
 fn expected_toml(new: &GenNew, old: Option<&toml::Value>) -> toml::Value {
     match new {
         GenNew::Date(text) => match (old, text.parse::<toml::value::Datetime>()) {
-            (Some(toml::Value::String(_)), _) | (_, Err(_)) => {
-                toml::Value::String((*text).to_owned())
-            }
+            (Some(toml::Value::String(_)), _) | (_, Err(_)) => toml::Value::String((*text).to_owned()),
             (_, Ok(datetime)) => toml::Value::Datetime(datetime),
         },
         GenNew::Str(s) => toml::Value::String(s.clone()),
         GenNew::Int(i) => toml::Value::Integer(*i),
         GenNew::Bool(b) => toml::Value::Boolean(*b),
-        GenNew::List(items) => toml::Value::Array(
-            items
-                .iter()
-                .map(|s| toml::Value::String(s.clone()))
-                .collect(),
-        ),
+        GenNew::List(items) => toml::Value::Array(items.iter().map(|s| toml::Value::String(s.clone())).collect()),
     }
 }
 
@@ -64,9 +57,7 @@ fn table_mut<'a>(root: &'a mut toml::Table, table: &str) -> &'a mut toml::Table 
     if table.is_empty() {
         return root;
     }
-    let entry = root
-        .entry(table.to_owned())
-        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    let entry = root.entry(table.to_owned()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
     match entry {
         toml::Value::Table(inner) => inner,
         _ => panic!("{table} is not a table"),
@@ -74,20 +65,12 @@ fn table_mut<'a>(root: &'a mut toml::Table, table: &str) -> &'a mut toml::Table 
 }
 
 fn value_in(root: &toml::Table, table: &str, key: &str) -> Option<toml::Value> {
-    let parent = if table.is_empty() {
-        Some(root)
-    } else {
-        root.get(table).and_then(toml::Value::as_table)
-    };
+    let parent = if table.is_empty() { Some(root) } else { root.get(table).and_then(toml::Value::as_table) };
     parent.and_then(|p| p.get(key)).cloned()
 }
 
 /// `new` is `old[..a] + middle + old[b..]` for `changed = a..b`: returns `middle`.
-fn middle<'a>(
-    old: &[&str],
-    new: &'a [&'a str],
-    changed: std::ops::Range<usize>,
-) -> Option<&'a [&'a str]> {
+fn middle<'a>(old: &[&str], new: &'a [&'a str], changed: std::ops::Range<usize>) -> Option<&'a [&'a str]> {
     let (head, tail) = (&old[..changed.start], &old[changed.end..]);
     if new.len() < head.len() + tail.len() || !new.starts_with(head) || !new.ends_with(tail) {
         return None;
@@ -99,24 +82,13 @@ fn middle<'a>(
 fn insertion<'a>(old: &[&str], new: &'a [&'a str]) -> Option<(usize, &'a [&'a str])> {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let room = old.len() - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (prefix + suffix == old.len() && new.len() >= old.len())
-        .then(|| (prefix, &new[prefix..new.len() - suffix]))
+    let suffix = old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    (prefix + suffix == old.len() && new.len() >= old.len()).then(|| (prefix, &new[prefix..new.len() - suffix]))
 }
 
 /// `new` is `old` minus the lines in `gone` and minus some blank lines.
 fn removal_only(old: &[&str], new: &[&str], gone: &[usize]) -> bool {
-    let mut rest = old
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !gone.contains(i))
-        .map(|(_, l)| *l);
+    let mut rest = old.iter().enumerate().filter(|(i, _)| !gone.contains(i)).map(|(_, l)| *l);
     for line in new {
         loop {
             match rest.next() {
@@ -134,9 +106,7 @@ fn is_blank(line: &str) -> bool {
 }
 
 fn fail(what: &str, before: &str, after: &str) -> TestCaseError {
-    TestCaseError::fail(format!(
-        "{what}\n--- before\n{before}\n--- after\n{after}\n---"
-    ))
+    TestCaseError::fail(format!("{what}\n--- before\n{before}\n--- after\n{after}\n---"))
 }
 
 proptest! {

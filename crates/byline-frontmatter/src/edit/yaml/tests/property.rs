@@ -32,18 +32,8 @@ struct GenEntry {
     before: Vec<String>,
 }
 
-const POOL: [&str; 10] = [
-    "title",
-    "date",
-    "draft",
-    "tags",
-    "categories",
-    "summary",
-    "weight",
-    "slug",
-    "author",
-    "series",
-];
+const POOL: [&str; 10] =
+    ["title", "date", "draft", "tags", "categories", "summary", "weight", "slug", "author", "series"];
 
 fn word() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9]{0,6}( [a-z0-9]{1,5}){0,2}"
@@ -74,10 +64,7 @@ fn style() -> impl Strategy<Value = Style0> {
         printable.prop_map(Style0::Single),
         printable.prop_map(Style0::Double),
         (prop::collection::vec(word(), 0..4), any::<bool>()).prop_map(|(w, q)| Style0::Flow(w, q)),
-        (
-            prop::collection::vec(word(), 1..4),
-            prop_oneof![Just(0usize), Just(2usize)]
-        )
+        (prop::collection::vec(word(), 1..4), prop_oneof![Just(0usize), Just(2usize)])
             .prop_map(|(w, i)| Style0::List(w, i)),
         any::<i64>().prop_map(Style0::Number),
         (word(), word()).prop_map(|(a, b)| Style0::Nested(a, b)),
@@ -96,33 +83,20 @@ fn entries() -> impl Strategy<Value = Vec<GenEntry>> {
         1 => Just(vec!["# a note".to_owned()]),
         1 => Just(vec![String::new(), "  # indented note".to_owned()]),
     ];
-    prop::sample::subsequence(POOL.to_vec(), 1..6)
-        .prop_shuffle()
-        .prop_flat_map(move |keys| {
-            let n = keys.len();
-            prop::collection::vec((style(), any::<bool>(), extra.clone()), n).prop_map(
-                move |parts| {
-                    keys.iter()
-                        .zip(parts)
-                        .map(|(key, (style, comment, before))| GenEntry {
-                            key: (*key).to_owned(),
-                            style,
-                            comment,
-                            before,
-                        })
-                        .collect()
-                },
-            )
+    prop::sample::subsequence(POOL.to_vec(), 1..6).prop_shuffle().prop_flat_map(move |keys| {
+        let n = keys.len();
+        prop::collection::vec((style(), any::<bool>(), extra.clone()), n).prop_map(move |parts| {
+            keys.iter()
+                .zip(parts)
+                .map(|(key, (style, comment, before))| GenEntry { key: (*key).to_owned(), style, comment, before })
+                .collect()
         })
+    })
 }
 
 /// The block's lines (without endings) and each entry's first and last line, and the last
 /// line a removal takes (comments indented under the entry go with it).
-fn lay_out(
-    entries: &[GenEntry],
-    header: bool,
-    footer: bool,
-) -> (Vec<String>, Vec<(usize, usize, usize)>) {
+fn lay_out(entries: &[GenEntry], header: bool, footer: bool) -> (Vec<String>, Vec<(usize, usize, usize)>) {
     let mut lines = Vec::new();
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     if header {
@@ -131,18 +105,9 @@ fn lay_out(
     let mut after_block_scalar = false;
     for e in entries {
         // After a block scalar an indented `#` line is more of its text, not a comment.
-        let before = e.before.iter().map(|l| {
-            if after_block_scalar {
-                l.trim_start()
-            } else {
-                l
-            }
-        });
+        let before = e.before.iter().map(|l| if after_block_scalar { l.trim_start() } else { l });
         lines.extend(before.map(str::to_owned));
-        if let Some(span) = spans
-            .last_mut()
-            .filter(|_| lines.last().is_some_and(|l| l.starts_with("  #")))
-        {
+        if let Some(span) = spans.last_mut().filter(|_| lines.last().is_some_and(|l| l.starts_with("  #"))) {
             span.2 = lines.len() - 1;
         }
         after_block_scalar = matches!(e.style, Style0::Folded(_) | Style0::Literal(_));
@@ -153,31 +118,16 @@ fn lay_out(
             Style0::Plain(w) => lines.push(format!("{k}: {w}{note}")),
             Style0::Single(s) => lines.push(format!("{k}: '{}'{note}", s.replace('\'', "''"))),
             Style0::Double(s) => {
-                lines.push(format!(
-                    "{k}: \"{}\"{note}",
-                    s.replace('\\', "\\\\").replace('"', "\\\"")
-                ));
+                lines.push(format!("{k}: \"{}\"{note}", s.replace('\\', "\\\\").replace('"', "\\\"")));
             }
             Style0::Flow(items, quoted) => {
-                let items: Vec<String> = items
-                    .iter()
-                    .map(|w| {
-                        if *quoted {
-                            format!("\"{w}\"")
-                        } else {
-                            w.clone()
-                        }
-                    })
-                    .collect();
+                let items: Vec<String> =
+                    items.iter().map(|w| if *quoted { format!("\"{w}\"") } else { w.clone() }).collect();
                 lines.push(format!("{k}: [{}]{note}", items.join(", ")));
             }
             Style0::List(items, indent) => {
                 lines.push(format!("{k}:{note}"));
-                lines.extend(
-                    items
-                        .iter()
-                        .map(|w| format!("{}- {w}", " ".repeat(*indent))),
-                );
+                lines.extend(items.iter().map(|w| format!("{}- {w}", " ".repeat(*indent))));
             }
             Style0::Number(n) => lines.push(format!("{k}: {n}{note}")),
             Style0::Nested(a, b) => {

@@ -4,11 +4,18 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::Error;
+
+mod assets;
+mod authors;
+mod revisions;
+
+pub use assets::{Asset, DraftAsset};
+pub use authors::{Author, AuthorChange, NewAuthor};
+pub use revisions::{DraftSnapshot, Revision, RevisionSummary};
 
 /// Where a draft stands on its way to publication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -266,216 +273,6 @@ impl SaveMode {
     }
 }
 
-/// One line of a draft's history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RevisionSummary {
-    /// Revision number within its draft, starting at 1.
-    pub id: i64,
-    /// When the revision was last written.
-    pub created: DateTime<Utc>,
-    /// Title at that revision.
-    pub title: String,
-    /// Word count of the body at that revision.
-    pub word_count: usize,
-    /// Size of the body in bytes.
-    pub bytes: usize,
-    /// Why it was made: create, edit, autosave, checkpoint, import, "restore of #N".
-    pub reason: String,
-}
-
-/// The full state of a draft captured by a revision.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DraftSnapshot {
-    /// Title.
-    pub title: String,
-    /// Subtitle.
-    pub subtitle: Option<String>,
-    /// Summary.
-    pub summary: Option<String>,
-    /// Markdown body.
-    pub body: String,
-    /// Workflow status.
-    pub status: Status,
-    /// Tags in order.
-    pub tags: Vec<String>,
-    /// Author slugs in order.
-    pub authors: Vec<String>,
-    /// Language.
-    pub language: Option<String>,
-    /// Canonical URL.
-    pub canonical_url: Option<String>,
-    /// Cover image.
-    pub cover_image: Option<String>,
-    /// Unknown front matter.
-    pub extra: Map<String, Value>,
-}
-
-impl From<&Draft> for DraftSnapshot {
-    fn from(draft: &Draft) -> Self {
-        DraftSnapshot {
-            title: draft.title.clone(),
-            subtitle: draft.subtitle.clone(),
-            summary: draft.summary.clone(),
-            body: draft.body.clone(),
-            status: draft.status,
-            tags: draft.tags.clone(),
-            authors: draft.authors.iter().map(|a| a.slug.clone()).collect(),
-            language: draft.language.clone(),
-            canonical_url: draft.canonical_url.clone(),
-            cover_image: draft.cover_image.clone(),
-            extra: draft.extra.clone(),
-        }
-    }
-}
-
-/// A revision with its full snapshot.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Revision {
-    /// Revision number within its draft.
-    pub id: i64,
-    /// When the revision was last written.
-    pub created: DateTime<Utc>,
-    /// Title at that revision.
-    pub title: String,
-    /// Word count of the body.
-    pub word_count: usize,
-    /// Size of the body in bytes.
-    pub bytes: usize,
-    /// Why it was made.
-    pub reason: String,
-    /// The draft's state at that revision.
-    pub snapshot: DraftSnapshot,
-}
-
-impl Revision {
-    /// The history line for this revision.
-    pub fn summary(&self) -> RevisionSummary {
-        RevisionSummary {
-            id: self.id,
-            created: self.created,
-            title: self.title.clone(),
-            word_count: self.word_count,
-            bytes: self.bytes,
-            reason: self.reason.clone(),
-        }
-    }
-}
-
-/// An author profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Author {
-    /// Database id.
-    pub id: i64,
-    /// Stable, unique slug.
-    pub slug: String,
-    /// Display name.
-    pub name: String,
-    /// One-line bio.
-    pub short_bio: Option<String>,
-    /// Long bio, Markdown.
-    pub bio: Option<String>,
-    /// Avatar asset hash.
-    pub avatar: Option<String>,
-    /// Website URL.
-    pub website: Option<String>,
-    /// Location.
-    pub location: Option<String>,
-    /// Role or job title.
-    pub role: Option<String>,
-    /// Email address.
-    pub email: Option<String>,
-    /// Social links, network -> URL, in the order given.
-    pub social: IndexMap<String, String>,
-    /// Whether this is the library's default author.
-    pub is_default: bool,
-    /// Creation time.
-    pub created: DateTime<Utc>,
-    /// Time of the last change.
-    pub updated: DateTime<Utc>,
-}
-
-/// Everything needed to add an author; only `name` is required.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct NewAuthor {
-    /// Display name; must not be blank.
-    pub name: String,
-    /// Requested slug; taken from the name when absent.
-    pub slug: Option<String>,
-    /// One-line bio.
-    pub short_bio: Option<String>,
-    /// Long bio, Markdown.
-    pub bio: Option<String>,
-    /// Avatar asset hash (from `add_asset`).
-    pub avatar: Option<String>,
-    /// Website URL.
-    pub website: Option<String>,
-    /// Location.
-    pub location: Option<String>,
-    /// Role or job title.
-    pub role: Option<String>,
-    /// Email address.
-    pub email: Option<String>,
-    /// Social links, network -> URL.
-    pub social: IndexMap<String, String>,
-    /// Make this the default author (the first author always becomes default).
-    pub make_default: bool,
-}
-
-/// A change to an author: `None` leaves a field alone, `Some(None)` clears an optional one.
-/// In JSON, an absent field is `None` and `null` is `Some(None)`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct AuthorChange {
-    /// New name.
-    pub name: Option<String>,
-    /// New one-line bio.
-    #[serde(deserialize_with = "present")]
-    pub short_bio: Option<Option<String>>,
-    /// New long bio.
-    #[serde(deserialize_with = "present")]
-    pub bio: Option<Option<String>>,
-    /// New avatar asset hash.
-    #[serde(deserialize_with = "present")]
-    pub avatar: Option<Option<String>>,
-    /// New website.
-    #[serde(deserialize_with = "present")]
-    pub website: Option<Option<String>>,
-    /// New location.
-    #[serde(deserialize_with = "present")]
-    pub location: Option<Option<String>>,
-    /// New role.
-    #[serde(deserialize_with = "present")]
-    pub role: Option<Option<String>>,
-    /// New email.
-    #[serde(deserialize_with = "present")]
-    pub email: Option<Option<String>>,
-    /// New social links (replace all).
-    pub social: Option<IndexMap<String, String>>,
-}
-
-/// A stored file, identified by the sha256 of its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Asset {
-    /// Lowercase hex sha256 of the bytes.
-    pub hash: String,
-    /// MIME type sniffed from the bytes.
-    pub mime: String,
-    /// Size in bytes.
-    pub size: usize,
-    /// File name it was first added with.
-    pub file_name: String,
-}
-
-/// An asset as a draft's Markdown refers to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DraftAsset {
-    /// Path used in the Markdown, e.g. `images/a.png`.
-    pub path: String,
-    /// The stored asset.
-    pub asset: Asset,
-}
-
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
@@ -508,7 +305,7 @@ pub struct LibraryStats {
 
 /// Deserializes a field that is present in the input: `null` means "clear" (`Some(None)`),
 /// while `#[serde(default)]` makes an absent field `None` ("leave alone").
-fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
