@@ -4,39 +4,11 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{Error, Result};
 
-/// Longest slug `slugify` produces.
-const MAX_SLUG_LEN: usize = 80;
-
-/// Turns any text into a slug: ASCII-transliterated, lowercase, `[a-z0-9-]`, single dashes,
-/// at most 80 characters cut at a word boundary, never empty (`untitled`).
+/// Turns any text into a draft or author slug (byline_render's [`SlugStyle::Name`]):
+/// ASCII-transliterated, lowercase, `[a-z0-9-]`, single dashes, at most 80 characters cut at a
+/// word boundary, never empty (`untitled`).
 pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut slug = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = truncate_at_word(slug.trim_end_matches('-'), MAX_SLUG_LEN);
-    if slug.is_empty() {
-        "untitled".to_string()
-    } else {
-        slug.to_string()
-    }
-}
-
-fn truncate_at_word(slug: &str, max: usize) -> &str {
-    if slug.len() <= max {
-        return slug;
-    }
-    // The slug is pure ASCII here, so byte indices are char boundaries.
-    let cut = &slug[..max];
-    match cut.rfind('-') {
-        Some(dash) if dash > 0 => &cut[..dash],
-        _ => cut.trim_end_matches('-'),
-    }
+    byline_render::slugify(text, byline_render::SlugStyle::Name)
 }
 
 /// Where a slug must be unique.
@@ -88,33 +60,5 @@ pub(crate) fn choose_slug(
             return Ok(candidate);
         }
         n += 1;
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugify_transliterates_and_collapses() {
-        assert_eq!(slugify("  Héllo, Wörld!  — C++ & Rust "), "hello-world-c-rust");
-        assert_eq!(slugify("Ünïcödé 日本"), "unicode-ri-ben");
-    }
-
-    #[test]
-    fn slugify_never_returns_empty() {
-        assert_eq!(slugify(""), "untitled");
-        assert_eq!(slugify("!!! ???"), "untitled");
-    }
-
-    #[test]
-    fn slugify_cuts_long_titles_on_a_word_boundary() {
-        let title = "word ".repeat(40);
-        let slug = slugify(&title);
-        assert!(slug.len() <= 80, "{slug}");
-        assert!(slug.ends_with("word"), "{slug}");
-        let one_long_word = "a".repeat(200);
-        assert_eq!(slugify(&one_long_word).len(), 80);
     }
 }

@@ -31,6 +31,7 @@ mod incremental;
 mod lines;
 mod relative_lines;
 mod sanitize;
+mod slug;
 mod stats;
 mod template_find;
 mod template_html;
@@ -46,6 +47,7 @@ pub use escape::{escape_html_into, Quotes};
 pub use highlight::CacheStats;
 pub use html_balance::VOID_ELEMENTS;
 pub use relative_lines::{find as data_line_values, LineValue};
+pub use slug::{slugify, SlugStyle};
 pub use stats::{first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
 
