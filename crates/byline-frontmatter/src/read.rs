@@ -91,10 +91,9 @@ fn hoist_hugo_params(map: &mut Map<String, Value>) {
     let mut lifted = Vec::new();
     for field in fields {
         // One name per field: a second one would sit beside it as an unread alias.
-        if let Some(key) = field.iter().find(|name| params.contains_key(**name)) {
-            if let Some(value) = params.shift_remove(*key) {
-                lifted.push(((*key).to_owned(), value));
-            }
+        if let Some((key, value)) = field.iter().find_map(|name| params.shift_remove(*name).map(|value| (*name, value)))
+        {
+            lifted.push((key.to_owned(), value));
         }
     }
     if params.is_empty() {
