@@ -357,6 +357,8 @@ export interface ImportIssue {
   line: number | null;
   /** What is wrong and what to do about it. */
   message: string;
+  /** The line (unless the message names it) and the message, as `byline import` prints them. */
+  detail: string;
 }
 
 /** What `import_paths` did, file by file. */
@@ -368,4 +370,6 @@ export interface ImportReport {
   skipped: ImportIssue[];
   /** The sites the files were read as part of, e.g. "Hugo site at /home/ada/blog". */
   sites: string[];
+  /** The core's closing line, e.g. "imported 14 (12 published, 2 section pages), skipped 1, 3 warnings". */
+  summary: string;
 }

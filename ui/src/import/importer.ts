@@ -2,7 +2,6 @@
 import { chooseFolder, chooseMarkdownFiles, errorMessage, importPaths, type ImportReport } from "../../ipc";
 import { notify } from "../shared/dialog";
 import { ImportReportDialog } from "./reportDialog";
-import { summaryLine } from "./reportText";
 
 /** What the importer needs from the app. */
 export interface ImporterHooks {
@@ -44,7 +43,7 @@ export class Importer {
       const report = await importPaths(paths);
       // The drafts are in the library even if a refresh fails: the report still shows.
       await this.hooks.imported(report).catch((error) => notify(`The library list could not be refreshed: ${errorMessage(error)}`, "error"));
-      this.hooks.status(summaryLine(report));
+      this.hooks.status(report.summary);
       this.dialog.show(report);
       return report;
     } catch (error) {

@@ -2,7 +2,7 @@
 import type { ImportIssue, ImportReport, ImportedDraft } from "../../ipc";
 import { Modal } from "../shared/dialog";
 import { h, uid } from "../shared/dom";
-import { reportText, summaryLine } from "./reportText";
+import { reportText } from "./reportText";
 
 /** Puts text on the clipboard: the async API where the webview allows it, else a selection copy. */
 export type CopyText = (text: string, within: HTMLElement) => Promise<boolean>;
@@ -47,7 +47,7 @@ export class ImportReportDialog {
 
 /** The report's parts, summary first, then the sites, what was skipped, warned about and made. */
 export function renderReport(report: ImportReport): HTMLElement[] {
-  const parts: HTMLElement[] = [h("p", { class: "import-summary" }, summaryLine(report))];
+  const parts: HTMLElement[] = [h("p", { class: "import-summary" }, report.summary)];
   for (const site of report.sites) parts.push(h("p", { class: "import-site" }, `Read as a ${site}.`));
   if (report.skipped.length === 0 && report.warnings.length === 0) {
     parts.push(h("p", { class: "hint" }, "Every file was imported as it is."));

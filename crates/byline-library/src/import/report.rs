@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 use crate::Author;
 
 /// One imported draft.
@@ -21,8 +23,9 @@ pub struct ImportedDraft {
     pub section: bool,
 }
 
-/// A file skipped, or imported with something the writer should know.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A file skipped, or imported with something the writer should know. Serialized with its
+/// [`detail`](Self::detail) too, so the app shows the words the CLI prints without re-deriving them.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportIssue {
     /// The file.
     pub path: PathBuf,
@@ -52,8 +55,9 @@ impl fmt::Display for ImportIssue {
     }
 }
 
-/// What an import did.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+/// What an import did. Serialized with its [`summary`](Self::summary) line too, for the same reason
+/// as [`ImportIssue`].
+#[derive(Debug, Clone, Default)]
 pub struct ImportReport {
     /// The new drafts, in the order the files were found.
     pub drafts: Vec<ImportedDraft>,
@@ -81,10 +85,78 @@ impl ImportReport {
     }
 }
 
+impl Serialize for ImportIssue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("ImportIssue", 4)?;
+        out.serialize_field("path", &self.path)?;
+        out.serialize_field("line", &self.line)?;
+        out.serialize_field("message", &self.message)?;
+        out.serialize_field("detail", &self.detail())?;
+        out.end()
+    }
+}
+
+impl Serialize for ImportReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("ImportReport", 6)?;
+        out.serialize_field("drafts", &self.drafts)?;
+        out.serialize_field("created_authors", &self.created_authors)?;
+        out.serialize_field("warnings", &self.warnings)?;
+        out.serialize_field("skipped", &self.skipped)?;
+        out.serialize_field("sites", &self.sites)?;
+        out.serialize_field("summary", &self.summary())?;
+        out.end()
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(line: Option<usize>, message: &str) -> ImportIssue {
+        ImportIssue::new("/blog/a.md", line, message)
+    }
+
+    #[test]
+    fn an_issue_names_its_line_once_before_the_message_unless_the_message_names_it() {
+        assert_eq!(issue(Some(4), "front matter: bad date").detail(), "line 4: front matter: bad date");
+        let named = issue(Some(3), "has malformed front matter: line 3: x");
+        assert_eq!(named.detail(), "has malformed front matter: line 3: x");
+        assert_eq!(issue(None, "is empty").to_string(), "/blog/a.md: is empty");
+    }
+
+    #[test]
+    fn the_summary_counts_with_plurals_and_mentions_section_pages_only_when_there_are_some() {
+        let mut report = ImportReport::default();
+        assert_eq!(report.summary(), "imported 0 (0 published), skipped 0, 0 warnings");
+        report.warnings.push(issue(None, "m"));
+        assert_eq!(report.summary(), "imported 0 (0 published), skipped 0, 1 warning");
+        report.warnings.clear();
+        let section = |slug: &str| ImportedDraft {
+            slug: slug.into(),
+            source: PathBuf::from("/c/_index.md"),
+            images: 0,
+            published: false,
+            section: true,
+        };
+        report.drafts = vec![section("posts"), section("notes")];
+        assert_eq!(report.summary(), "imported 2 (0 published, 2 section pages), skipped 0, 0 warnings");
+    }
+
+    #[test]
+    fn the_summary_and_each_detail_cross_with_the_data() {
+        let report = ImportReport { skipped: vec![issue(Some(4), "bad date")], ..Default::default() };
+        let sent = serde_json::to_value(&report).unwrap();
+        assert_eq!(sent["summary"], "imported 0 (0 published), skipped 1, 0 warnings");
+        assert_eq!(sent["skipped"][0]["detail"], "line 4: bad date");
+        assert_eq!(sent["skipped"][0]["line"], 4);
     }
 }
