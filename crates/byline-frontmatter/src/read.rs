@@ -78,28 +78,42 @@ pub(crate) fn read(
 /// Hugo pages keep custom values under `params:`; Byline's own fields found there (a subtitle,
 /// co-authors) are lifted so they are read like top-level ones. Other params stay where they are.
 fn hoist_hugo_params(map: &mut Map<String, Value>) {
-    // A field the top level already has under any of its names (`author` beside `params.authors`)
-    // stays in `params`, so neither value is lost and writing it back cannot change which wins.
-    let fields: Vec<&[&str]> = keys::HUGO_PARAMS
-        .iter()
-        .filter(|(_, top_names)| !top_names.iter().any(|name| map.contains_key(*name)))
-        .map(|(names, _)| *names)
-        .collect();
-    let Some(Value::Object(params)) = map.get_mut("params") else {
-        return;
-    };
-    let mut lifted = Vec::new();
-    for field in fields {
-        // One name per field: a second one would sit beside it as an unread alias.
-        if let Some((key, value)) = field.iter().find_map(|name| params.shift_remove(*name).map(|value| (*name, value)))
-        {
-            lifted.push((key.to_owned(), value));
+    for (names, top_names) in keys::HUGO_PARAMS {
+        // A field the top level has a value for under any of its names (`author` beside
+        // `params.authors`) stays in `params`: neither value is lost, and writing it back cannot
+        // change which one is read. An empty top-level key (`author:`) holds no value, as the
+        // reader sees it too.
+        if top_names.iter().any(|name| map.get(*name).is_some_and(|value| !value.is_null())) {
+            continue;
         }
+        let Some(Value::Object(params)) = map.get_mut("params") else { return };
+        // One name per field (a second would sit beside it as an unread alias), and only a value
+        // the field can hold: a theme's `params.author: {handle: …}` stays a param.
+        let Some(name) = names.iter().find(|name| params.get(**name).is_some_and(|value| holds(top_names, value)))
+        else {
+            continue;
+        };
+        let Some(value) = params.shift_remove(*name) else { continue };
+        for empty in *top_names {
+            map.shift_remove(*empty);
+        }
+        map.insert((*name).to_owned(), value);
     }
-    if params.is_empty() {
+    if matches!(map.get("params"), Some(Value::Object(params)) if params.is_empty()) {
         map.shift_remove("params");
     }
-    map.extend(lifted);
+}
+
+/// Whether the field whose top-level names are `top_names` can be read from `value`: the
+/// reader's own conversion decides.
+fn holds(top_names: &[&str], value: &Value) -> bool {
+    let no_line = |_: &str| 1;
+    let probe = Reader { map: Map::new(), locate: &no_line, warnings: Vec::new() };
+    if top_names == keys::AUTHORS {
+        probe.convert_list("", value.clone(), ListStyle::Single).is_ok()
+    } else {
+        probe.convert_text("", value.clone()).is_ok()
+    }
 }
 
 /// Zola keeps non-standard keys under `[extra]`; lift them so `subtitle`, `image`… are found again.

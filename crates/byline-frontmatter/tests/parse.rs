@@ -216,3 +216,18 @@ fn only_one_name_of_a_field_is_lifted_from_hugo_params() {
     assert_eq!(front.authors, ["Ada", "Grace"]);
     assert_eq!(front.extra["params"], serde_json::json!({"author": "Someone Else"}));
 }
+
+/// Found by fuzzing: an empty top-level `author:` kept a `params.author` map in `params`, but
+/// Byline writes no empty key back, and the next read lifted the map and failed on it.
+#[test]
+fn a_hugo_param_the_field_cannot_hold_stays_in_params_and_an_empty_top_level_key_is_no_value() {
+    let text = "---\nauthor:\nparams:\n  author: {handle: ada}\n  subtitle: Lifted\n---\nBody\n";
+    let front = parse(text).unwrap().front;
+    assert!(front.authors.is_empty());
+    assert_eq!(front.subtitle.as_deref(), Some("Lifted"));
+    assert_eq!(front.extra["params"], serde_json::json!({"author": {"handle": "ada"}}));
+    let again = parse(&byline_frontmatter::write(&front, "Body\n", byline_frontmatter::Flavor::Byline)).unwrap().front;
+    assert_eq!(again, front, "Byline's output reads back the same");
+    let lifted = parse("---\nauthor:\nparams:\n  author: Ada Writer\n---\n").unwrap().front;
+    assert_eq!(lifted.authors, ["Ada Writer"], "an empty top-level key does not hold a param back");
+}
