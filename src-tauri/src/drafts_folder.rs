@@ -6,13 +6,14 @@
 //! UI's commands need. It reports to the UI with `folder-sync` (the [`SyncReport`]) and
 //! `folder-sync-error` (`{message}`) events.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use byline_library::folder_sync::{content_folder, FolderWatcher, SyncReport, WatchOptions};
+use byline_library::folder_sync::{FolderWatcher, SyncReport, WatchOptions};
+use byline_library::placement::drafts_working_folder;
 use byline_library::Library;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime};
@@ -112,14 +113,17 @@ pub fn bind<R: Runtime>(app: &AppHandle<R>, state: &AppState, sync: &FolderSync,
     Ok(bound)
 }
 
-/// The folder Byline will work in for a chosen `dir`: a Hugo or Zola site's content folder when
-/// `dir` is its root (as the CLI's sync does), so the watcher never touches the config, themes
-/// or build output; both the chosen and the working folder must pass [`check_placement`].
+/// The folder Byline will work in for a chosen `dir`, by the library's placement rules
+/// ([`drafts_working_folder`]: a site's root means its content folder). The chosen folder must
+/// be a full path: a relative one would be taken from wherever the app was started.
 pub fn working_folder(dir: &Path, library_dir: &Path) -> AppResult<PathBuf> {
-    check_placement(dir, library_dir)?;
-    let working = content_folder(resolved(dir));
-    check_placement(&working, library_dir)?;
-    Ok(working)
+    if !dir.is_absolute() {
+        return Err(AppError::InvalidPath(format!(
+            "the drafts folder must be a full path (starting at the root), not `{}`; choose it with “Choose folder…”",
+            dir.display()
+        )));
+    }
+    Ok(drafts_working_folder(dir, library_dir)?)
 }
 
 /// Stops syncing and forgets the binding; the files stay where they are.
@@ -134,58 +138,6 @@ pub fn resume<R: Runtime>(app: &AppHandle<R>, library: &Library, sync: &FolderSy
         Some(dir) => sync.start(app, library.dir(), dir),
         None => Ok(()),
     }
-}
-
-/// Refuses a drafts folder that holds the library or lies inside it: the library's own files
-/// would be synced as drafts, or the drafts folder swept up by the library's backups.
-pub fn check_placement(dir: &Path, library_dir: &Path) -> AppResult<()> {
-    if !dir.is_absolute() {
-        return Err(AppError::InvalidPath(format!(
-            "the drafts folder must be a full path (starting at the root), not `{}`; choose it with “Choose folder…”",
-            dir.display()
-        )));
-    }
-    let (folder, library) = (resolved(dir), resolved(library_dir));
-    if folder == library || folder.starts_with(&library) {
-        return Err(AppError::InvalidPath(format!(
-            "{} is inside the library folder {}; choose a drafts folder outside it",
-            dir.display(),
-            library.display()
-        )));
-    }
-    if library.starts_with(&folder) {
-        return Err(AppError::InvalidPath(format!(
-            "{} contains the library folder {}; choose a drafts folder that does not",
-            dir.display(),
-            library.display()
-        )));
-    }
-    Ok(())
-}
-
-/// The canonical form of a path that may not exist yet: its nearest existing ancestor resolved
-/// (symlinks included), the rest appended with `.` and `..` applied.
-fn resolved(path: &Path) -> PathBuf {
-    let mut existing = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut rest = Vec::new();
-    while existing.canonicalize().is_err() {
-        let Some(last) = existing.components().next_back() else { break };
-        rest.push(last.as_os_str().to_os_string());
-        if !existing.pop() {
-            break;
-        }
-    }
-    let mut out = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        match Path::new(&name).components().next() {
-            Some(Component::ParentDir) => {
-                out.pop();
-            }
-            Some(Component::Normal(part)) => out.push(part),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The watcher thread: runs until stopped; a failure is reported and retried after a pause.
@@ -240,69 +192,17 @@ mod tests {
 
     use super::*;
 
-    fn refused(dir: &Path, library: &Path) -> String {
-        check_placement(dir, library).unwrap_err().to_string()
-    }
-
+    // The placement rules themselves are tested where they live, in `byline_library::placement`.
     #[test]
-    fn a_folder_inside_or_around_the_library_is_refused_with_the_reason() {
+    fn a_relative_drafts_folder_is_refused_and_the_library_rules_apply() {
         let root = tempfile::tempdir().unwrap();
         let library = root.path().join("library");
         std::fs::create_dir(&library).unwrap();
-        assert!(refused(&library, &library).contains("inside the library folder"));
-        assert!(refused(&library.join("drafts"), &library).contains("inside the library folder"));
-        assert!(refused(&library.join("a/../../library/b"), &library).contains("inside the library folder"));
-        assert!(refused(root.path(), &library).contains("contains the library folder"));
-        assert!(refused(Path::new("drafts"), &library).contains("full path"));
-    }
-
-    #[test]
-    fn a_folder_beside_the_library_is_accepted_even_before_it_exists() {
-        let root = tempfile::tempdir().unwrap();
-        let library = root.path().join("library");
-        std::fs::create_dir(&library).unwrap();
-        check_placement(&root.path().join("drafts"), &library).unwrap();
-        check_placement(&root.path().join("library-drafts"), &library).unwrap();
-        check_placement(&root.path().join("not/yet/there"), &library).unwrap();
-    }
-
-    #[test]
-    fn a_hugo_sites_root_is_worked_in_at_its_content_folder() {
-        let root = tempfile::tempdir().unwrap();
-        let library = root.path().join("library");
-        let site = root.path().join("blog");
-        std::fs::create_dir_all(site.join("content/posts")).unwrap();
-        std::fs::create_dir(&library).unwrap();
-        std::fs::write(site.join("hugo.toml"), "baseURL = 'https://blog.example.org/'\n").unwrap();
-        let content = site.join("content").canonicalize().unwrap();
-        assert_eq!(working_folder(&site, &library).unwrap(), content);
-        assert_eq!(working_folder(&site.join("content"), &library).unwrap(), content);
-        assert_eq!(working_folder(&site.join("content/posts"), &library).unwrap(), content.join("posts"));
-        let plain = root.path().join("notes");
-        assert_eq!(working_folder(&plain, &library).unwrap(), resolved(&plain), "a plain folder is used as chosen");
-    }
-
-    #[test]
-    fn a_site_whose_content_folder_is_the_library_is_refused() {
-        let root = tempfile::tempdir().unwrap();
-        let library = root.path().join("library");
-        let site = root.path().join("blog");
-        std::fs::create_dir_all(&site).unwrap();
-        std::fs::create_dir(&library).unwrap();
-        // The chosen root lies beside the library; only the content folder its config names is in it.
-        std::fs::write(site.join("hugo.toml"), "baseURL = 'https://blog.example.org/'\ncontentDir = '../library'\n")
-            .unwrap();
-        check_placement(&site, &library).unwrap();
-        assert!(working_folder(&site, &library).unwrap_err().to_string().contains("inside the library folder"));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_symlink_into_the_library_is_seen_through() {
-        let root = tempfile::tempdir().unwrap();
-        let library = root.path().join("library");
-        std::fs::create_dir(&library).unwrap();
-        std::os::unix::fs::symlink(&library, root.path().join("link")).unwrap();
-        assert!(refused(&root.path().join("link/drafts"), &library).contains("inside the library folder"));
+        let relative = working_folder(Path::new("drafts"), &library).unwrap_err();
+        assert!(relative.to_string().contains("full path"), "{relative}");
+        let inside = working_folder(&library.join("drafts"), &library).unwrap_err();
+        assert!(inside.to_string().contains("inside the library folder"), "{inside}");
+        assert_eq!(inside.code(), "invalid_input");
+        assert!(working_folder(&root.path().join("drafts"), &library).is_ok());
     }
 }

@@ -116,6 +116,24 @@ fn a_folder_that_lost_every_file_changes_nothing() {
     assert_eq!(before, s.state());
 }
 
+// Review finding: `byline sync` skipped the placement rules the app applied, so it would sync the
+// library's own folder (its database beside the drafts) or a folder around it.
+#[test]
+fn the_library_folder_or_one_around_it_is_refused_as_a_drafts_folder_and_nothing_is_written() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Kept in the library"]);
+    let before = s.state();
+    let library = s.library();
+    let inside = s.fails(&["sync", library.to_str().unwrap()]);
+    assert!(inside.contains("inside the library folder") && inside.contains("choose a drafts folder"), "{inside}");
+    let around = library.parent().unwrap();
+    let holding = s.fails(&["sync", around.to_str().unwrap()]);
+    assert!(holding.contains("contains the library folder"), "{holding}");
+    assert!(!library.join("kept-in-the-library.md").exists(), "no draft file was written into the library");
+    assert!(!around.join("kept-in-the-library.md").exists());
+    assert_eq!(before, s.state());
+}
+
 // Review finding: a new draft whose `<slug>.md` name was held by another draft's file overwrote it.
 #[test]
 fn a_new_draft_never_takes_another_drafts_file() {

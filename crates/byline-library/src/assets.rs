@@ -1,11 +1,12 @@
 //! Assets: image bytes stored once per sha256, and the paths by which drafts refer to them.
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 use sha2::{Digest, Sha256};
 
-use crate::drafts::find_live_draft;
 use crate::error::{Error, Result};
 use crate::model::{Asset, DraftAsset};
+use crate::rows::blobs::require_blob;
+use crate::rows::drafts::{find_draft, find_live_draft};
 use crate::store::{fmt_time, row_or, usize_col, Library};
 
 impl Library {
@@ -48,7 +49,7 @@ impl Library {
 
     /// The assets a draft refers to, by path.
     pub fn draft_assets(&self, draft_slug: &str) -> Result<Vec<DraftAsset>> {
-        let draft = crate::drafts::find_draft(&self.conn, draft_slug)?;
+        let draft = find_draft(&self.conn, draft_slug)?;
         let mut stmt = self.conn.prepare(
             "SELECT da.path, b.hash, b.mime, b.size, b.file_name FROM draft_assets da JOIN blobs b ON b.hash = da.hash
              WHERE da.draft_id = ?1 ORDER BY da.path",
@@ -70,13 +71,6 @@ impl Library {
             Error::AssetNotFound(hash.clone())
         })
     }
-}
-
-/// Checks that an asset with this hash is stored; returns the normalized hash.
-pub(crate) fn require_blob(conn: &Connection, hash: &str) -> Result<String> {
-    let hash = hash.trim().to_ascii_lowercase();
-    let found = conn.query_row("SELECT 1 FROM blobs WHERE hash = ?1", [&hash], |_| Ok(())).optional()?;
-    found.map(|()| hash.clone()).ok_or(Error::AssetNotFound(hash))
 }
 
 fn find_asset(conn: &Connection, hash: &str) -> Result<Asset> {

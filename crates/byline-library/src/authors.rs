@@ -3,18 +3,16 @@
 
 use chrono::{DateTime, Utc};
 use indexmap::IndexMap;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::Connection;
 
-use crate::assets::require_blob;
-use crate::drafts::{clean_optional, load_draft};
 use crate::error::{Error, Result};
 use crate::model::{Author, AuthorChange, DraftSnapshot, NewAuthor, SaveMode};
-use crate::revisions::{record, RevisionKind};
+use crate::rows::authors::{author_from_row, default_author_row, find_author, AUTHOR_COLUMNS};
+use crate::rows::blobs::require_blob;
+use crate::rows::drafts::{clean_optional, load_draft};
+use crate::rows::revisions::{record, RevisionKind};
 use crate::slug::{choose_slug, slugify, SlugSpace};
-use crate::store::{fmt_time, json_col, row_or, time_col, to_json, Library};
-
-const AUTHOR_COLUMNS: &str = "a.id, a.slug, a.name, a.short_bio, a.bio, a.avatar, a.website, a.location, a.role, \
-     a.email, a.social, a.is_default, a.created, a.updated";
+use crate::store::{fmt_time, to_json, Library};
 
 impl Library {
     /// Adds an author. The first author, or one with `make_default`, becomes the default author.
@@ -249,51 +247,4 @@ fn credited_drafts(conn: &Connection, author_id: i64) -> Result<Vec<(i64, String
     )?;
     let drafts = stmt.query_map([author_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(drafts.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The author with this slug.
-pub(crate) fn find_author(conn: &Connection, slug: &str) -> Result<Author> {
-    let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors a WHERE a.slug = ?1");
-    row_or(conn.query_row(&sql, [slug], author_from_row), || Error::AuthorNotFound(slug.to_string()))
-}
-
-/// Whether an author with this slug exists.
-pub(crate) fn author_exists(conn: &Connection, slug: &str) -> Result<bool> {
-    Ok(conn.query_row("SELECT 1 FROM authors WHERE slug = ?1", [slug], |_| Ok(())).optional()?.is_some())
-}
-
-/// The default author, if any.
-pub(crate) fn default_author_row(conn: &Connection) -> Result<Option<Author>> {
-    let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors a WHERE a.is_default = 1");
-    Ok(conn.query_row(&sql, [], author_from_row).optional()?)
-}
-
-/// The authors credited on a draft, in credit order.
-pub(crate) fn credited(conn: &Connection, draft_id: i64) -> Result<Vec<Author>> {
-    let sql = format!(
-        "SELECT {AUTHOR_COLUMNS} FROM draft_authors da JOIN authors a ON a.id = da.author_id
-         WHERE da.draft_id = ?1 ORDER BY da.position"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let authors = stmt.query_map([draft_id], author_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(authors)
-}
-
-fn author_from_row(row: &Row<'_>) -> rusqlite::Result<Author> {
-    Ok(Author {
-        id: row.get(0)?,
-        slug: row.get(1)?,
-        name: row.get(2)?,
-        short_bio: row.get(3)?,
-        bio: row.get(4)?,
-        avatar: row.get(5)?,
-        website: row.get(6)?,
-        location: row.get(7)?,
-        role: row.get(8)?,
-        email: row.get(9)?,
-        social: json_col(row, 10)?,
-        is_default: row.get(11)?,
-        created: time_col(row, 12)?,
-        updated: time_col(row, 13)?,
-    })
 }

@@ -7,18 +7,21 @@ mod assets;
 mod assets_scan;
 mod authors;
 mod backup;
+mod draft_file;
 mod drafts;
 mod error;
 pub mod folder_sync;
 mod fs_atomic;
 pub mod import;
 mod model;
+pub mod placement;
 pub mod preview;
 mod preview_blocks;
 pub mod preview_session;
 pub mod publish;
 pub mod recovery;
 mod revisions;
+mod rows;
 mod search;
 pub mod site;
 mod slug;
@@ -28,14 +31,14 @@ mod trash;
 mod utf16_edit;
 
 pub use assets::sniff_mime;
-pub use drafts::normalize_tags;
 pub use error::{Error, Result, StorageProblem};
 pub use fs_atomic::write_atomic;
 pub use model::{
     Asset, Author, AuthorChange, Draft, DraftAsset, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary,
     LibraryStats, NewAuthor, NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status,
 };
-pub use revisions::AUTOSAVE_WINDOW_SECS;
+pub use rows::drafts::normalize_tags;
+pub use rows::revisions::AUTOSAVE_WINDOW_SECS;
 pub use slug::slugify;
 pub use store::{Clock, Library, DATABASE_FILE, SCHEMA_VERSION};
 pub use utf16_edit::TextChange;

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use byline_export::{
     ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SocialLink, Stylesheet, TocItem,
 };
-use byline_frontmatter::{Flavor, FrontMatter};
+use byline_frontmatter::Flavor;
 use byline_render::{RenderOptions, Renderer};
 
 mod related;
@@ -16,8 +16,9 @@ mod site;
 
 use crate::assets::{data_url, extension_for_mime};
 use crate::assets_scan::{is_local_reference, normalize_reference};
+use crate::draft_file::{file_front, front_matter_of};
 use crate::fs_atomic::{create_dir_all, write_atomic};
-use crate::{Author, Draft, Error, Library, Result, Status};
+use crate::{Author, Draft, Error, Library, Result};
 use related::RelatedIndex;
 
 /// What to export a draft as.
@@ -375,50 +376,6 @@ fn strip_title_heading<'b>(body: &'b str, title: &str) -> &'b str {
 
 fn publish_time(draft: &Draft) -> chrono::DateTime<chrono::Utc> {
     draft.published.unwrap_or(draft.created)
-}
-
-/// The draft's metadata as front matter, unknown keys included.
-/// The metadata a draft's file carries. A draft read from a file keeps that file's own dates
-/// (`source`): its publication date, and its `lastmod`, which Byline's clock never rewrites.
-pub fn file_front(draft: &Draft, source: &FrontMatter) -> FrontMatter {
-    FrontMatter {
-        date: source.date.or(draft.published.map(|d| d.fixed_offset())),
-        updated: source.updated,
-        draft: None,
-        ..front_matter_of(draft)
-    }
-}
-
-/// A draft as the text of its file: the head of the file it came from with only the changed
-/// keys edited (so an unchanged draft gives the file back byte for byte), or, for a draft
-/// born in Byline, Byline's own front matter.
-pub fn file_text(draft: &Draft) -> String {
-    match &draft.origin {
-        Some(origin) => {
-            format!("{}{}", byline_frontmatter::rewrite_head(origin, &file_front(draft, &origin.base)), draft.body)
-        }
-        None => byline_frontmatter::write(&front_matter_of(draft), &draft.body, Flavor::Byline),
-    }
-}
-
-/// A draft's metadata in front matter terms.
-pub fn front_matter_of(draft: &Draft) -> FrontMatter {
-    FrontMatter {
-        title: Some(draft.title.clone()),
-        subtitle: draft.subtitle.clone(),
-        summary: draft.summary.clone(),
-        date: Some(draft.published.unwrap_or(draft.created).fixed_offset()),
-        updated: Some(draft.updated.fixed_offset()),
-        draft: Some(draft.status != Status::Published),
-        slug: Some(draft.slug.clone()),
-        status: Some(draft.status.to_string()),
-        tags: draft.tags.clone(),
-        authors: draft.authors.iter().map(|a| a.name.clone()).collect(),
-        image: draft.cover_image.clone(),
-        canonical_url: draft.canonical_url.clone(),
-        language: draft.language.clone(),
-        extra: draft.extra.clone().into_iter().collect(),
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The trash: drafts leave the library only when the trash is emptied on purpose.
 
-use crate::drafts::find_draft;
 use crate::error::Result;
-use crate::revisions::collect_unused_bodies;
+use crate::rows::drafts::find_draft;
+use crate::rows::revisions::collect_unused_bodies;
 use crate::store::{fmt_time, Library};
 
 impl Library {

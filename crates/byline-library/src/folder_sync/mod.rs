@@ -31,13 +31,14 @@ pub use report::SyncReport;
 use run::Run;
 pub(crate) use scan::HashCache;
 use scan::{hash, scan_folder, FolderFile};
-pub use site_layout::content_folder;
 use site_layout::{in_content, jekyll_post_path};
 use state::{Baseline, SyncedFile};
 pub use watch::{FolderWatcher, WatchOptions};
 use write_out::{replace_verified, Expect};
 
+use crate::draft_file::{file_front, file_text};
 use crate::fs_atomic::create_dir_all;
+use crate::placement::resolved;
 use crate::site::Site;
 use crate::{Draft, DraftFilter, Error, Library, Result};
 
@@ -74,15 +75,13 @@ impl Library {
     /// deferred for being too young or not confirmed missing, to be looked at again once settled.
     pub(crate) fn sync_folder_scoped(&mut self, dir: &Path, scope: Scope<'_>) -> Result<(SyncReport, Vec<String>)> {
         let key_of = |dir: &Path| dir.to_string_lossy().into_owned();
-        if !dir.exists() && !self.synced_files(&key_of(&canonical_missing(dir)))?.is_empty() {
+        if !dir.exists() && !self.synced_files(&key_of(&resolved(dir)))?.is_empty() {
             return Err(Error::InvalidInput(format!(
                 "drafts folder {} is missing (unmounted?); nothing was changed. Mount it, or sync with another folder",
                 dir.display()
             )));
         }
-        create_dir_all(dir)?;
-        let dir = dir.canonicalize().map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-        let dir = content_folder(dir);
+        let dir = self.drafts_folder(dir)?;
         let key = key_of(&dir);
         self.bind_folder(&key)?;
         let states = self.synced_files(&key)?;
@@ -246,7 +245,7 @@ impl Library {
     ) -> Result<()> {
         let Some(file) = run.files.get(path) else { return Ok(()) };
         let (file_hash, absolute) = (file.hash.clone(), file.absolute.clone());
-        let text = draft_file_text(draft);
+        let text = file_text(draft);
         let draft_hash = hash(text.as_bytes());
         if file_hash == draft_hash {
             return self.record(run.key, draft.id, path, &Baseline::Synced(file_hash), &draft_hash);
@@ -272,7 +271,7 @@ impl Library {
                 let Some(prepared) = run.prepare(path, &absolute, &file_hash) else { return Ok(()) };
                 let updated = self.apply_prepared(&draft.slug, prepared)?;
                 run.report.updated.push(path.to_owned());
-                let updated_hash = hash(draft_file_text(&updated).as_bytes());
+                let updated_hash = hash(file_text(&updated).as_bytes());
                 self.record(run.key, draft.id, path, &Baseline::Synced(file_hash), &updated_hash)
             }
             (true, true) => self.keep_both(run, draft, path, &absolute, &file_hash),
@@ -302,7 +301,7 @@ impl Library {
             // Edited again while we worked: that version is read next time, as another conflict.
             return self.record(run.key, draft.id, path, &Baseline::Synced(file_hash.to_owned()), UNCONFIRMED);
         }
-        let text_hash = hash(draft_file_text(&current).as_bytes());
+        let text_hash = hash(file_text(&current).as_bytes());
         self.record(run.key, draft.id, path, &Baseline::Synced(text_hash.clone()), &text_hash)
     }
 
@@ -334,21 +333,21 @@ impl Library {
                 .push(format!("{path}: appeared during the sync; `{}` will be written next time", draft.slug));
             return Ok(());
         }
-        let text_hash = hash(draft_file_text(draft).as_bytes());
+        let text_hash = hash(file_text(draft).as_bytes());
         self.record(run.key, draft.id, path, &Baseline::Synced(text_hash.clone()), &text_hash)
     }
 
     /// A draft born in Byline that enters a site is written in the site's dialect, and from
     /// then on it is that file's draft like any page read from the site.
     fn adopt_into_site(&mut self, draft: &Draft, kind: byline_frontmatter::SiteKind, path: &str) -> Result<Draft> {
-        let base = crate::publish::file_front(draft, &byline_frontmatter::FrontMatter::default());
+        let base = file_front(draft, &byline_frontmatter::FrontMatter::default());
         let origin = byline_frontmatter::Origin {
             head: byline_frontmatter::write(&base, "", kind.flavor()),
             base,
             site: Some(kind),
             path: path.to_owned(),
         };
-        crate::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
+        crate::rows::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
         Ok(Draft { origin: Some(Box::new(origin)), ..draft.clone() })
     }
 
@@ -362,7 +361,7 @@ impl Library {
         absolute: &Path,
         expect: Expect<'_>,
     ) -> Result<bool> {
-        if !replace_verified(absolute, expect, draft_file_text(draft).as_bytes())? {
+        if !replace_verified(absolute, expect, file_text(draft).as_bytes())? {
             return Ok(false);
         }
         run.report.written.push(path.to_owned());
@@ -381,7 +380,7 @@ impl Library {
         match self.import_one(prepared) {
             Ok(draft) => {
                 run.report.created.push(format!("{path} -> {}", draft.slug));
-                let draft_hash = hash(draft_file_text(&draft).as_bytes());
+                let draft_hash = hash(file_text(&draft).as_bytes());
                 self.record(run.key, draft.id, path, &Baseline::Synced(file_hash), &draft_hash)
             }
             Err(err) => {
@@ -423,21 +422,6 @@ fn refuse_mass_disappearance(dir: &Path, states: &[SyncedFile], files: &BTreeMap
         )));
     }
     Ok(())
-}
-
-/// The canonical path a missing folder would have: its parent resolved, its name appended.
-fn canonical_missing(dir: &Path) -> std::path::PathBuf {
-    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    match (absolute.parent().and_then(|p| p.canonicalize().ok()), absolute.file_name()) {
-        (Some(parent), Some(name)) => parent.join(name),
-        _ => absolute,
-    }
-}
-
-/// The file a draft is mirrored to: the file it came from in that file's own dialect, else
-/// Byline's front matter; then the body.
-pub fn draft_file_text(draft: &Draft) -> String {
-    crate::publish::file_text(draft)
 }
 
 fn remove_file(path: &Path) -> Result<()> {

@@ -8,18 +8,10 @@ use byline_frontmatter::SiteKind;
 use super::scan::{current_hash, hash};
 use super::state::Baseline;
 use super::write_out::{replace_verified, Expect};
-use super::{draft_file_text, remove_file, Run};
+use super::{remove_file, Run};
+use crate::draft_file::{file_front, file_text};
 use crate::site::Site;
 use crate::{Draft, Library, Result, Status};
-
-/// A site's root stands for its content folder (Hugo's and Zola's `content/`): Byline works
-/// inside the content and never touches the config, themes or templates beside it.
-pub fn content_folder(dir: PathBuf) -> PathBuf {
-    match Site::at_root(&dir) {
-        Some(site) if site.content.is_dir() => site.content.canonicalize().unwrap_or(site.content),
-        _ => dir,
-    }
-}
 
 /// A path relative to the synced folder, as a path relative to the site's content.
 pub(super) fn in_content(dir: &Path, site: &Site, path: &str) -> PathBuf {
@@ -38,7 +30,7 @@ pub(super) fn jekyll_post_path(draft: &Draft, path: &str) -> Option<String> {
     let parts: Vec<&str> = path.split('/').collect();
     let (name, folders) = parts.split_last()?;
     let drafts_at = folders.iter().position(|folder| *folder == "_drafts")?;
-    let date = crate::publish::file_front(draft, &origin.base).date?;
+    let date = file_front(draft, &origin.base).date?;
     let mut moved: Vec<String> = folders.iter().map(|f| (*f).to_owned()).collect();
     moved[drafts_at] = "_posts".to_owned();
     moved.push(format!("{}-{name}", date.format("%Y-%m-%d")));
@@ -59,13 +51,13 @@ impl Library {
         let Some(mut origin) = draft.origin.as_deref().cloned() else { return Ok(()) };
         // The origin's path is the content folder's; the sync folder may be inside it.
         origin.path = format!("{}{target}", origin.path.strip_suffix(path).unwrap_or_default());
-        crate::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
+        crate::rows::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
         let moved = Draft { origin: Some(Box::new(origin)), ..draft.clone() };
         let absolute = run.dir.join(target);
         if let Some(parent) = absolute.parent() {
             crate::fs_atomic::create_dir_all(parent)?;
         }
-        if !replace_verified(&absolute, Expect::Absent, draft_file_text(&moved).as_bytes())? {
+        if !replace_verified(&absolute, Expect::Absent, file_text(&moved).as_bytes())? {
             run.report
                 .problems
                 .push(format!("{target}: appeared during the sync; `{}` stays in {path} for now", draft.slug));
@@ -77,7 +69,7 @@ impl Library {
         }
         run.claimed.insert(target.to_owned());
         run.report.renamed.push((path.to_owned(), target.to_owned()));
-        let text_hash = hash(draft_file_text(&moved).as_bytes());
+        let text_hash = hash(file_text(&moved).as_bytes());
         self.record(run.key, draft.id, target, &Baseline::Synced(text_hash.clone()), &text_hash)
     }
 }

@@ -105,9 +105,8 @@ impl FolderWatcher {
     pub fn start(library: &mut Library, dir: &Path, options: WatchOptions) -> Result<(FolderWatcher, SyncReport)> {
         let mut cache = HashCache::default();
         let (mut report, _) = library.sync_folder_scoped(dir, Scope { cache: Some(&mut cache), ..Scope::default() })?;
-        let dir = dir.canonicalize().map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
         // A site's root is synced as its content folder; events are watched (and paths named) there.
-        let dir = super::content_folder(dir);
+        let dir = library.drafts_folder(dir)?;
         let (sender, events) = channel();
         let backend = match (options.poll_files, start_native(&dir, &options, sender.clone())) {
             (false, Ok(native)) => native,

@@ -175,11 +175,11 @@ impl Library {
     fn remember_origin(&mut self, draft: &Draft, file: &PreparedFile, dated: &FrontMatter) -> Result<Draft> {
         let origin = Origin {
             head: file.document.head.clone(),
-            base: crate::publish::file_front(draft, dated),
+            base: crate::draft_file::file_front(draft, dated),
             site: file.placement.site,
             path: file.site_path.clone(),
         };
-        crate::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
+        crate::rows::drafts::store_origin(&self.conn, draft.id, Some(&origin))?;
         Ok(Draft { origin: Some(Box::new(origin)), ..draft.clone() })
     }
 

@@ -9,6 +9,7 @@ use byline_export::{ArticleContext, AuthorContext, SiteContext};
 use super::related::RelatedIndex;
 use super::{article_context, exporter, publish_time, AssetSink, ImageMode, PageInputs, SiteOptions, SiteSummary};
 use crate::fs_atomic::StagedDir;
+use crate::placement::{check_placement, FolderRole};
 use crate::{Draft, DraftFilter, Error, Library, Result, Status};
 
 /// Lists the files an export wrote, so the next export can tell its own stale pages (replaced or
@@ -26,7 +27,7 @@ impl Library {
         options: &SiteOptions,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<SiteSummary> {
-        self.refuse_folder_holding_library(out_dir)?;
+        check_placement(out_dir, self.dir(), FolderRole::SiteOutput)?;
         let (site_files, article_count) = self.site_files(options)?;
         let mut staged = StagedDir::begin(out_dir)?;
         let total = site_files.len();
@@ -38,21 +39,6 @@ impl Library {
         keep_writers_files(&mut staged)?;
         staged.commit()?;
         Ok(SiteSummary { articles: article_count, files: total })
-    }
-
-    /// The site folder is replaced as a whole: one that holds the library would move the
-    /// library's own files around while they are open.
-    fn refuse_folder_holding_library(&self, out_dir: &Path) -> Result<()> {
-        let Ok(site) = std::fs::canonicalize(out_dir) else { return Ok(()) };
-        let library = std::fs::canonicalize(self.dir()).unwrap_or_else(|_| self.dir().to_path_buf());
-        if library.starts_with(&site) {
-            return Err(Error::InvalidInput(format!(
-                "{} holds the library ({}); choose a folder outside it for the site",
-                out_dir.display(),
-                library.display()
-            )));
-        }
-        Ok(())
     }
 
     /// Every file of the site by relative path, and how many articles it holds.
