@@ -297,24 +297,52 @@ export type MenuId =
 
 /** What one reconciliation with the drafts folder did (`folder-sync` event); one entry per file. */
 export interface SyncReport {
-  /** Files written from library changes. */
+  /** Files (and images beside them) written from library changes, relative to the folder. */
   written: string[];
-  /** Files whose changes updated their drafts (paths relative to the folder). */
-  updated: string[];
-  /** New drafts from new files, as "path -> slug". */
-  created: string[];
+  /** Drafts updated from changes to their files. */
+  updated: DraftFile[];
+  /** New drafts from new files. */
+  created: DraftFile[];
   /** Drafts moved to the trash because their file was deleted. */
-  trashed: string[];
+  trashed: DraftFile[];
   /** Files removed because their draft is in the trash. */
   removed: string[];
-  /** Renamed or moved files, [from, to]. */
-  renamed: [string, string][];
-  /** Both sides changed: "path (the file's version is revision N of `slug`)". */
-  conflicts: string[];
-  /** Files that could not be used, with the reason. */
-  problems: string[];
+  /** Renamed or moved files. */
+  renamed: RenamedFile[];
+  /** Both sides changed: the library kept its text, the file's version is `revision` of `slug`. */
+  conflicts: SyncConflict[];
+  /** Files that could not be used, with the reason; they were left alone. */
+  problems: FileNote[];
+  /** Files read with something the writer should know (a missing image, a date kept as written). */
+  warnings: FileNote[];
   /** About the sync itself (e.g. polling instead of live notifications). */
   notices: string[];
+}
+
+/** A file of the drafts folder (relative, '/'-separated) and the draft it mirrors. */
+export interface DraftFile {
+  path: string;
+  slug: string;
+}
+
+/** A renamed or moved file; its draft stays the same. */
+export interface RenamedFile {
+  from: string;
+  to: string;
+  slug: string;
+}
+
+/** A file and its draft both changed; the file's version is revision `revision` of the draft. */
+export interface SyncConflict {
+  path: string;
+  slug: string;
+  revision: number;
+}
+
+/** What the writer should know about one file. */
+export interface FileNote {
+  path: string;
+  message: string;
 }
 
 /** The `folder-sync-error` event: the watch cannot run and retries by itself. */

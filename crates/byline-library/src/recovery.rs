@@ -164,7 +164,7 @@ impl Library {
         match self.sync_folder(&recovery.folder) {
             Ok(report) => {
                 recovery.drafts = report.created.len();
-                recovery.skipped = report.problems;
+                recovery.skipped = report.problems.iter().map(ToString::to_string).collect();
             }
             Err(err) => recovery.failed = Some(err.to_string()),
         }

@@ -123,9 +123,9 @@ export class ExternalChanges {
   }
 }
 
-/** True when the report read a file named for `slug` into the library. */
+/** True when the report read the file of draft `slug` into the library. */
 function fileRead(report: SyncReport, slug: string): boolean {
-  return report.updated.some((path) => path === `${slug}.md` || path.endsWith(`/${slug}.md`));
+  return report.updated.some((file) => file.slug === slug);
 }
 
 /** Everything but the body that the details panel shows. */

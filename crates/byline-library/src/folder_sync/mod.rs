@@ -27,7 +27,7 @@ use std::time::{Duration, SystemTime};
 
 use rusqlite::OptionalExtension;
 
-pub use report::SyncReport;
+pub use report::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
 use run::Run;
 pub(crate) use scan::HashCache;
 use scan::{hash, scan_folder, FolderFile};
@@ -159,7 +159,11 @@ impl Library {
         } else {
             let renamed = state.file.hash().and_then(|h| run.find_unclaimed_with_hash(h));
             if let Some(new_path) = &renamed {
-                run.report.renamed.push((state.path.clone(), new_path.clone()));
+                run.report.renamed.push(RenamedFile {
+                    from: state.path.clone(),
+                    to: new_path.clone(),
+                    slug: draft.slug.clone(),
+                });
             }
             renamed
         };
@@ -187,9 +191,12 @@ impl Library {
                 self.reconcile(run, &draft, Some(old), &state.draft_hash, &path)
             }
             (true, _) => {
-                run.report.problems.push(format!(
-                    "{path}: changed, but its draft `{}` is in the trash; `byline untrash {}` to sync it",
-                    draft.slug, draft.slug
+                run.report.problems.push(FileNote::new(
+                    path,
+                    format!(
+                        "changed, but its draft `{}` is in the trash; `byline untrash {}` to sync it",
+                        draft.slug, draft.slug
+                    ),
                 ));
                 Ok(())
             }
@@ -207,7 +214,7 @@ impl Library {
             }
             (false, Baseline::Synced(old)) => {
                 self.trash_draft(&draft.slug)?;
-                run.report.trashed.push(format!("{} ({})", draft.slug, state.path));
+                run.report.trashed.push(DraftFile { path: state.path.clone(), slug: draft.slug.clone() });
                 self.record(run.key, draft.id, &state.path, &Baseline::Vanished(old.clone()), &state.draft_hash)
             }
         }
@@ -262,7 +269,7 @@ impl Library {
                 if !self.write_out(run, draft, path, &absolute, Expect::Hash(&file_hash))? {
                     run.report
                         .problems
-                        .push(format!("{path}: changed during the sync; it will be picked up next time"));
+                        .push(FileNote::new(path, "changed during the sync; it will be picked up next time"));
                     return Ok(());
                 }
                 self.record(run.key, draft.id, path, &Baseline::Synced(draft_hash.clone()), &draft_hash)
@@ -270,7 +277,7 @@ impl Library {
             (true, false) => {
                 let Some(prepared) = run.prepare(path, &absolute, &file_hash) else { return Ok(()) };
                 let updated = self.apply_prepared(&draft.slug, prepared)?;
-                run.report.updated.push(path.to_owned());
+                run.report.updated.push(DraftFile { path: path.to_owned(), slug: draft.slug.clone() });
                 let updated_hash = hash(file_text(&updated).as_bytes());
                 self.record(run.key, draft.id, path, &Baseline::Synced(file_hash), &updated_hash)
             }
@@ -296,7 +303,7 @@ impl Library {
             Some(id) => self.restore_revision(&draft.slug, id)?,
             None => self.draft(&draft.slug)?,
         };
-        run.report.conflicts.push(format!("{path} (the file's version is revision {external} of `{}`)", draft.slug));
+        run.report.conflicts.push(Conflict { path: path.to_owned(), slug: draft.slug.clone(), revision: external });
         if !self.write_out(run, &current, path, absolute, Expect::Hash(file_hash))? {
             // Edited again while we worked: that version is read next time, as another conflict.
             return self.record(run.key, draft.id, path, &Baseline::Synced(file_hash.to_owned()), UNCONFIRMED);
@@ -328,9 +335,8 @@ impl Library {
         }
         run.claimed.insert(path.to_owned());
         if !self.write_out(run, draft, path, &absolute, Expect::Absent)? {
-            run.report
-                .problems
-                .push(format!("{path}: appeared during the sync; `{}` will be written next time", draft.slug));
+            let message = format!("appeared during the sync; `{}` will be written next time", draft.slug);
+            run.report.problems.push(FileNote::new(path, message));
             return Ok(());
         }
         let text_hash = hash(file_text(draft).as_bytes());
@@ -369,7 +375,7 @@ impl Library {
         let folder = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty());
         let in_folder = |image: String| folder.map_or(image.clone(), |f| format!("{}/{image}", f.to_string_lossy()));
         run.report.written.extend(images.into_iter().map(in_folder));
-        run.report.problems.extend(skipped);
+        run.report.problems.extend(skipped.into_iter().map(|message| FileNote::new(path, message)));
         Ok(true)
     }
 
@@ -379,12 +385,12 @@ impl Library {
         let Some(prepared) = run.prepare(path, &absolute, &file_hash) else { return Ok(()) };
         match self.import_one(prepared) {
             Ok(draft) => {
-                run.report.created.push(format!("{path} -> {}", draft.slug));
+                run.report.created.push(DraftFile { path: path.to_owned(), slug: draft.slug.clone() });
                 let draft_hash = hash(file_text(&draft).as_bytes());
                 self.record(run.key, draft.id, path, &Baseline::Synced(file_hash), &draft_hash)
             }
             Err(err) => {
-                run.report.problems.push(format!("{path}: {err}"));
+                run.report.problems.push(FileNote::new(path, err.to_string()));
                 Ok(())
             }
         }

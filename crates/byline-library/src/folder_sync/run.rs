@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
+use super::report::FileNote;
 use super::report::SyncReport;
 use super::scan::{current_hash, FolderFile};
 use crate::import::{prepare_file, FileContext, MissingImages, PreparedFile};
@@ -71,15 +72,17 @@ impl Run<'_> {
     pub(super) fn prepare(&mut self, path: &str, absolute: &Path, expected_hash: &str) -> Option<PreparedFile> {
         match prepare_file(absolute, None, MissingImages::Tolerate, FileContext { site: self.site.as_ref() }) {
             Ok(_) if current_hash(absolute).ok().flatten().as_deref() != Some(expected_hash) => {
-                self.report.problems.push(format!("{path}: changed while it was read; it will be picked up next time"));
+                self.report
+                    .problems
+                    .push(FileNote::new(path, "changed while it was read; it will be picked up next time"));
                 None
             }
             Ok(prepared) => {
-                self.report.warnings.extend(prepared.warnings.iter().map(|w| format!("{path}: {}", w.detail())));
+                self.report.warnings.extend(prepared.warnings.iter().map(|w| FileNote::new(path, w.detail())));
                 Some(prepared)
             }
             Err(issue) => {
-                self.report.problems.push(format!("{path}: {}", issue.detail()));
+                self.report.problems.push(FileNote::new(path, issue.detail()));
                 None
             }
         }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use byline_frontmatter::SiteKind;
 
+use super::report::{FileNote, RenamedFile};
 use super::scan::{current_hash, hash};
 use super::state::Baseline;
 use super::write_out::{replace_verified, Expect};
@@ -58,9 +59,8 @@ impl Library {
             crate::fs_atomic::create_dir_all(parent)?;
         }
         if !replace_verified(&absolute, Expect::Absent, file_text(&moved).as_bytes())? {
-            run.report
-                .problems
-                .push(format!("{target}: appeared during the sync; `{}` stays in {path} for now", draft.slug));
+            let message = format!("appeared during the sync; `{}` stays in {path} for now", draft.slug);
+            run.report.problems.push(FileNote::new(target, message));
             return Ok(());
         }
         let old = run.dir.join(path);
@@ -68,7 +68,7 @@ impl Library {
             remove_file(&old)?;
         }
         run.claimed.insert(target.to_owned());
-        run.report.renamed.push((path.to_owned(), target.to_owned()));
+        run.report.renamed.push(RenamedFile { from: path.to_owned(), to: target.to_owned(), slug: draft.slug.clone() });
         let text_hash = hash(file_text(&moved).as_bytes());
         self.record(run.key, draft.id, target, &Baseline::Synced(text_hash.clone()), &text_hash)
     }

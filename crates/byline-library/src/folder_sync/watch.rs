@@ -23,6 +23,7 @@ use notify_debouncer_full::{
 };
 
 use super::ignore::{is_editor_temp, is_synced_markdown};
+use super::report::FileNote;
 use super::settle::Settler;
 use super::{HashCache, Scope, SyncReport};
 use crate::{Error, Library, Result};
@@ -87,7 +88,7 @@ pub struct FolderWatcher {
     next_rescan: Instant,
     dirty: bool,
     notices: Vec<String>,
-    reported_problems: HashSet<String>,
+    reported_problems: HashSet<FileNote>,
 }
 
 impl std::fmt::Debug for FolderWatcher {
@@ -229,7 +230,7 @@ impl FolderWatcher {
                 // Busy library, unmounted folder: say so once, and try again soon with a full rescan.
                 self.next_rescan = Instant::now() + RETRY_AFTER;
                 SyncReport {
-                    problems: vec![format!("{}: {err}; retrying", self.dir.display())],
+                    problems: vec![FileNote::new(self.dir.display().to_string(), format!("{err}; retrying"))],
                     ..SyncReport::default()
                 }
             }
@@ -263,8 +264,7 @@ impl FolderWatcher {
             for path in &event.paths {
                 let Some(relative) = self.relevant(path) else { continue };
                 self.cache.forget(&relative);
-                let prefix = format!("{relative}:");
-                self.reported_problems.retain(|problem| !problem.starts_with(&prefix));
+                self.reported_problems.retain(|problem| problem.path != relative);
                 self.settler.touch(relative, now);
             }
         }
