@@ -25,7 +25,8 @@ test-core: setup-test
 	cd fuzz && $(CARGO) fmt --check
 	$(CARGO) test --no-fail-fast
 	# Each benchmark once, on small inputs, as a smoke check (figures come from `make bench`).
-	$(CARGO) test --benches -p byline-render -p byline-library
+	# Every default member, as above, so features resolve the same and nothing is rebuilt.
+	$(CARGO) test --benches
 	# Each fuzz target (render, front matter, import) for a short run; longer runs: fuzz/README.md.
 	scripts/fuzz.sh
 
