@@ -5,7 +5,7 @@ DEMO_DIR := target/demo
 DEMO_LIBRARY := $(DEMO_DIR)/library
 CLI_DEMO_DIR := target/cli-demo
 
-.PHONY: all run test build bench fuzz setup-test setup-app ui test-core test-app demo clean-demo lint
+.PHONY: all run test build bench fuzz setup-test setup-app ui test-core test-app demo clean-demo lint bindings
 
 all: build
 
@@ -63,6 +63,10 @@ setup-app:
 
 ui: setup-app
 	cd ui && npm run build --silent
+
+## Regenerate ui/ipc/bindings.ts from the Rust types that cross IPC (a test fails while it is stale).
+bindings: setup-app
+	BYLINE_WRITE_BINDINGS=1 $(CARGO) test -p byline-app bindings
 
 clean-demo:
 	rm -rf $(DEMO_DIR)

@@ -30,7 +30,7 @@ pub const SYNC_ERROR_EVENT: &str = "folder-sync-error";
 const RETRY_AFTER: Duration = Duration::from_secs(5);
 
 /// Payload of [`SYNC_ERROR_EVENT`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SyncError {
     /// What went wrong and what the watcher does about it, for the writer.
     pub message: String,

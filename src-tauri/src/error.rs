@@ -1,7 +1,8 @@
 //! The shell's error type and how every error crosses IPC: `{ code, message }`, where `code` is
 //! stable for the UI to branch on and `message` is the one line the writer reads.
 
-use serde::ser::SerializeStruct;
+use serde::Serialize;
+use ts_rs::TS;
 
 /// Result of every app command.
 pub type AppResult<T> = Result<T, AppError>;
@@ -76,12 +77,18 @@ fn library_code(error: &byline_library::Error) -> &'static str {
     }
 }
 
-impl serde::Serialize for AppError {
+/// How every command rejects: an [`AppError`] as it crosses IPC.
+#[derive(Serialize, TS)]
+pub struct IpcError {
+    /// Stable, for the UI to branch on: `not_found`, `slug_taken`, `refused`, `disk_full`…
+    pub code: &'static str,
+    /// The one line the writer reads: what went wrong and what to do.
+    pub message: String,
+}
+
+impl Serialize for AppError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("AppError", 2)?;
-        out.serialize_field("code", self.code())?;
-        out.serialize_field("message", &self.to_string())?;
-        out.end()
+        IpcError { code: self.code(), message: self.to_string() }.serialize(serializer)
     }
 }
 

@@ -7,9 +7,10 @@ use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode};
 use byline_library::site::Site;
 use byline_library::{Error, Library};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// `library_info`: where the library is and what it holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct LibraryInfo {
     /// The library folder.
     pub dir: PathBuf,
@@ -35,7 +36,7 @@ impl LibraryInfo {
 }
 
 /// `export_article` options as the export dialog sends them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ArticleExport {
     /// Output format.
@@ -44,13 +45,14 @@ pub struct ArticleExport {
     pub images: ImagePlacement,
     /// Include authors' email addresses.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub include_email: bool,
     /// Destination file, from the native save dialog.
     pub path: PathBuf,
 }
 
 /// Formats offered in the export dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     /// Standalone HTML page.
@@ -64,7 +66,7 @@ pub enum ExportFormat {
 }
 
 /// Where an exported page's images go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ImagePlacement {
     /// Inside the page as data: URIs.
@@ -104,7 +106,7 @@ pub fn require_absolute(path: &Path) -> byline_library::Result<&Path> {
 }
 
 /// `export-progress` event payload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct ExportProgress {
     /// Files written so far.
     pub done: usize,
@@ -131,7 +133,7 @@ pub fn import_sources(paths: &[PathBuf]) -> byline_library::Result<&[PathBuf]> {
 
 /// `bind_drafts_folder` and `drafts_folder`: the folder Byline works in, and the site it is
 /// part of, so the writer sees what Byline detected before trusting it with their site.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DraftsFolder {
     /// The folder synced: a site's content folder when its root was chosen. Text, so a path
     /// that is not UTF-8 still crosses (lossily) instead of failing the command.
@@ -141,7 +143,7 @@ pub struct DraftsFolder {
 }
 
 /// The static site a drafts folder belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FolderSite {
     /// The generator as writers know it: "Hugo", "Zola" or "Jekyll" (from its config file).
     pub kind: &'static str,

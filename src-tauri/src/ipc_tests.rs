@@ -1,6 +1,7 @@
 //! The IPC shapes of import and the drafts folder, checked against what the UI is written for:
-//! `ui/ipc/types.ts` (hand-written) must declare exactly the fields serde sends, and the report
-//! fixture the UI's tests format must be what the core serializes and prints.
+//! the TypeScript declarations (generated into `ui/ipc/bindings.ts`) must name exactly the fields
+//! serde sends, including the types that serialize by hand, and the report fixture the UI's tests
+//! format must be what the core serializes and prints.
 
 #![allow(clippy::unwrap_used)]
 
@@ -10,25 +11,18 @@ use std::path::{Path, PathBuf};
 use byline_library::import::{ImportIssue, ImportOptions, ImportReport, ImportedDraft};
 use byline_library::Library;
 use serde_json::Value;
+use ts_rs::{Config, TS};
 
-use super::{import_sources, DraftsFolder};
+use super::{import_sources, DraftsFolder, FolderSite};
+use crate::bindings::layout::object_fields;
 
-const TYPES_TS: &str = include_str!("../../ui/ipc/types.ts");
 const REPORT_FIXTURE: &str = include_str!("../../ui/src/import/reportFixture.json");
 
-/// The field names `types.ts` declares for `interface name`.
-fn declared_fields(name: &str) -> BTreeSet<String> {
-    let start = TYPES_TS
-        .find(&format!("export interface {name} {{"))
-        .unwrap_or_else(|| panic!("ui/ipc/types.ts declares no `interface {name}`"));
-    let body = &TYPES_TS[start..];
-    let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
-    body.lines()
-        .map(str::trim)
-        .filter(|line| !line.starts_with("/*") && !line.starts_with('*') && !line.starts_with("//"))
-        .filter_map(|line| line.split_once(':').map(|(field, _)| field.trim_end_matches('?').to_owned()))
-        .filter(|field| !field.is_empty())
-        .collect()
+/// The field names the TypeScript declaration of `T` has.
+fn declared_fields<T: TS>() -> BTreeSet<String> {
+    let decl = T::decl(&Config::new());
+    let fields = object_fields(&decl).unwrap_or_else(|| panic!("not an object type: {decl}"));
+    fields.iter().map(|field| field.name().to_owned()).collect()
 }
 
 fn sent_fields(value: &Value) -> BTreeSet<String> {
@@ -94,21 +88,21 @@ fn the_report_fixture_the_ui_formats_is_what_the_core_sends_and_the_cli_prints()
 }
 
 #[test]
-fn types_ts_declares_exactly_the_fields_the_import_report_sends() {
+fn the_bindings_declare_exactly_the_fields_the_import_report_sends() {
     let report = serde_json::to_value(fixture_report()).unwrap();
-    assert_eq!(declared_fields("ImportReport"), sent_fields(&report));
-    assert_eq!(declared_fields("ImportedDraft"), sent_fields(&report["drafts"][0]));
-    assert_eq!(declared_fields("ImportIssue"), sent_fields(&report["skipped"][0]));
-    assert!(report["warnings"][0]["line"].is_null(), "no line crosses as null, as types.ts says");
+    assert_eq!(declared_fields::<ImportReport>(), sent_fields(&report));
+    assert_eq!(declared_fields::<ImportedDraft>(), sent_fields(&report["drafts"][0]));
+    assert_eq!(declared_fields::<ImportIssue>(), sent_fields(&report["skipped"][0]));
+    assert!(report["warnings"][0]["line"].is_null(), "no line crosses as null, as the bindings say");
 }
 
 #[test]
-fn types_ts_declares_exactly_the_fields_the_drafts_folder_sends() {
+fn the_bindings_declare_exactly_the_fields_the_drafts_folder_sends() {
     let root = tempfile::tempdir().unwrap();
     let site = hugo_site(root.path());
     let folder = serde_json::to_value(DraftsFolder::of(site.join("content"))).unwrap();
-    assert_eq!(declared_fields("DraftsFolder"), sent_fields(&folder));
-    assert_eq!(declared_fields("FolderSite"), sent_fields(&folder["site"]));
+    assert_eq!(declared_fields::<DraftsFolder>(), sent_fields(&folder));
+    assert_eq!(declared_fields::<FolderSite>(), sent_fields(&folder["site"]));
 }
 
 #[test]

@@ -9,6 +9,8 @@
 mod app;
 mod args;
 #[cfg(test)]
+mod bindings;
+#[cfg(test)]
 mod capabilities;
 #[cfg(test)]
 mod command_list;

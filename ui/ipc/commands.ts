@@ -1,6 +1,7 @@
 /** Typed wrappers for every command of the shell contract; the only callers of `invoke`. */
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  ArticleExport,
   Asset,
   Author,
   AuthorChange,
@@ -10,7 +11,6 @@ import type {
   DraftImage,
   DraftSummary,
   DraftsFolder,
-  ExportOptions,
   ImportReport,
   LibraryInfo,
   NewAuthor,
@@ -21,8 +21,8 @@ import type {
   RevisionSummary,
   SaveMode,
   SearchHit,
-  SiteExportResult,
-} from "./types";
+  SiteSummary,
+} from "./bindings";
 
 /** Counts and location of the open library. */
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
@@ -97,11 +97,11 @@ export const updatePreview = (request: PreviewRequest) => invoke<PreviewReply>("
 export const previewCss = () => invoke<string>("preview_css");
 
 /** Exports one article; returns the written paths, the document first. */
-export const exportArticle = (slug: string, options: ExportOptions) =>
+export const exportArticle = (slug: string, options: ArticleExport) =>
   invoke<string[]>("export_article", { slug, options });
 
 /** Exports the whole library as a static site; progress arrives as `export-progress` events. */
-export const exportSite = (dir: string) => invoke<SiteExportResult>("export_site", { dir });
+export const exportSite = (dir: string) => invoke<SiteSummary>("export_site", { dir });
 
 /** Imports Markdown files and folders (a site's root, its content folder, any folder): every file
  * it can, the others listed in the report with their line and what to do. */

@@ -1,10 +1,5 @@
 /** Errors from the shell, turned into something the writer can read. */
-
-/** The `{code, message}` shape every command rejects with. */
-export interface IpcError {
-  code: string;
-  message: string;
-}
+import type { IpcError } from "./bindings";
 
 /** True when `value` has the shape of a shell error. */
 export function isIpcError(value: unknown): value is IpcError {

@@ -1,6 +1,6 @@
 /** Typed listeners for the events the shell emits; the only callers of `listen`. */
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { ExportProgress, MenuId, SyncError, SyncReport } from "./types";
+import type { ExportProgress, MenuId, SyncError, SyncReport } from "./bindings";
 
 /** Calls `handler` with the id of each native menu item the writer picks. */
 export const onMenu = (handler: (id: MenuId) => void): Promise<UnlistenFn> =>

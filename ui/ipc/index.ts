@@ -4,4 +4,4 @@ export * from "./events";
 export * from "./dialogs";
 export * from "./errors";
 export * from "./window";
-export * from "./types";
+export * from "./bindings";

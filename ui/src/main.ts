@@ -17,7 +17,7 @@ import {
 import { Session } from "./app/session";
 import { AppMenu } from "./app/appMenu";
 import { Toolbar } from "./app/toolbar";
-import { loadPrefs, savePrefs, zoomed, type Layout } from "./app/viewPrefs";
+import { loadPrefs, savePrefs, type Layout } from "./app/viewPrefs";
 import { AuthorsManager } from "./authors/manager";
 import { Autosaver } from "./autosave/autosave";
 import { stashBody } from "./autosave/stash";
@@ -239,11 +239,6 @@ function handleMenu(id: MenuId): void {
       return setFocusMode(!prefs.focusMode);
     case "distraction-free":
       return toggleDistractionFree();
-    case "zoom-in":
-    case "zoom-out":
-    case "zoom-reset":
-      prefs.fontSize = zoomed(prefs.fontSize, id === "zoom-in" ? 1 : id === "zoom-out" ? -1 : 0);
-      return reflect();
     case "theme-light":
     case "theme-dark":
     case "theme-system":

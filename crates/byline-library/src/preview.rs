@@ -24,7 +24,7 @@ const IMAGE_FOLDER: &str = "images";
 const PROSE_CSS: &str = include_str!("preview.css");
 
 /// An image stored for a draft: where the Markdown refers to it and the text to insert.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct DraftImage {
     /// Path the Markdown uses, e.g. `images/photo.png`.
     pub path: String,

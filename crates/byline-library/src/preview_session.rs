@@ -30,7 +30,7 @@ const MAX_SESSIONS: usize = 8;
 const MAX_SESSION_ID: usize = 100;
 
 /// One preview render request from the app window.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
 pub struct PreviewRequest {
     /// The window's preview session (new on every page load).
     pub session: String,
@@ -42,9 +42,11 @@ pub struct PreviewRequest {
     pub version: u64,
     /// The whole text, sent on the first render and after a resync.
     #[serde(default)]
+    #[ts(optional)]
     pub text: Option<String>,
     /// The edits since version `base`, in UTF-16 positions of that text, in order.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub changes: Vec<TextChange>,
     /// Length of the resulting text in UTF-16 code units, to check the edits landed right.
     pub length: usize,
@@ -53,7 +55,7 @@ pub struct PreviewRequest {
 }
 
 /// The answer to a [`PreviewRequest`].
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PreviewReply {
     /// The text this side holds is not the one the edits apply to: send the whole text.
@@ -63,7 +65,7 @@ pub enum PreviewReply {
 }
 
 /// The preview of one text version, as a change to the window's previous block list.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 pub struct PreviewUpdate {
     /// This reply's number, for the window's next `known`.
     pub seq: u64,
@@ -90,7 +92,7 @@ pub struct PreviewUpdate {
 }
 
 /// One top-level block of the preview: its content key and the source line it starts on.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct BlockRef {
     /// Names the block's HTML with its lines relative to its first.
     pub key: String,

@@ -73,7 +73,7 @@ pub struct SiteOptions {
 }
 
 /// What a site export wrote.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, serde::Serialize, ts_rs::TS)]
 pub struct SiteSummary {
     /// Articles published in the site.
     pub articles: usize,

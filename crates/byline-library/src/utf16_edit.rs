@@ -3,7 +3,7 @@
 //! to its byte offset, and one that falls inside a character is refused rather than guessed.
 
 /// One replacement, in UTF-16 code units of the text it applies to (CodeMirror's positions).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 pub struct TextChange {
     /// Start of the replaced range.
     pub from: usize,

@@ -103,7 +103,7 @@ pub struct Rendered {
 }
 
 /// One heading of the table of contents.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct TocEntry {
     /// Heading level, 1 to 6.
     pub level: u8,

@@ -11,7 +11,7 @@ use crate::template_mask;
 const WORDS_PER_MINUTE: usize = 230;
 
 /// Word count and reading time of a document.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct TextStats {
     /// Words of prose and code, markup excluded.
     pub words: usize,

@@ -2,18 +2,13 @@ import { describe, expect, it } from "vitest";
 import { relativeTime, byteSize, readingTime, wordCount } from "../shared/format";
 import { pastedImageName } from "../images/imageDrop";
 import { resolveTheme } from "../theme/theme";
-import { FONT_DEFAULT, FONT_MAX, parsePrefs, zoomed } from "./viewPrefs";
+import { FONT_DEFAULT, parsePrefs } from "./viewPrefs";
 
 describe("view preferences", () => {
   it("fall back to defaults for missing or broken storage", () => {
     expect(parsePrefs(null)).toEqual({ layout: "split", fontSize: FONT_DEFAULT, focusMode: false, details: true });
     expect(parsePrefs("{not json").layout).toBe("split");
     expect(parsePrefs('{"layout":"preview","fontSize":99}')).toMatchObject({ layout: "preview", fontSize: FONT_DEFAULT });
-  });
-  it("zoom stays within range and resets", () => {
-    expect(zoomed(FONT_MAX, 1)).toBe(FONT_MAX);
-    expect(zoomed(20, -1)).toBe(18);
-    expect(zoomed(26, 0)).toBe(FONT_DEFAULT);
   });
   it("theme follows the system until chosen", () => {
     expect(resolveTheme("system", true)).toBe("dark");

@@ -17,12 +17,6 @@ export const FONT_DEFAULT = 18;
 export const FONT_MIN = 12;
 export const FONT_MAX = 32;
 
-/** One zoom step from `size` in `direction` (+1 in, -1 out, 0 reset), kept in range. */
-export function zoomed(size: number, direction: 1 | -1 | 0): number {
-  if (direction === 0) return FONT_DEFAULT;
-  return Math.min(FONT_MAX, Math.max(FONT_MIN, size + direction * 2));
-}
-
 /** Stored preferences, with defaults for anything missing or malformed. */
 export function parsePrefs(raw: string | null): ViewPrefs {
   const defaults: ViewPrefs = { layout: "split", fontSize: FONT_DEFAULT, focusMode: false, details: true };

@@ -1,5 +1,5 @@
 /** Author form values ⇄ the core's NewAuthor / AuthorChange, kept pure for unit tests. */
-import type { Author, AuthorChange, NewAuthor } from "../../ipc/types";
+import type { Author, AuthorChange, NewAuthor } from "../../ipc/bindings";
 
 /** Social networks offered in the form, with the key stored in `social`. */
 export const SOCIAL_NETWORKS: ReadonlyArray<{ key: string; label: string }> = [

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DraftChange } from "../../ipc/types";
+import type { DraftChange } from "../../ipc/bindings";
 
 const calls: Array<{ slug: string; change: DraftChange; mode: string }> = [];
 let failNext = false;

@@ -1,5 +1,5 @@
 /** Merging of pending draft changes, kept pure for unit tests. */
-import type { DraftChange } from "../../ipc/types";
+import type { DraftChange } from "../../ipc/bindings";
 
 /** `later` wins field by field; absent fields of `later` keep `earlier`'s values. */
 export function mergeChanges(earlier: DraftChange, later: DraftChange): DraftChange {

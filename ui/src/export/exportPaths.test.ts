@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorChangeOf, formOf, newAuthorOf } from "../authors/profile";
-import type { Author } from "../../ipc/types";
+import type { Author } from "../../ipc/bindings";
 import { suggestedFileName, withExtension } from "./exportPaths";
 
 describe("export file names", () => {

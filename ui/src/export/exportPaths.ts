@@ -1,5 +1,5 @@
 /** File names for exports, pure for unit tests. */
-import type { ExportFormat } from "../../ipc/types";
+import type { ExportFormat } from "../../ipc/bindings";
 
 /** The extension a format writes. */
 export function extensionFor(format: ExportFormat): string {

@@ -4,7 +4,6 @@ import { BlockStore, commonEnds, withLines } from "./blocks";
 
 function reply(fields: Partial<PreviewUpdate>): PreviewUpdate {
   return {
-    kind: "rendered",
     seq: 1,
     version: 1,
     since: 0,

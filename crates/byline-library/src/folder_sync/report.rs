@@ -4,9 +4,10 @@
 use std::fmt;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A file of the drafts folder and the draft it mirrors.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DraftFile {
     /// The file, relative to the drafts folder, `/`-separated.
     pub path: String,
@@ -15,7 +16,7 @@ pub struct DraftFile {
 }
 
 /// A file that was renamed or moved; its draft stays the same.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RenamedFile {
     /// Where the file was.
     pub from: String,
@@ -27,7 +28,7 @@ pub struct RenamedFile {
 
 /// Both the file and its draft changed: the library kept its text and the file's version became
 /// a revision of the draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Conflict {
     /// The file, relative to the drafts folder.
     pub path: String,
@@ -38,7 +39,7 @@ pub struct Conflict {
 }
 
 /// Something the writer should know about one file: why it was skipped, or what was odd in it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct FileNote {
     /// The file, relative to the drafts folder (the folder itself when the whole sync failed).
     pub path: String,
@@ -59,7 +60,7 @@ impl fmt::Display for FileNote {
 }
 
 /// What one reconciliation did, one entry per file.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct SyncReport {
     /// Files (and images beside them) written from library changes.
     pub written: Vec<String>,

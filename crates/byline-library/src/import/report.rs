@@ -4,12 +4,13 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, Serializer};
+use ts_rs::TS;
 
 use crate::Author;
 
 /// One imported draft.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, TS)]
 pub struct ImportedDraft {
     /// Slug of the new draft.
     pub slug: String,
@@ -25,7 +26,8 @@ pub struct ImportedDraft {
 
 /// A file skipped, or imported with something the writer should know. Serialized with its
 /// [`detail`](Self::detail) too, so the app shows the words the CLI prints without re-deriving them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, TS)]
+#[ts(as = "IssueJson")]
 pub struct ImportIssue {
     /// The file.
     pub path: PathBuf,
@@ -57,7 +59,8 @@ impl fmt::Display for ImportIssue {
 
 /// What an import did. Serialized with its [`summary`](Self::summary) line too, for the same reason
 /// as [`ImportIssue`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, TS)]
+#[ts(as = "ReportJson<'static>")]
 pub struct ImportReport {
     /// The new drafts, in the order the files were found.
     pub drafts: Vec<ImportedDraft>,
@@ -85,27 +88,62 @@ impl ImportReport {
     }
 }
 
+/// An [`ImportIssue`] as it crosses IPC.
+#[derive(serde::Serialize, TS)]
+#[ts(rename = "ImportIssue")]
+struct IssueJson {
+    /// The file.
+    path: PathBuf,
+    /// The 1-based line the problem is on, when it is on one.
+    line: Option<usize>,
+    /// What is wrong and what to do about it.
+    message: String,
+    /// The line (unless the message names it) and the message, as `byline import` prints them.
+    detail: String,
+}
+
+/// An [`ImportReport`] as it crosses IPC.
+#[derive(serde::Serialize, TS)]
+#[ts(rename = "ImportReport")]
+struct ReportJson<'a> {
+    /// The new drafts, in the order the files were found.
+    drafts: &'a [ImportedDraft],
+    /// Authors named in front matter that did not exist and were created (name only).
+    created_authors: &'a [Author],
+    /// Files imported with a warning (a missing image, a date kept as written…).
+    warnings: Vec<IssueJson>,
+    /// Files not imported, and why.
+    skipped: Vec<IssueJson>,
+    /// The sites the files were read as part of (`Hugo site at …`), for the writer to check.
+    sites: &'a [String],
+    /// The closing line, e.g. `imported 14 (12 published, 2 section pages), skipped 1, 3 warnings`.
+    summary: String,
+}
+
+impl From<&ImportIssue> for IssueJson {
+    fn from(issue: &ImportIssue) -> Self {
+        Self { path: issue.path.clone(), line: issue.line, message: issue.message.clone(), detail: issue.detail() }
+    }
+}
+
 impl Serialize for ImportIssue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("ImportIssue", 4)?;
-        out.serialize_field("path", &self.path)?;
-        out.serialize_field("line", &self.line)?;
-        out.serialize_field("message", &self.message)?;
-        out.serialize_field("detail", &self.detail())?;
-        out.end()
+        IssueJson::from(self).serialize(serializer)
     }
 }
 
 impl Serialize for ImportReport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("ImportReport", 6)?;
-        out.serialize_field("drafts", &self.drafts)?;
-        out.serialize_field("created_authors", &self.created_authors)?;
-        out.serialize_field("warnings", &self.warnings)?;
-        out.serialize_field("skipped", &self.skipped)?;
-        out.serialize_field("sites", &self.sites)?;
-        out.serialize_field("summary", &self.summary())?;
-        out.end()
+        let issues = |list: &[ImportIssue]| list.iter().map(IssueJson::from).collect();
+        ReportJson {
+            drafts: &self.drafts,
+            created_authors: &self.created_authors,
+            warnings: issues(&self.warnings),
+            skipped: issues(&self.skipped),
+            sites: &self.sites,
+            summary: self.summary(),
+        }
+        .serialize(serializer)
     }
 }
 

@@ -1,9 +1,10 @@
 //! Stored files and how drafts refer to them.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A stored file, identified by the sha256 of its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Asset {
     /// Lowercase hex sha256 of the bytes.
     pub hash: String,

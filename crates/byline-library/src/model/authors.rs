@@ -3,11 +3,12 @@
 use chrono::{DateTime, Utc};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::present;
 
 /// An author profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Author {
     /// Database id.
     pub id: i64,
@@ -40,8 +41,9 @@ pub struct Author {
 }
 
 /// Everything needed to add an author; only `name` is required.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
 pub struct NewAuthor {
     /// Display name; must not be blank.
     pub name: String,
@@ -62,15 +64,18 @@ pub struct NewAuthor {
     /// Email address.
     pub email: Option<String>,
     /// Social links, network -> URL.
+    #[ts(as = "Option<_>", optional)]
     pub social: IndexMap<String, String>,
     /// Make this the default author (the first author always becomes default).
+    #[ts(as = "Option<_>", optional)]
     pub make_default: bool,
 }
 
 /// A change to an author: `None` leaves a field alone, `Some(None)` clears an optional one.
 /// In JSON, an absent field is `None` and `null` is `Some(None)`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct AuthorChange {
     /// New name.
     pub name: Option<String>,

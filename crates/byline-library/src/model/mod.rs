@@ -6,6 +6,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use ts_rs::TS;
 
 use crate::error::Error;
 
@@ -18,7 +19,7 @@ pub use authors::{Author, AuthorChange, NewAuthor};
 pub use revisions::{DraftSnapshot, Revision, RevisionSummary};
 
 /// Where a draft stands on its way to publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// A seed: a title and a few notes.
@@ -69,8 +70,9 @@ impl FromStr for Status {
 }
 
 /// Everything needed to create a draft; only `title` is required.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
 pub struct NewDraft {
     /// Title; must not be blank.
     pub title: String,
@@ -79,12 +81,16 @@ pub struct NewDraft {
     /// Short summary / description.
     pub summary: Option<String>,
     /// Markdown body.
+    #[ts(as = "Option<_>", optional)]
     pub body: String,
     /// Workflow status (default `Draft`).
+    #[ts(as = "Option<_>", optional)]
     pub status: Status,
     /// Tags, in order; trimmed and de-duplicated case-insensitively.
+    #[ts(as = "Option<_>", optional)]
     pub tags: Vec<String>,
     /// Author slugs in credit order; empty means the default author, if any.
+    #[ts(as = "Option<_>", optional)]
     pub authors: Vec<String>,
     /// Requested slug; taken from the title when absent.
     pub slug: Option<String>,
@@ -101,11 +107,12 @@ pub struct NewDraft {
     /// Publication time.
     pub published: Option<DateTime<Utc>>,
     /// Unknown front matter, kept and written back on export.
+    #[ts(as = "Option<_>", optional)]
     pub extra: Map<String, Value>,
 }
 
 /// A draft as stored, with its authors resolved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Draft {
     /// Database id.
     pub id: i64,
@@ -150,7 +157,7 @@ pub struct Draft {
 }
 
 /// A draft as shown in lists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DraftSummary {
     /// Database id.
     pub id: i64,
@@ -177,7 +184,7 @@ pub struct DraftSummary {
 }
 
 /// Order of draft lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum DraftSort {
     /// Most recently changed first.
@@ -190,8 +197,9 @@ pub enum DraftSort {
 }
 
 /// Which drafts a list or count covers.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
 pub struct DraftFilter {
     /// Only drafts with this status.
     pub status: Option<Status>,
@@ -200,19 +208,23 @@ pub struct DraftFilter {
     /// Only drafts crediting this author (slug, or name case-insensitively).
     pub author: Option<String>,
     /// `false`: live drafts only; `true`: the trash only.
+    #[ts(as = "Option<_>", optional)]
     pub trashed: bool,
     /// Order of the results.
+    #[ts(as = "Option<_>", optional)]
     pub sort: DraftSort,
     /// At most this many results.
     pub limit: Option<usize>,
     /// Skip this many results first.
+    #[ts(as = "Option<_>", optional)]
     pub offset: usize,
 }
 
 /// A change to a draft: `None` leaves a field alone, `Some(None)` clears an optional one.
 /// In JSON, an absent field is `None` and `null` is `Some(None)`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct DraftChange {
     /// New title.
     pub title: Option<String>,
@@ -247,7 +259,7 @@ pub struct DraftChange {
 }
 
 /// How a save is recorded in the revision history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SaveMode {
     /// Typing: saves within 30 s of the start of a burst share one revision.
@@ -274,7 +286,7 @@ impl SaveMode {
 }
 
 /// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SearchHit {
     /// Draft slug.
     pub slug: String,

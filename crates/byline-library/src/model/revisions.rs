@@ -3,12 +3,13 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use ts_rs::TS;
 
 use super::Draft;
 use super::Status;
 
 /// One line of a draft's history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RevisionSummary {
     /// Revision number within its draft, starting at 1.
     pub id: i64,
@@ -25,7 +26,7 @@ pub struct RevisionSummary {
 }
 
 /// The full state of a draft captured by a revision.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct DraftSnapshot {
     /// Title.
     pub title: String,
@@ -70,7 +71,7 @@ impl From<&Draft> for DraftSnapshot {
 }
 
 /// A revision with its full snapshot.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Revision {
     /// Revision number within its draft.
     pub id: i64,
