@@ -59,13 +59,26 @@ pub fn drafts_working_folder(dir: &Path, library_dir: &Path) -> Result<PathBuf> 
     Ok(working)
 }
 
+/// A drafts folder that has passed the placement rules: the canonical folder Byline works in.
+/// Checked once, where the folder is chosen; every reconciliation after that takes it as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WorkingFolder(PathBuf);
+
+impl WorkingFolder {
+    /// The folder, canonical.
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
 impl Library {
     /// The drafts folder Byline works in for a chosen `dir` ([`drafts_working_folder`]), created
-    /// if missing; canonical.
-    pub(crate) fn drafts_folder(&self, dir: &Path) -> Result<PathBuf> {
+    /// if missing.
+    pub(crate) fn drafts_folder(&self, dir: &Path) -> Result<WorkingFolder> {
         let working = drafts_working_folder(dir, self.dir())?;
         create_dir_all(&working)?;
-        working.canonicalize().map_err(|source| Error::Io { path: working.clone(), source })
+        let canonical = working.canonicalize().map_err(|source| Error::Io { path: working.clone(), source })?;
+        Ok(WorkingFolder(canonical))
     }
 }
 

@@ -38,7 +38,7 @@ use write_out::{replace_verified, Expect};
 
 use crate::draft_file::{file_front, file_text};
 use crate::fs_atomic::create_dir_all;
-use crate::placement::resolved;
+use crate::placement::{resolved, WorkingFolder};
 use crate::site::Site;
 use crate::{Draft, DraftFilter, Error, Library, Result};
 
@@ -68,21 +68,39 @@ pub(crate) struct Scope<'a> {
 impl Library {
     /// Reconciles the library and the Markdown files in `dir` once, in both directions.
     pub fn sync_folder(&mut self, dir: &Path) -> Result<SyncReport> {
-        Ok(self.sync_folder_scoped(dir, Scope::default())?.0)
+        let folder = self.chosen_drafts_folder(dir)?;
+        Ok(self.reconcile_folder(&folder, Scope::default())?.0)
     }
 
-    /// [`Library::sync_folder`], leaving `scope.unsettled` paths alone; also returns the paths
-    /// deferred for being too young or not confirmed missing, to be looked at again once settled.
-    pub(crate) fn sync_folder_scoped(&mut self, dir: &Path, scope: Scope<'_>) -> Result<(SyncReport, Vec<String>)> {
-        let key_of = |dir: &Path| dir.to_string_lossy().into_owned();
-        if !dir.exists() && !self.synced_files(&key_of(&resolved(dir)))?.is_empty() {
+    /// The drafts folder for a `dir` the writer chose, placement checked: refused when it is gone
+    /// while files are known in it (an unmounted disk must not read as every file deleted).
+    pub(crate) fn chosen_drafts_folder(&self, dir: &Path) -> Result<WorkingFolder> {
+        self.refuse_missing_folder(dir)?;
+        self.drafts_folder(dir)
+    }
+
+    fn refuse_missing_folder(&self, dir: &Path) -> Result<()> {
+        if !dir.exists() && !self.synced_files(&resolved(dir).to_string_lossy())?.is_empty() {
             return Err(Error::InvalidInput(format!(
                 "drafts folder {} is missing (unmounted?); nothing was changed. Mount it, or sync with another folder",
                 dir.display()
             )));
         }
-        let dir = self.drafts_folder(dir)?;
-        let key = key_of(&dir);
+        Ok(())
+    }
+
+    /// Reconciles `folder` once, leaving `scope.unsettled` paths alone; also returns the paths
+    /// deferred for being too young or not confirmed missing, to be looked at again once settled.
+    pub(crate) fn reconcile_folder(
+        &mut self,
+        folder: &WorkingFolder,
+        scope: Scope<'_>,
+    ) -> Result<(SyncReport, Vec<String>)> {
+        // It may have gone since it was chosen.
+        self.refuse_missing_folder(folder.path())?;
+        let dir = folder.path().to_path_buf();
+        create_dir_all(&dir)?;
+        let key = dir.to_string_lossy().into_owned();
         self.bind_folder(&key)?;
         let states = self.synced_files(&key)?;
         let site = Site::containing(&dir);

@@ -72,7 +72,7 @@ impl Library {
     /// Binds `dir` (created if missing) as this library's most recently bound drafts folder,
     /// keeping what is known of its files if it was bound before; returns its canonical path.
     pub fn bind_sync_folder(&mut self, dir: &Path) -> Result<PathBuf> {
-        let dir = self.drafts_folder(dir)?;
+        let dir = self.drafts_folder(dir)?.path().to_path_buf();
         let now = fmt_time(self.now());
         self.conn.execute(
             "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO UPDATE SET bound_at = excluded.bound_at",

@@ -12,7 +12,7 @@
 //! change, however soon after.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -26,6 +26,7 @@ use super::ignore::{is_editor_temp, is_synced_markdown};
 use super::report::FileNote;
 use super::settle::Settler;
 use super::{HashCache, Scope, SyncReport};
+use crate::placement::WorkingFolder;
 use crate::{Error, Library, Result};
 
 /// Timings of a live watch.
@@ -75,7 +76,7 @@ enum Backend {
 
 /// A live two-way sync of one folder: call [`FolderWatcher::step`] in a loop.
 pub struct FolderWatcher {
-    dir: PathBuf,
+    folder: WorkingFolder,
     options: WatchOptions,
     backend: Backend,
     events: Receiver<DebounceEventResult>,
@@ -94,7 +95,7 @@ pub struct FolderWatcher {
 impl std::fmt::Debug for FolderWatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FolderWatcher")
-            .field("dir", &self.dir)
+            .field("dir", &self.folder.path())
             .field("polling", &self.is_polling())
             .finish_non_exhaustive()
     }
@@ -105,11 +106,13 @@ impl FolderWatcher {
     /// If the OS watch cannot start, it polls instead and the report's notices say so.
     pub fn start(library: &mut Library, dir: &Path, options: WatchOptions) -> Result<(FolderWatcher, SyncReport)> {
         let mut cache = HashCache::default();
-        let (mut report, _) = library.sync_folder_scoped(dir, Scope { cache: Some(&mut cache), ..Scope::default() })?;
         // A site's root is synced as its content folder; events are watched (and paths named) there.
-        let dir = library.drafts_folder(dir)?;
+        let folder = library.chosen_drafts_folder(dir)?;
+        let (mut report, _) =
+            library.reconcile_folder(&folder, Scope { cache: Some(&mut cache), ..Scope::default() })?;
+        let dir = folder.path();
         let (sender, events) = channel();
-        let backend = match (options.poll_files, start_native(&dir, &options, sender.clone())) {
+        let backend = match (options.poll_files, start_native(dir, &options, sender.clone())) {
             (false, Ok(native)) => native,
             (forced, native) => {
                 let why = match native {
@@ -122,7 +125,7 @@ impl FolderWatcher {
                     dir.display(),
                     POLL_INTERVAL.as_millis()
                 ));
-                start_polling(&dir, &options, sender)?
+                start_polling(dir, &options, sender)?
             }
         };
         let now = Instant::now();
@@ -134,7 +137,7 @@ impl FolderWatcher {
             data_version: data_version(library)?,
             // Changes made between the first reconciliation and the start of the watch.
             dirty: true,
-            dir,
+            folder,
             options,
             backend,
             events,
@@ -147,7 +150,7 @@ impl FolderWatcher {
 
     /// The folder being watched (canonical).
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.folder.path()
     }
 
     /// True when the folder is polled rather than watched through OS notifications.
@@ -164,7 +167,7 @@ impl FolderWatcher {
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(Error::InvalidInput(format!(
                     "the watch of {} stopped unexpectedly; start it again",
-                    self.dir.display()
+                    self.folder.path().display()
                 )))
             }
         }
@@ -172,7 +175,7 @@ impl FolderWatcher {
             self.absorb(result);
         }
         let now = Instant::now();
-        let settled = self.settler.settled(&self.dir, now);
+        let settled = self.settler.settled(self.folder.path(), now);
         for path in &settled {
             self.cache.forget(path);
         }
@@ -217,7 +220,7 @@ impl FolderWatcher {
             min_age: Some(self.options.settle),
             confirmed_missing: Some(self.settled.clone()),
         };
-        let mut report = match library.sync_folder_scoped(&self.dir, scope) {
+        let mut report = match library.reconcile_folder(&self.folder, scope) {
             Ok((report, deferred)) => {
                 // Still being written, or gone only for now: looked at again once settled.
                 let now = Instant::now();
@@ -230,7 +233,7 @@ impl FolderWatcher {
                 // Busy library, unmounted folder: say so once, and try again soon with a full rescan.
                 self.next_rescan = Instant::now() + RETRY_AFTER;
                 SyncReport {
-                    problems: vec![FileNote::new(self.dir.display().to_string(), format!("{err}; retrying"))],
+                    problems: vec![FileNote::new(self.folder.path().display().to_string(), format!("{err}; retrying"))],
                     ..SyncReport::default()
                 }
             }
@@ -246,7 +249,8 @@ impl FolderWatcher {
             Ok(events) => events,
             Err(errors) => {
                 for err in errors {
-                    self.notices.push(format!("watching {}: {err}; rescanning the folder", self.dir.display()));
+                    self.notices
+                        .push(format!("watching {}: {err}; rescanning the folder", self.folder.path().display()));
                 }
                 self.dirty = true;
                 self.cache.clear();
@@ -273,7 +277,7 @@ impl FolderWatcher {
     /// The '/'-separated relative path of an event's path if sync cares about it: a Markdown
     /// file, a folder, or something gone that may have been a folder.
     fn relevant(&self, path: &Path) -> Option<String> {
-        let relative = path.strip_prefix(&self.dir).ok()?.to_string_lossy().replace('\\', "/");
+        let relative = path.strip_prefix(self.folder.path()).ok()?.to_string_lossy().replace('\\', "/");
         if relative.is_empty() || relative.split('/').any(is_editor_temp) {
             return None;
         }
