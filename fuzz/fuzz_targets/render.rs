@@ -41,7 +41,7 @@ fn check(renderer: &Renderer, markdown: &str) {
     assert_safe(markdown, &whole);
 
     let resolve = |url: &str| Some(format!("files/{url}"));
-    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     let whole = renderer.render_whole(markdown, &export);
     assert_eq!(renderer.render_with(markdown, &export), whole, "cached export differs for {markdown:?}");
     assert_safe(markdown, &whole);

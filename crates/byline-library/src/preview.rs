@@ -46,8 +46,11 @@ impl PreviewImages {
         // The renderer reuses its previous render (one edited paragraph re-rendered) only when
         // there is no resolver, so a draft without attached images renders without one.
         let resolve = |url: &str| self.urls.get(&normalize_reference(url)).map(|data| data.to_string());
-        let options =
-            RenderOptions { resolve_url: (!self.urls.is_empty()).then_some(&resolve as _), omit_source_lines: false };
+        let options = RenderOptions {
+            resolve_url: (!self.urls.is_empty()).then_some(&resolve as _),
+            omit_source_lines: false,
+            ..Default::default()
+        };
         renderer().render_with(markdown, &options)
     }
 }

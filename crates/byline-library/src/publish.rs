@@ -204,10 +204,11 @@ impl Library {
             Some(hash) => Some(assets.avatar_url(&author.slug, hash)?),
             None => None,
         };
-        let bio_html =
-            author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
-                renderer().render_with(bio, &RenderOptions { resolve_url: None, omit_source_lines: true }).html
-            });
+        let bio_html = author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
+            renderer()
+                .render_with(bio, &RenderOptions { resolve_url: None, omit_source_lines: true, ..Default::default() })
+                .html
+        });
         let social = author
             .social
             .iter()
@@ -247,8 +248,10 @@ fn article_context(inputs: &PageInputs<'_>) -> ArticleContext {
     let draft = inputs.draft;
     let body = strip_title_heading(&draft.body, &draft.title);
     let resolve = |url: &str| inputs.urls.get(&normalize_reference(url)).cloned();
-    let rendered =
-        renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
+    let rendered = renderer().render_with(
+        body,
+        &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() },
+    );
     ArticleContext {
         slug: draft.slug.clone(),
         title: draft.title.clone(),

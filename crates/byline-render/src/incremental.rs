@@ -15,12 +15,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
 use crate::common_ends::common_ends;
-use crate::events::options;
-use crate::html_balance::OpenElements;
 use crate::html_writer;
+use crate::stages::{closes_everything, is_lone_paragraph};
 use crate::stats::{text_stats, words_to_stats};
 use crate::template_mask::may_have_tags;
 use crate::units::{PieceKind, UnitKind};
@@ -187,46 +184,6 @@ fn has_footnotes(text: &str) -> bool {
     text.contains("[^")
 }
 
-/// Parses as exactly one paragraph, with no reference link needing the rest of the document
-/// and no link reference definition (a paragraph's source starts at a definition before it,
-/// and what it defines links blocks anywhere in the document).
-fn is_lone_paragraph(text: &str) -> bool {
-    let mut needs_references = false;
-    let mut callback = |_: pulldown_cmark::BrokenLink<'_>| {
-        needs_references = true;
-        None
-    };
-    let mut depth = 0usize;
-    let mut top_level = 0usize;
-    let mut parser = Parser::new_with_broken_link_callback(text, options(), Some(&mut callback));
-    if parser.reference_definitions().iter().next().is_some() {
-        return false;
-    }
-    for event in parser.by_ref() {
-        match event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    top_level += 1;
-                    if !matches!(tag, Tag::Paragraph) {
-                        return false;
-                    }
-                }
-                depth += 1;
-            }
-            Event::End(TagEnd::Paragraph) if depth == 1 => depth = 0,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ if depth == 0 => return false,
-            _ => {}
-        }
-    }
-    top_level == 1 && !needs_references
-}
-
-fn closes_everything(html: &str) -> bool {
-    let mut open = OpenElements::default();
-    open.feed(html) && open.is_empty()
-}
-
 /// Moves the first slot's source end and every later slot's source by the change in length.
 fn shift_sources(slots: &mut [Slot], delta: isize) {
     let by = |n: usize| n.checked_add_signed(delta).unwrap_or(n);
@@ -252,16 +209,5 @@ mod tests {
         assert!(followed_by_blank_line("\n\nnext"));
         assert!(followed_by_blank_line("\n"));
         assert!(!followed_by_blank_line("\n|--|"));
-    }
-
-    #[test]
-    fn only_plain_paragraphs_qualify() {
-        assert!(is_lone_paragraph("Some *text* and [a](b.md) here"));
-        assert!(!is_lone_paragraph("Some [text][ref] here"));
-        assert!(!is_lone_paragraph("Two\n\nparagraphs"));
-        assert!(!is_lone_paragraph("Setext\n---"));
-        assert!(!is_lone_paragraph("a | b\n--|--"));
-        assert!(!is_lone_paragraph("[ref]: /url"));
-        assert!(!is_lone_paragraph("[ref]: /url\ntext"), "defines a reference for other blocks");
     }
 }

@@ -10,7 +10,7 @@
 //! assert_eq!(page.toc[0].id, "bl-hello");
 //!
 //! let to_files = |url: &str| Some(format!("hello_files/{url}"));
-//! let options = RenderOptions { resolve_url: Some(&to_files), omit_source_lines: true };
+//! let options = RenderOptions { resolve_url: Some(&to_files), omit_source_lines: true, ..Default::default() };
 //! let export = renderer.render_with("![logo](img/logo.png)", &options);
 //! assert!(export.html.contains("src=\"hello_files/img/logo.png\""));
 //! ```
@@ -32,6 +32,7 @@ mod lines;
 mod relative_lines;
 mod sanitize;
 mod slug;
+pub mod stages;
 mod stats;
 mod template_find;
 mod template_html;
@@ -44,17 +45,17 @@ mod url_rewrite;
 pub use common_ends::common_ends;
 pub use error::RenderError;
 pub use escape::{escape_html_into, Quotes};
-pub use highlight::CacheStats;
+pub use highlight::{CacheStats, HighlightCache};
 pub use html_balance::VOID_ELEMENTS;
 pub use relative_lines::{find as data_line_values, LineValue};
 pub use slug::{slugify, SlugStyle};
 pub use stats::{first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use block_cache::{BlockCache, CleanBlock};
-use highlight::Highlighter;
+use highlight::{Highlighter, Syntaxes};
 use html_writer::Written;
 use incremental::{LastRender, Slot};
 use sanitize::Sanitizer;
@@ -72,7 +73,9 @@ pub type ResolveUrl<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
 ///
 /// Loading syntaxes is costly, so callers keep one `Renderer` and share it (it is `Send + Sync`).
 pub struct Renderer {
-    highlighter: Highlighter,
+    syntaxes: Syntaxes,
+    /// Highlighted code for renders that bring no cache of their own.
+    highlights: HighlightCache,
     sanitizer: Sanitizer,
     blocks: Mutex<BlockCache>,
     /// The last preview render, which the next one may patch instead of redoing.
@@ -80,13 +83,15 @@ pub struct Renderer {
 }
 
 /// Per-call knobs for [`Renderer::render_with`].
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 pub struct RenderOptions<'a> {
     /// Rewrites relative URLs (images and links, e.g. "img/a.png"); return None to keep the URL.
     /// A `data:image/...` URI returned here is trusted on `<img src>` only.
     pub resolve_url: Option<ResolveUrl<'a>>,
     /// Omit the `data-line` attributes (export does not need them).
     pub omit_source_lines: bool,
+    /// Highlighted code kept between calls, owned by the caller; None: the renderer's own.
+    pub highlight_cache: Option<&'a HighlightCache>,
 }
 
 /// The result of rendering one document.
@@ -117,11 +122,19 @@ impl Renderer {
     /// Loads syntaxes and builds the sanitizer once.
     pub fn new() -> Renderer {
         Renderer {
-            highlighter: Highlighter::new(),
+            syntaxes: Syntaxes::new(),
+            highlights: HighlightCache::default(),
             sanitizer: Sanitizer::new(),
             blocks: Mutex::new(BlockCache::default()),
             last: Mutex::new(None),
         }
+    }
+
+    /// The process's one renderer, loaded on first use: loading syntaxes is the slow part of a
+    /// first render, and an immutable renderer can be shared by every caller.
+    pub fn shared() -> &'static Renderer {
+        static SHARED: OnceLock<Renderer> = OnceLock::new();
+        SHARED.get_or_init(Renderer::new)
     }
 
     /// Renders with preview defaults (source lines kept, URLs untouched).
@@ -137,14 +150,14 @@ impl Renderer {
     /// byte-identical to [`Renderer::render_whole`].
     pub fn render_with(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         let source_lines = !options.omit_source_lines;
+        let highlighter = self.highlighter(options);
         // Resolved URLs depend on a per-call resolver: only resolver-free renders are remembered.
         let remember = options.resolve_url.is_none();
         if remember {
             let mut last = self.last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             if let Some(previous) = last.as_mut().filter(|l| l.source_lines == source_lines) {
-                let write = |text: &str, line: usize| {
-                    html_writer::write_html(text, &self.highlighter, source_lines.then_some(line))
-                };
+                let write =
+                    |text: &str, line: usize| html_writer::write_html(text, &highlighter, source_lines.then_some(line));
                 let clean = |html: &str, kind: UnitKind| {
                     let (mut out, mut lines) = (String::with_capacity(html.len()), Vec::new());
                     self.clean_unit(&mut out, html, kind, &mut lines);
@@ -155,7 +168,7 @@ impl Renderer {
                 }
             }
         }
-        let written = html_writer::write_html(markdown, &self.highlighter, source_lines.then_some(1));
+        let written = html_writer::write_html(markdown, &highlighter, source_lines.then_some(1));
         let mut html = String::with_capacity(written.html.len() + written.html.len() / 8);
         let (mut paragraphs, mut lines, mut last_raw) = (Vec::new(), Vec::new(), None);
         for unit in units::split(&written.html, &written.pieces) {
@@ -184,7 +197,7 @@ impl Renderer {
     /// the reference the cached path is tested against, and the naive baseline in benchmarks.
     pub fn render_whole(&self, markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         let first_line = (!options.omit_source_lines).then_some(1);
-        let written = html_writer::write_html(markdown, &self.highlighter, first_line);
+        let written = html_writer::write_html(markdown, &self.highlighter(options), first_line);
         let clean = self.sanitizer.clean(&written.html);
         let html = url_rewrite::resolve_relative_urls(&clean, options.resolve_url);
         assemble(html, written)
@@ -232,7 +245,11 @@ impl Renderer {
 
     /// Counters of the highlight cache (hits, misses, size), for diagnostics and tests.
     pub fn cache_stats(&self) -> CacheStats {
-        self.highlighter.cache_stats()
+        self.highlights.stats()
+    }
+
+    fn highlighter<'a>(&'a self, options: &RenderOptions<'a>) -> Highlighter<'a> {
+        Highlighter::new(&self.syntaxes, Some(options.highlight_cache.unwrap_or(&self.highlights)))
     }
 }
 
@@ -321,7 +338,7 @@ mod tests {
                 _ => None,
             }
         };
-        let opts = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+        let opts = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
         let doc = "![a](img/a.png) [d](doc.md) [o](other.md) [i](img/a.png) [x](#top) [w](https://x.org/img/a.png)";
         let html = renderer.render_with(doc, &opts).html;
         assert!(html.contains("<img src=\"data:image/png;base64,AAAA\""), "{html}");

@@ -139,7 +139,7 @@ fn assert_same(renderer: &Renderer, markdown: &str) -> Result<(), TestCaseError>
     prop_assert!(common::violations(&cached.html).is_empty(), "{:?}", cached.html);
 
     let resolve = |url: &str| Some(format!("files/{url}"));
-    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     prop_assert_eq!(
         renderer.render_with(markdown, &export),
         renderer.render_whole(markdown, &export),

@@ -147,7 +147,7 @@ proptest! {
         prop_assert!(found.is_empty(), "{:?}\n{}\n{:?}", markdown, preview.html, found);
 
         let resolve = |url: &str| Some(format!("files/{url}"));
-        let options = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+        let options = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
         let export = renderer().render_with(&markdown, &options);
         let found = common::violations(&export.html);
         prop_assert!(found.is_empty(), "{:?}\n{}\n{:?}", markdown, export.html, found);

@@ -30,7 +30,7 @@ fn corpus_is_substantial() {
 fn no_case_survives_sanitization() {
     let renderer = Renderer::new();
     let resolve = |url: &str| Some(format!("assets/{url}"));
-    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     let mut failures = Vec::new();
     for case in cases() {
         for html in [renderer.render(&case).html, renderer.render_with(&case, &exported).html] {
@@ -79,7 +79,7 @@ fn id_clobbering_is_prevented() {
 fn both_modes(doc: &str) -> Vec<String> {
     let renderer = Renderer::new();
     let resolve = |url: &str| Some(format!("assets/{url}"));
-    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     let outputs = vec![renderer.render(doc).html, renderer.render_with(doc, &exported).html];
     for html in &outputs {
         let lower = html.to_ascii_lowercase();

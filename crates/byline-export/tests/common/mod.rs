@@ -17,7 +17,8 @@ pub fn date(s: &str) -> DateTime<FixedOffset> {
 /// Renders like `byline export --images embed`: the relative image becomes a data: URI.
 fn render(md: &str) -> byline_render::Rendered {
     let embed = |url: &str| (url == "pixel.png").then(|| PIXEL.to_owned());
-    Renderer::new().render_with(md, &RenderOptions { resolve_url: Some(&embed), omit_source_lines: true })
+    Renderer::new()
+        .render_with(md, &RenderOptions { resolve_url: Some(&embed), omit_source_lines: true, ..Default::default() })
 }
 
 pub fn body_markdown() -> String {
