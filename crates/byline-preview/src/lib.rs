@@ -27,10 +27,20 @@
 //! ```
 
 mod block_cache;
+mod blocks;
+mod css;
+mod delta;
 mod images;
 mod incremental;
 mod lines;
 mod pipeline;
+mod protocol;
+mod sessions;
+mod utf16;
 
+pub use css::preview_css;
 pub use images::{Images, Urls};
 pub use pipeline::{Preview, PreviewCaches, PreviewOptions};
+pub use protocol::{BlockRef, PreviewReply, PreviewRequest, PreviewUpdate};
+pub use sessions::{PreviewError, PreviewSessions};
+pub use utf16::TextChange;

@@ -5,7 +5,9 @@
 #[path = "../../byline-render/tests/common/mod.rs"]
 mod common;
 
-use byline_preview::{Preview, PreviewOptions, Urls};
+use std::sync::Arc;
+
+use byline_preview::{Preview, PreviewCaches, PreviewOptions, Urls};
 use byline_render::{RenderOptions, Renderer};
 use proptest::prelude::*;
 
@@ -134,19 +136,41 @@ fn apply(blocks: &mut Vec<String>, edit: &Edit) {
     }
 }
 
-fn assert_same(renderer: &Preview, markdown: &str) -> Result<(), TestCaseError> {
+/// One preview per option set over shared caches, as the app's windows share them: each keeps
+/// its own last render, so each takes the fast path from one edit to the next.
+struct Previews {
+    preview: Preview,
+    export: Preview,
+    one: Preview,
+    two: Preview,
+}
+
+impl Previews {
+    fn new() -> Previews {
+        let caches = Arc::new(PreviewCaches::default());
+        let preview = || Preview::with_caches(Arc::clone(&caches));
+        Previews { preview: preview(), export: preview(), one: preview(), two: preview() }
+    }
+}
+
+fn assert_same(previews: &Previews, markdown: &str) -> Result<(), TestCaseError> {
     let preview = PreviewOptions::default();
-    let cached = renderer.render_with(markdown, &preview);
+    let cached = previews.preview.render_with(markdown, &preview);
     prop_assert_eq!(&cached, &whole(markdown, &RenderOptions::default()), "preview of {:?}", markdown);
     prop_assert!(common::violations(&cached.html).is_empty(), "{:?}", cached.html);
 
     let resolve = |url: &str| Some(format!("files/{url}"));
     let export = PreviewOptions { urls: Some(Urls { identity: "files/", resolve: &resolve }), omit_source_lines: true };
     let reference = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
-    prop_assert_eq!(renderer.render_with(markdown, &export), whole(markdown, &reference), "export of {:?}", markdown);
+    prop_assert_eq!(
+        previews.export.render_with(markdown, &export),
+        whole(markdown, &reference),
+        "export of {:?}",
+        markdown
+    );
 
-    // The preview with images: two image sets in turn, each remembered under its identity.
-    for (identity, prefix) in [("one", "one/"), ("two", "two/")] {
+    // The preview with images: two image sets, their resolved blocks side by side in one cache.
+    for (renderer, identity, prefix) in [(&previews.one, "one", "one/"), (&previews.two, "two", "two/")] {
         let resolve = move |url: &str| (url != "a.png").then(|| format!("{prefix}{url}"));
         let images = PreviewOptions { urls: Some(Urls { identity, resolve: &resolve }), omit_source_lines: false };
         let reference = RenderOptions { resolve_url: Some(&resolve), ..Default::default() };
@@ -179,7 +203,7 @@ proptest! {
         start in proptest::collection::vec(block(), 0..12),
         edits in proptest::collection::vec(edit(), 1..8),
     ) {
-        let renderer = Preview::new();
+        let renderer = Previews::new();
         let mut blocks = start;
         assert_same(&renderer, &blocks.join("\n\n"))?;
         for edit in &edits {
