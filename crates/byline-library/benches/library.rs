@@ -144,7 +144,7 @@ fn export(c: &mut Criterion) {
         b.iter(|| {
             let renderer = Renderer::new();
             let options = RenderOptions { resolve_url: None, omit_source_lines: true, ..Default::default() };
-            let rendered = renderer.render_with(&book, &options);
+            let rendered = renderer.render(&book, &options);
             Exporter::new().article_page(&article_context(rendered), &PageOptions::default()).unwrap()
         })
     });

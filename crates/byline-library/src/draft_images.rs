@@ -249,7 +249,7 @@ mod tests {
     fn render(images: &PreviewImages, markdown: &str) -> byline_render::Rendered {
         let resolve = |url: &str| images.resolve(url);
         let options = byline_render::RenderOptions { resolve_url: Some(&resolve), ..Default::default() };
-        byline_render::Renderer::shared().render_whole(markdown, &options)
+        byline_render::render(markdown, &options)
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn an_author_bio_render_does_not_evict_the_preview_s_last_render() {
     let doc = draft();
     preview.render(&doc);
     let bio = RenderOptions { omit_source_lines: true, ..Default::default() };
-    Renderer::shared().render_whole("A *short* bio.", &bio);
+    byline_render::render("A *short* bio.", &bio);
     let before = preview.block_cache_stats();
     let edited = doc.replace("Paragraph 7 with", "Paragraph 7 now with");
     let html = preview.render(&edited).html;
