@@ -25,7 +25,7 @@ test-core: setup-test
 	cd fuzz && $(CARGO) fmt --check
 	$(CARGO) test --no-fail-fast
 	# Each benchmark once, on small inputs, as a smoke check (figures come from `make bench`).
-	$(CARGO) test --benches -p byline-render -p byline-library
+	$(CARGO) test --benches -p byline-render -p byline-preview -p byline-library
 	# Each fuzz target (render, front matter, import) for a short run; longer runs: fuzz/README.md.
 	scripts/fuzz.sh
 

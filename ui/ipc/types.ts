@@ -1,4 +1,4 @@
-/** JSON shapes of the byline-library types as they cross IPC (serde forms, snake_case fields). */
+/** JSON shapes of the byline-library and byline-preview types as they cross IPC (serde forms, snake_case fields). */
 
 /** Where a draft stands on its way to publication. */
 export type Status = "idea" | "draft" | "review" | "ready" | "published";
