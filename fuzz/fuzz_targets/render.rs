@@ -64,7 +64,11 @@ fn check(previews: &Previews, markdown: &str) {
 
     let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     let whole = renderer.render_whole(markdown, &export);
-    assert_eq!(previews.export.render_with(markdown, &export_options()), whole, "cached export differs for {markdown:?}");
+    assert_eq!(
+        previews.export.render_with(markdown, &export_options()),
+        whole,
+        "cached export differs for {markdown:?}"
+    );
     assert_eq!(renderer.render(markdown, &export), whole, "per-unit export differs for {markdown:?}");
     assert_safe(markdown, &whole);
     // Raw HTML may carry its own `data-line`; the writer's must be gone.
