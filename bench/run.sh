@@ -20,6 +20,7 @@ cargo run --release -q -p byline-render --example bench_inputs -- "$OUT/inputs"
 
 echo "== criterion: render, comrak, pathological inputs"
 cargo bench -p byline-render --bench render
+cargo bench -p byline-preview --bench preview
 echo "== criterion: library and export"
 cargo bench -p byline-library --bench library
 

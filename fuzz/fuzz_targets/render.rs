@@ -1,12 +1,14 @@
 //! Markdown → sanitized HTML on arbitrary input: the output keeps every sanitizer invariant
 //! (no `<script`, no `on*=` or `style` attributes, no URL scheme but http/https/mailto, only
-//! allowed tags, every id prefixed `bl-`), and the block-cached preview, including its
-//! one-paragraph fast path, equals one sanitizer pass over the whole document.
+//! allowed tags, every id prefixed `bl-`), and the block-cached preview (byline-preview),
+//! including its one-paragraph fast path, and the stateless per-unit render both equal one
+//! sanitizer pass over the whole document.
 
 #![no_main]
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use byline_preview::{Preview, PreviewCaches, PreviewOptions, Urls};
 use byline_render::{RenderOptions, Rendered, Renderer, ID_PREFIX};
 use libfuzzer_sys::fuzz_target;
 
@@ -14,36 +16,60 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../crates/byline-render/tests/common/mod.rs"]
 mod common;
 
-fn renderer() -> &'static Renderer {
-    // Loading syntaxes takes tens of milliseconds: one renderer for the whole run.
-    static RENDERER: OnceLock<Renderer> = OnceLock::new();
-    RENDERER.get_or_init(Renderer::new)
+/// The preview and the export each with its own last render, over shared caches: one pair
+/// for the whole run (loading syntaxes takes tens of milliseconds).
+struct Previews {
+    preview: Preview,
+    export: Preview,
+}
+
+fn previews() -> &'static Previews {
+    static PREVIEWS: OnceLock<Previews> = OnceLock::new();
+    PREVIEWS.get_or_init(|| {
+        let caches = Arc::new(PreviewCaches::default());
+        Previews { preview: Preview::with_caches(Arc::clone(&caches)), export: Preview::with_caches(caches) }
+    })
+}
+
+fn resolve(url: &str) -> Option<String> {
+    Some(format!("files/{url}"))
+}
+
+fn export_options() -> PreviewOptions<'static> {
+    PreviewOptions { urls: Some(Urls { identity: "files/", resolve: &resolve }), omit_source_lines: true }
 }
 
 fuzz_target!(|data: &[u8]| {
     let new = String::from_utf8_lossy(data);
     let old = without_one_char(&new, position(data));
-    let renderer = renderer();
+    let previews = previews();
     // Forget the previous input's render, so a failure reproduces from its input alone:
     // `old` renders from scratch, then `new` and `old` again are edits of each other.
-    renderer.render("");
+    previews.preview.render("");
+    previews.export.render_with("", &export_options());
     for markdown in [old.as_str(), &new, old.as_str()] {
-        check(renderer, markdown);
+        check(previews, markdown);
     }
 });
 
 /// Renders `markdown` as the preview and as an export, cached and whole, and checks both.
-fn check(renderer: &Renderer, markdown: &str) {
+fn check(previews: &Previews, markdown: &str) {
+    let renderer = Renderer::shared();
     let preview = RenderOptions::default();
     let whole = renderer.render_whole(markdown, &preview);
-    let cached = renderer.render(markdown);
+    let cached = previews.preview.render(markdown);
     assert_eq!(cached, whole, "block-cached preview differs from the whole render of {markdown:?}");
+    assert_eq!(renderer.render(markdown, &preview), whole, "per-unit render differs for {markdown:?}");
     assert_safe(markdown, &whole);
 
-    let resolve = |url: &str| Some(format!("files/{url}"));
-    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     let whole = renderer.render_whole(markdown, &export);
-    assert_eq!(renderer.render_with(markdown, &export), whole, "cached export differs for {markdown:?}");
+    assert_eq!(
+        previews.export.render_with(markdown, &export_options()),
+        whole,
+        "cached export differs for {markdown:?}"
+    );
+    assert_eq!(renderer.render(markdown, &export), whole, "per-unit export differs for {markdown:?}");
     assert_safe(markdown, &whole);
     // Raw HTML may carry its own `data-line`; the writer's must be gone.
     let written_lines = whole.html.matches("data-line=").count();

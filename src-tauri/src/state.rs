@@ -1,10 +1,11 @@
 //! What the app holds while it runs: the open library, shared by every command, and the
-//! windows' preview sessions (kept out of the library so a render never holds its lock).
+//! windows' preview sessions (byline-preview, kept out of the library so a render never holds
+//! its lock). This is where the two meet: the preview never links the store.
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use byline_library::preview_session::{PreviewReply, PreviewRequest, PreviewSessions};
 use byline_library::Library;
+use byline_preview::{Images, PreviewError, PreviewReply, PreviewRequest, PreviewSessions};
 
 use crate::error::AppResult;
 
@@ -28,7 +29,19 @@ impl AppState {
     /// Applies a preview request to its window's session and renders it: the library lock is
     /// held only to read the draft's images, so an autosave never waits for a render.
     pub fn update_preview(&self, request: PreviewRequest) -> AppResult<PreviewReply> {
-        Ok(self.previews.update(request, |slug| self.lock().preview_images(slug))?)
+        let images = |slug: Option<&str>| -> byline_library::Result<Images> {
+            let images = self.lock().preview_images(slug)?;
+            Ok(if images.is_empty() {
+                Images::none()
+            } else {
+                Images::new(images.identity().to_owned(), move |url| images.resolve(url))
+            })
+        };
+        self.previews.update(request, images).map_err(|error| match error {
+            // The same error, code and message as when the sessions lived in the library.
+            PreviewError::InvalidInput(message) => byline_library::Error::InvalidInput(message).into(),
+            PreviewError::Images(error) => error.into(),
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, Library> {

@@ -143,8 +143,8 @@ fn export(c: &mut Criterion) {
     group.bench_function("book_html_cold", |b| {
         b.iter(|| {
             let renderer = Renderer::new();
-            let options = RenderOptions { resolve_url: None, omit_source_lines: true };
-            let rendered = renderer.render_with(&book, &options);
+            let options = RenderOptions { resolve_url: None, omit_source_lines: true, ..Default::default() };
+            let rendered = renderer.render(&book, &options);
             Exporter::new().article_page(&article_context(rendered), &PageOptions::default()).unwrap()
         })
     });

@@ -3,13 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use byline_export::{
     ArticleContext, AuthorContext, Exporter, PageOptions, RelatedArticle, SocialLink, Stylesheet, TocItem,
 };
 use byline_frontmatter::Flavor;
-use byline_render::{RenderOptions, Renderer};
+use byline_render::RenderOptions;
 
 mod related;
 mod site;
@@ -83,12 +82,6 @@ pub struct SiteSummary {
 
 /// Meta description length when the draft has no summary.
 const DESCRIPTION_CHARS: usize = 160;
-
-/// One renderer per process: loading syntax definitions is the slow part of a first render.
-pub(crate) fn renderer() -> &'static Renderer {
-    static RENDERER: OnceLock<Renderer> = OnceLock::new();
-    RENDERER.get_or_init(Renderer::new)
-}
 
 fn generator() -> String {
     format!("Byline {}", env!("CARGO_PKG_VERSION"))
@@ -204,10 +197,10 @@ impl Library {
             Some(hash) => Some(assets.avatar_url(&author.slug, hash)?),
             None => None,
         };
-        let bio_html =
-            author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
-                renderer().render_with(bio, &RenderOptions { resolve_url: None, omit_source_lines: true }).html
-            });
+        let bio_html = author.bio.as_deref().filter(|bio| !bio.trim().is_empty()).map(|bio| {
+            // Stateless: a bio rendered mid-export cannot disturb any preview's last render.
+            byline_render::render(bio, &RenderOptions { omit_source_lines: true, ..Default::default() }).html
+        });
         let social = author
             .social
             .iter()
@@ -247,8 +240,10 @@ fn article_context(inputs: &PageInputs<'_>) -> ArticleContext {
     let draft = inputs.draft;
     let body = strip_title_heading(&draft.body, &draft.title);
     let resolve = |url: &str| inputs.urls.get(&normalize_reference(url)).cloned();
-    let rendered =
-        renderer().render_with(body, &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true });
+    let rendered = byline_render::render(
+        body,
+        &RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() },
+    );
     ArticleContext {
         slug: draft.slug.clone(),
         title: draft.title.clone(),

@@ -1,5 +1,5 @@
-//! Preview and export rendering on the generated article and book, pathological inputs, and
-//! comrak on the same inputs.
+//! Rendering on the generated article and book, pathological inputs, and comrak on the same
+//! inputs. The preview's warm paths (an edit, Enter typed) are benchmarked in byline-preview.
 //!
 //! `cargo bench -p byline-render --bench render` measures; `cargo test --benches` runs every
 //! benchmark once on small inputs (criterion's test mode), so they keep compiling and working.
@@ -12,7 +12,7 @@ mod inputs;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use byline_render::{RenderOptions, Renderer};
+use byline_render::{HighlightCache, RenderOptions, Renderer};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 /// True under `cargo bench`; under `cargo test --benches` inputs shrink to keep the smoke run fast.
@@ -58,45 +58,22 @@ fn render(c: &mut Criterion) {
     let docs = [("article", &inputs.article), ("book", &inputs.book)];
     let mut group = c.benchmark_group("render");
     group.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    let renderer = Renderer::new();
     for (name, doc) in docs {
-        let warm = Renderer::new();
-        warm.render(doc);
+        // Highlighted code kept from the first render, as a caller that renders again keeps it.
+        let cache = HighlightCache::default();
+        let warm = RenderOptions { highlight_cache: Some(&cache), ..Default::default() };
+        renderer.render_whole(doc, &warm);
         let counter = AtomicUsize::new(0);
-        group.bench_function(format!("{name}_warm_edit"), |b| {
-            b.iter_batched(|| edited(doc, &counter), |d| warm.render(&d), BatchSize::SmallInput)
-        });
         group.bench_function(format!("{name}_whole_edit"), |b| {
-            b.iter_batched(
-                || edited(doc, &counter),
-                |d| warm.render_whole(&d, &RenderOptions::default()),
-                BatchSize::SmallInput,
-            )
-        });
-    }
-    // Enter typed in a paragraph: every later `data-line` shifts (the fast path renumbers them;
-    // blocks are cached by lines relative to their first). A fresh warm renderer per
-    // iteration (prepared outside the timing) keeps each iteration that first Enter.
-    group.sample_size(10).measurement_time(Duration::from_secs(1));
-    for (name, doc) in docs {
-        group.bench_function(format!("{name}_warm_newline"), |b| {
-            b.iter_batched(
-                || {
-                    let renderer = Renderer::new();
-                    renderer.render(doc);
-                    (renderer, inputs::break_paragraph(doc, "line"))
-                },
-                |(renderer, d)| {
-                    let out = renderer.render(&d);
-                    (renderer, out)
-                },
-                BatchSize::PerIteration,
-            )
+            b.iter_batched(|| edited(doc, &counter), |d| renderer.render_whole(&d, &warm), BatchSize::SmallInput)
         });
     }
     group.sample_size(20).measurement_time(Duration::from_secs(3));
-    group.bench_function("article_cold", |b| b.iter(|| Renderer::new().render(&inputs.article)));
+    let cold = RenderOptions::default();
+    group.bench_function("article_cold", |b| b.iter(|| Renderer::new().render(&inputs.article, &cold)));
     group.bench_function("book_cold", |b| {
-        b.iter_batched(Renderer::new, |r| r.render(&inputs.book), BatchSize::PerIteration)
+        b.iter_batched(Renderer::new, |r| r.render(&inputs.book, &cold), BatchSize::PerIteration)
     });
     group.finish();
 
@@ -112,16 +89,10 @@ fn render(c: &mut Criterion) {
     hard.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(5));
     // A fresh renderer each time (built outside the timing) so nothing is served from a cache.
     hard.bench_function("json_1mb_one_line", |b| {
-        b.iter_batched(Renderer::new, |r| r.render(&inputs.json), BatchSize::PerIteration)
+        b.iter_batched(Renderer::new, |r| r.render(&inputs.json, &cold), BatchSize::PerIteration)
     });
     hard.bench_function("draft_10mb", |b| {
-        b.iter_batched(Renderer::new, |r| r.render(&inputs.huge), BatchSize::PerIteration)
-    });
-    let warm = Renderer::new();
-    warm.render(&inputs.huge);
-    let counter = AtomicUsize::new(0);
-    hard.bench_function("draft_10mb_warm_edit", |b| {
-        b.iter_batched(|| edited(&inputs.huge, &counter), |d| warm.render(&d), BatchSize::PerIteration)
+        b.iter_batched(Renderer::new, |r| r.render(&inputs.huge, &cold), BatchSize::PerIteration)
     });
     hard.finish();
 }

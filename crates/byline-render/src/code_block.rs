@@ -9,7 +9,7 @@ use crate::highlight::Highlighter;
 /// Appends `<pre><code>…</code></pre>\n` for `text`; `line` is the ` data-line` attribute or empty.
 pub(crate) fn write_code_block(
     out: &mut String,
-    highlighter: &Highlighter,
+    highlighter: &Highlighter<'_>,
     token: Option<&str>,
     line: &str,
     text: &str,

@@ -1,5 +1,7 @@
-//! Syntax highlighting of fenced code with syntect, into class-based spans (`hl-…`),
-//! behind a bounded cache so an unchanged block is highlighted once per `Renderer`.
+//! Syntax highlighting of fenced code with syntect, into class-based spans (`hl-…`). The
+//! loaded syntaxes belong to the `Renderer`; the bounded cache that lets an unchanged block be
+//! highlighted once belongs to whoever renders repeatedly (the preview), so one render can
+//! never evict another caller's entries.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -93,40 +95,16 @@ impl Cache {
     }
 }
 
-/// Loaded syntaxes plus the highlight cache.
-pub(crate) struct Highlighter {
-    syntaxes: SyntaxSet,
+/// Highlighted code kept between renders, owned by the caller that renders repeatedly and
+/// passed in [`crate::RenderOptions::highlight_cache`]. Bounded: least recently used go first.
+#[derive(Default)]
+pub struct HighlightCache {
     cache: Mutex<Cache>,
 }
 
-impl Highlighter {
-    /// Loads syntect's bundled syntaxes.
-    pub(crate) fn new() -> Highlighter {
-        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines(), cache: Mutex::new(Cache::default()) }
-    }
-
-    /// Highlighted HTML for `code` in language `token`, or `None` when it should render as
-    /// plain escaped code (unknown language, pathological size, highlighter failure).
-    pub(crate) fn highlight(&self, token: &str, code: &str) -> Option<Arc<str>> {
-        let syntax = self.syntax_for(token)?;
-        if code.len() > MAX_BLOCK_BYTES || code.lines().any(|l| l.chars().count() > MAX_LINE_CHARS) {
-            return None;
-        }
-        let key = cache_key(&syntax.name, code);
-        if let Some(html) = self.lock().get(key, &syntax.name, code) {
-            return Some(html);
-        }
-        // Highlight outside the lock so concurrent renders don't serialize on syntect.
-        let html: Arc<str> = self.highlight_uncached(syntax, code).ok()?.into();
-        let mut cache = self.lock();
-        cache.misses += 1;
-        let last_used = cache.tick;
-        cache.insert(key, Entry { syntax: syntax.name.clone(), code: code.into(), html: html.clone(), last_used });
-        Some(html)
-    }
-
-    /// Current cache counters.
-    pub(crate) fn cache_stats(&self) -> CacheStats {
+impl HighlightCache {
+    /// Current cache counters (hits, misses, size), for diagnostics and tests.
+    pub fn stats(&self) -> CacheStats {
         let cache = self.lock();
         CacheStats { hits: cache.hits, misses: cache.misses, entries: cache.entries.len(), bytes: cache.bytes }
     }
@@ -134,6 +112,53 @@ impl Highlighter {
     fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
         // A panic elsewhere cannot leave the cache inconsistent in a harmful way: keep using it.
         self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The loaded syntaxes: costly to build, immutable after.
+pub(crate) struct Syntaxes {
+    syntaxes: SyntaxSet,
+}
+
+/// What one render highlights with: the syntaxes and, if the caller keeps one, a cache.
+#[derive(Clone, Copy)]
+pub(crate) struct Highlighter<'a> {
+    syntaxes: &'a Syntaxes,
+    cache: Option<&'a HighlightCache>,
+}
+
+impl<'a> Highlighter<'a> {
+    /// Highlights with `syntaxes`, remembering blocks in `cache` when there is one.
+    pub(crate) fn new(syntaxes: &'a Syntaxes, cache: Option<&'a HighlightCache>) -> Highlighter<'a> {
+        Highlighter { syntaxes, cache }
+    }
+
+    /// Highlighted HTML for `code` in language `token`, or `None` when it should render as
+    /// plain escaped code (unknown language, pathological size, highlighter failure).
+    pub(crate) fn highlight(&self, token: &str, code: &str) -> Option<Arc<str>> {
+        let syntax = self.syntaxes.syntax_for(token)?;
+        if code.len() > MAX_BLOCK_BYTES || code.lines().any(|l| l.chars().count() > MAX_LINE_CHARS) {
+            return None;
+        }
+        let Some(cache) = self.cache else { return self.syntaxes.highlight_uncached(syntax, code).ok().map(Arc::from) };
+        let key = cache_key(&syntax.name, code);
+        if let Some(html) = cache.lock().get(key, &syntax.name, code) {
+            return Some(html);
+        }
+        // Highlight outside the lock so concurrent renders don't serialize on syntect.
+        let html: Arc<str> = self.syntaxes.highlight_uncached(syntax, code).ok()?.into();
+        let mut cache = cache.lock();
+        cache.misses += 1;
+        let last_used = cache.tick;
+        cache.insert(key, Entry { syntax: syntax.name.clone(), code: code.into(), html: html.clone(), last_used });
+        Some(html)
+    }
+}
+
+impl Syntaxes {
+    /// Loads syntect's bundled syntaxes.
+    pub(crate) fn new() -> Syntaxes {
+        Syntaxes { syntaxes: SyntaxSet::load_defaults_newlines() }
     }
 
     fn highlight_uncached(&self, syntax: &SyntaxReference, code: &str) -> Result<String, RenderError> {
@@ -189,7 +214,7 @@ mod tests {
 
     #[test]
     fn common_languages_and_aliases_resolve() {
-        let h = Highlighter::new();
+        let h = Syntaxes::new();
         for token in [
             "rust", "rs", "js", "ts", "python", "py", "sh", "bash", "zsh", "yml", "json", "jsonc", "go", "golang",
             "sql", "html", "css", "c", "cpp", "java", "ruby",
@@ -202,26 +227,30 @@ mod tests {
 
     #[test]
     fn highlighting_uses_prefixed_classes_not_styles() {
-        let html = Highlighter::new().highlight("rust", "fn main() {}\n").expect("rust highlights");
+        let (syntaxes, cache) = (Syntaxes::new(), HighlightCache::default());
+        let html =
+            Highlighter::new(&syntaxes, Some(&cache)).highlight("rust", "fn main() {}\n").expect("rust highlights");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
     }
 
     #[test]
     fn pathological_blocks_render_plain() {
-        let h = Highlighter::new();
+        let (syntaxes, cache) = (Syntaxes::new(), HighlightCache::default());
+        let h = Highlighter::new(&syntaxes, Some(&cache));
         assert!(h.highlight("rust", &"x".repeat(MAX_LINE_CHARS + 1)).is_none());
         assert!(h.highlight("rust", &"let a = 1;\n".repeat(MAX_BLOCK_BYTES / 10)).is_none());
-        assert_eq!(h.cache_stats().misses, 0);
+        assert_eq!(cache.stats().misses, 0);
     }
 
     #[test]
     fn cache_stays_bounded() {
-        let h = Highlighter::new();
+        let (syntaxes, cache) = (Syntaxes::new(), HighlightCache::default());
+        let h = Highlighter::new(&syntaxes, Some(&cache));
         for i in 0..(MAX_CACHE_ENTRIES + 10) {
             h.highlight("c", &format!("int x = {i};\n"));
         }
-        let stats = h.cache_stats();
+        let stats = cache.stats();
         assert!(stats.entries <= MAX_CACHE_ENTRIES, "{stats:?}");
         assert_eq!(stats.misses as usize, MAX_CACHE_ENTRIES + 10);
     }

@@ -41,7 +41,7 @@ pub(crate) struct Written {
 }
 
 /// Renders `markdown`; `first_line` (the number of its first line) adds `data-line` to blocks.
-pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter, first_line: Option<usize>) -> Written {
+pub(crate) fn write_html(markdown: &str, highlighter: &Highlighter<'_>, first_line: Option<usize>) -> Written {
     let masked = template_mask::mask(markdown);
     let no_tags = Template::default();
     let (text, template) = masked.as_ref().map_or((markdown, &no_tags), |m| (m.text.as_str(), &m.template));
@@ -97,7 +97,7 @@ struct Writer<'h> {
     end_newline: bool,
     /// Line index and the number of lines before the text (when it is part of a document).
     lines: Option<(LineIndex, usize)>,
-    highlighter: &'h Highlighter,
+    highlighter: &'h Highlighter<'h>,
     template: &'h Template,
     /// The masked document the events come from (their ranges are its offsets), if it had tags.
     masked: Option<&'h Masked>,

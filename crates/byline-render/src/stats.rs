@@ -44,7 +44,7 @@ pub(crate) fn stats_of_events<'a>(events: impl Iterator<Item = &'a Event<'a>>, t
 }
 
 /// Stats of a text of `words` words.
-pub(crate) fn words_to_stats(words: usize) -> TextStats {
+pub fn words_to_stats(words: usize) -> TextStats {
     let minutes = words.div_ceil(WORDS_PER_MINUTE);
     TextStats { words, reading_minutes: u32::try_from(minutes).unwrap_or(u32::MAX) }
 }

@@ -159,7 +159,7 @@ fn chip(out: &mut String, text: &str, escape: fn(&mut String, &str)) {
 /// closing tag. It is written in the sanitizer's canonical form, like every top-level code block
 /// (see `code_block`), so it skips the sanitizer; one `data-line`, on the first tag, as the
 /// trusted path expects. False if `item` is no block.
-pub(crate) fn write_block(out: &mut String, highlighter: &Highlighter, item: &Item, line: &str) -> bool {
+pub(crate) fn write_block(out: &mut String, highlighter: &Highlighter<'_>, item: &Item, line: &str) -> bool {
     let ItemKind::Block { content, close, lang } = &item.kind else {
         return false;
     };
@@ -244,7 +244,8 @@ mod tests {
         let doc = "{% highlight ruby %}\ndef a_b = \"<x> & \u{a0}y\"\r\n\0end\n{%- endhighlight -%}\n";
         let m = mask(doc).expect("has tags");
         let mut html = String::new();
-        assert!(write_block(&mut html, &Highlighter::new(), &m.template.items()[0], " data-line=\"1\""));
+        let syntaxes = crate::highlight::Syntaxes::new();
+        assert!(write_block(&mut html, &Highlighter::new(&syntaxes, None), &m.template.items()[0], " data-line=\"1\""));
         assert!(html.starts_with("<div data-line=\"1\" class=\"bl-template-pair\">\n<p class=\"bl-template-block\"><code class=\"bl-template-tag\">{% highlight ruby %}</code></p>\n<pre class=\"code hl-code\" data-lang=\"ruby\">"), "{html}");
         assert_eq!(Sanitizer::new().clean(&html), html);
     }

@@ -34,7 +34,7 @@ pub(crate) struct Masked {
 }
 
 /// Could `text` hold a tag at all (every tag starts with one of these)?
-pub(crate) fn may_have_tags(text: &str) -> bool {
+pub fn may_have_tags(text: &str) -> bool {
     text.contains("{{") || text.contains("{%")
 }
 

@@ -7,16 +7,18 @@ use std::ops::Range;
 use crate::html_balance::OpenElements;
 
 /// The output of one top-level block: the unit of caching.
-pub(crate) struct Piece {
-    pub(crate) range: Range<usize>,
-    pub(crate) kind: PieceKind,
+pub struct Piece {
+    /// Where the block's HTML is in the writer's output.
+    pub range: Range<usize>,
+    /// What it holds.
+    pub kind: PieceKind,
     /// For a top-level paragraph, its source range (the incremental path can redo it alone).
-    pub(crate) paragraph: Option<Range<usize>>,
+    pub paragraph: Option<Range<usize>>,
 }
 
 /// What a piece holds, which decides how it may be sanitized.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum PieceKind {
+pub enum PieceKind {
     /// Writer output only: balanced tags, escaped text.
     Prose,
     /// Contains raw HTML from the document (or generated sections that may): may leave
@@ -28,16 +30,18 @@ pub(crate) enum PieceKind {
 
 /// A slice of the writer's output and how it reaches the final HTML.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Unit {
-    pub(crate) range: Range<usize>,
-    pub(crate) kind: UnitKind,
+pub struct Unit {
+    /// Where the unit is in the writer's output.
+    pub range: Range<usize>,
+    /// How it is sanitized and cached.
+    pub kind: UnitKind,
     /// For a top-level paragraph that sanitizes on its own, its Markdown range.
-    pub(crate) paragraph: Option<Range<usize>>,
+    pub paragraph: Option<Range<usize>>,
 }
 
 /// How a unit is sanitized and cached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum UnitKind {
+pub enum UnitKind {
     /// Already canonical and safe (highlighted or escaped code): copied as is.
     Trusted,
     /// Writer output only, so every `data-line` in it is the writer's: sanitized and cached

@@ -11,7 +11,7 @@ use crate::ResolveUrl;
 /// Rewrites relative `img src` and `a href` values through `resolve`, and replaces images whose
 /// source the sanitizer removed (e.g. `javascript:`) by their alt text: an `<img>` without `src`
 /// is invalid HTML and shows a broken-image icon.
-pub(crate) fn resolve_relative_urls(html: &str, resolve: Option<ResolveUrl<'_>>) -> String {
+pub fn resolve_relative_urls(html: &str, resolve: Option<ResolveUrl<'_>>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // ammonia escapes `<` in text and drops comments, so every `<` opens a tag.
@@ -38,7 +38,7 @@ fn alt_as_text(out: &mut String, value: &str) {
 }
 
 /// Byte index just past the `>` closing the tag at the start of `s` (quotes respected).
-pub(crate) fn tag_end(s: &str) -> Option<usize> {
+pub fn tag_end(s: &str) -> Option<usize> {
     let mut in_quote = false;
     for (i, b) in s.bytes().enumerate() {
         match b {

@@ -6,10 +6,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use byline_render::{plain_text, Renderer};
+use byline_render::{plain_text, RenderOptions, Renderer};
 
 fn render(markdown: &str) -> String {
-    Renderer::new().render(markdown).html
+    Renderer::new().render(markdown, &RenderOptions::default()).html
 }
 
 fn link(text: &str) -> String {
@@ -49,7 +49,7 @@ fn assert_linear(n: usize, input: impl Fn(usize) -> String, work: impl Fn(&str))
 
 fn assert_renders_linearly(n: usize, input: impl Fn(usize) -> String) {
     assert_linear(n, input, |text| {
-        Renderer::new().render(text);
+        Renderer::new().render(text, &RenderOptions::default());
     });
 }
 
@@ -89,7 +89,7 @@ fn many_url_candidates_in_one_word() {
 
 #[test]
 fn many_equal_headings() {
-    let r = Renderer::new().render(&"# Same\n".repeat(50_000));
+    let r = Renderer::new().render(&"# Same\n".repeat(50_000), &RenderOptions::default());
     assert_eq!(r.toc.last().map(|e| e.id.as_str()), Some("bl-same-49999"));
     assert_renders_linearly(6_250, |n| "# Same\n".repeat(n));
 }
@@ -132,7 +132,7 @@ fn many_highlight_openers_and_blocks() {
     let unclosed = "{{< highlight go >}}\n\n".repeat(20_000);
     assert_eq!(render(&unclosed).matches("bl-template-block").count(), 20_000);
     let blocks = "{% raw %}\nx\n{% endraw %}\n\n".repeat(20_000);
-    let r = Renderer::new().render(&blocks);
+    let r = Renderer::new().render(&blocks, &RenderOptions::default());
     assert_eq!(r.html.matches("bl-template-pair").count(), 20_000);
     assert_eq!(r.stats, byline_render::text_stats(&blocks));
     assert_renders_linearly(2_500, |n| "{{< highlight go >}}\n\n".repeat(n));

@@ -5,11 +5,8 @@ mod common;
 
 use byline_render::{first_heading, plain_text, text_stats, RenderOptions, Renderer};
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
 fn renderer() -> &'static Renderer {
-    static RENDERER: OnceLock<Renderer> = OnceLock::new();
-    RENDERER.get_or_init(Renderer::new)
+    Renderer::shared()
 }
 
 const PIECES: &[&str] = &[
@@ -142,13 +139,13 @@ proptest! {
 
     #[test]
     fn output_is_always_safe(markdown in document()) {
-        let preview = renderer().render(&markdown);
+        let preview = renderer().render(&markdown, &RenderOptions::default());
         let found = common::violations(&preview.html);
         prop_assert!(found.is_empty(), "{:?}\n{}\n{:?}", markdown, preview.html, found);
 
         let resolve = |url: &str| Some(format!("files/{url}"));
-        let options = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
-        let export = renderer().render_with(&markdown, &options);
+        let options = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
+        let export = renderer().render(&markdown, &options);
         let found = common::violations(&export.html);
         prop_assert!(found.is_empty(), "{:?}\n{}\n{:?}", markdown, export.html, found);
         prop_assert!(!export.html.contains("data-line"));

@@ -2,11 +2,11 @@
 
 mod common;
 
-use byline_render::{Rendered, Renderer};
+use byline_render::{RenderOptions, Rendered};
 use common::Token;
 
 fn render(markdown: &str) -> Rendered {
-    Renderer::new().render(markdown)
+    byline_render::render(markdown, &RenderOptions::default())
 }
 
 fn show(r: &Rendered) -> String {

@@ -1,25 +1,17 @@
 //! Site generators' template tags (Hugo shortcodes, Liquid and Tera/Zola tags) in the preview:
 //! kept byte for byte, shown as tags, never turned into Markdown; one test per case guarded.
+//! Typing around them (the preview's fast path) is tested in byline-preview.
 
-use byline_render::{text_stats, RenderOptions, Renderer};
+use byline_render::{text_stats, RenderOptions};
 
 fn render(markdown: &str) -> String {
-    Renderer::new().render(markdown).html
+    byline_render::render(markdown, &RenderOptions::default()).html
 }
 
 /// A chip as the sanitized HTML spells it (`"` needs no escape in text).
 fn chip(tag: &str) -> String {
     let escaped = tag.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     format!("<code class=\"bl-template-tag\">{escaped}</code>")
-}
-
-/// Renders `doc` after `before` on the same renderer (an edit) and checks it equals one
-/// sanitizer pass over the whole document.
-fn edit(renderer: &Renderer, before: &str, doc: &str) -> String {
-    renderer.render(before);
-    let html = renderer.render(doc).html;
-    assert_eq!(html, renderer.render_whole(doc, &RenderOptions::default()).html, "{before:?} -> {doc:?}");
-    html
 }
 
 #[test]
@@ -32,61 +24,6 @@ fn code_in_a_highlight_block_is_not_markdown() {
     );
     assert!(html.contains("# not_a_heading\n*not em* __not strong__\n- not a list\n</code></pre>"), "{html}");
     assert!(html.starts_with("<div data-line=\"1\" class=\"bl-template-pair\">"), "{html}");
-}
-
-#[test]
-fn a_highlight_block_moves_with_enter_typed_above_it() {
-    // The block is one trusted unit with one `data-line`: shifted, not re-rendered wrongly.
-    let renderer = Renderer::new();
-    let doc = "Intro.\n\n{% highlight ruby %}\nx = 1\n\ny = 2\n{% endhighlight %}\n\nAfter.\n";
-    let html = edit(&renderer, "", doc);
-    assert_eq!(html.matches("data-line=").count(), 3, "intro, block, after: {html}");
-    assert!(html.contains("<div data-line=\"3\" class=\"bl-template-pair\">"), "{html}");
-    let html = edit(&renderer, doc, &doc.replace("Intro.", "Intro\nsplit."));
-    assert!(html.contains("<div data-line=\"4\" class=\"bl-template-pair\">"), "{html}");
-    assert!(html.contains("<p data-line=\"10\">After.</p>"), "{html}");
-}
-
-#[test]
-fn typing_the_closing_tag_turns_the_lines_above_into_code_and_back() {
-    let renderer = Renderer::new();
-    let open = "Before.\n\n{{< highlight go >}}\n\nfunc a_b_c() {}\n\n";
-    let closer = "{{< /highlight >}}";
-    let mut previous = format!("{open}\n\nAfter.\n");
-    for end in 1..=closer.len() {
-        let doc = format!("{open}{}\n\nAfter.\n", &closer[..end]);
-        edit(&renderer, &previous, &doc);
-        previous = doc;
-    }
-    assert!(renderer.render(&previous).html.contains("data-lang=\"go\""));
-    let html = edit(&renderer, &previous, &previous.replace(closer, "{{< /highlight"));
-    assert!(html.contains("<p data-line=\"5\">func a_b_c() {}</p>"), "back to Markdown: {html}");
-}
-
-#[test]
-fn typing_inside_a_paragraph_with_a_tag_renders_as_from_scratch() {
-    let renderer = Renderer::new();
-    let mut doc = String::from("One {{ site.url }} two.\n\nPlain.\n");
-    for c in "x {% raw %}*y*{% endraw %} {{".chars() {
-        let before = doc.clone();
-        doc.insert(4, c);
-        edit(&renderer, &before, &doc);
-    }
-}
-
-#[test]
-fn a_paragraph_without_tags_keeps_the_typing_fast_path_in_a_document_with_tags() {
-    let renderer = Renderer::new();
-    let doc = "{{< figure src=\"a.png\" >}}\n\nPlain *text*.\n\n{% raw %}\nx\n{% endraw %}\n\nTail {{ y }}.\n";
-    renderer.render(doc);
-    let before = renderer.block_cache_stats();
-    let edited = doc.replace("Plain *text*", "Plain *text* now");
-    let html = edit(&renderer, doc, &edited);
-    // `edit` renders `doc` again first: unchanged, the last render as it is.
-    let after = renderer.block_cache_stats();
-    assert_eq!(after.misses - before.misses, 1, "only the edited paragraph is sanitized again");
-    assert_eq!(after.hits - before.hits, 0, "the paragraph was patched into the last render");
-    assert!(html.contains("<p data-line=\"3\">Plain <em>text</em> now.</p>"), "{html}");
 }
 
 #[test]
@@ -200,7 +137,7 @@ fn tags_in_raw_html_are_left_to_the_html() {
 #[test]
 fn word_counts_of_the_preview_and_text_stats_agree_on_tags() {
     let doc = "Hello {{< figure src=\"a.png\" >}} world.\n\n{% highlight ruby %}\nputs one\n{% endhighlight %}\n\n{% raw %}{{ x }}{% endraw %}\n";
-    let rendered = Renderer::new().render(doc).stats;
+    let rendered = byline_render::render(doc, &RenderOptions::default()).stats;
     assert_eq!(rendered, text_stats(doc));
     // Hello world, figure src="a.png" (punctuation joins words); highlight ruby puts one
     // endhighlight; raw x endraw.

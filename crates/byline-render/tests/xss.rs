@@ -30,10 +30,10 @@ fn corpus_is_substantial() {
 fn no_case_survives_sanitization() {
     let renderer = Renderer::new();
     let resolve = |url: &str| Some(format!("assets/{url}"));
-    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     let mut failures = Vec::new();
     for case in cases() {
-        for html in [renderer.render(&case).html, renderer.render_with(&case, &exported).html] {
+        for html in [renderer.render(&case, &RenderOptions::default()).html, renderer.render(&case, &exported).html] {
             let found = common::violations(&html);
             if !found.is_empty() {
                 failures.push(format!("case:\n{case}\noutput:\n{html}\nviolations: {found:?}\n"));
@@ -57,7 +57,10 @@ fn checker_catches_what_it_should() {
 #[test]
 fn language_injection_stays_inert() {
     let html = Renderer::new()
-        .render("```\"><script>alert(1)</script>\ncode\n```\n\n```rust onmouseover=alert(1)\nfn a() {}\n```\n")
+        .render(
+            "```\"><script>alert(1)</script>\ncode\n```\n\n```rust onmouseover=alert(1)\nfn a() {}\n```\n",
+            &RenderOptions::default(),
+        )
         .html;
     assert!(!html.contains("onmouseover"), "{html}");
     assert!(html.contains("data-lang=\"rust\""), "{html}");
@@ -69,6 +72,7 @@ fn id_clobbering_is_prevented() {
     let html = Renderer::new()
         .render(
             "<a id=\"app\">x</a> <form name=\"settings\"><input name=\"x\"></form> <img name=\"body\" src=\"a.png\">",
+            &RenderOptions::default(),
         )
         .html;
     assert!(html.contains("id=\"bl-app\""), "{html}");
@@ -79,8 +83,8 @@ fn id_clobbering_is_prevented() {
 fn both_modes(doc: &str) -> Vec<String> {
     let renderer = Renderer::new();
     let resolve = |url: &str| Some(format!("assets/{url}"));
-    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
-    let outputs = vec![renderer.render(doc).html, renderer.render_with(doc, &exported).html];
+    let exported = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
+    let outputs = vec![renderer.render(doc, &RenderOptions::default()).html, renderer.render(doc, &exported).html];
     for html in &outputs {
         let lower = html.to_ascii_lowercase();
         assert!(common::violations(html).is_empty(), "{doc} => {html}: {:?}", common::violations(html));
@@ -120,7 +124,7 @@ fn alt_text_fallback_cannot_inject_markup() {
             assert!(!html.contains("<img"), "the image should have become its alt text: {doc} => {html}");
         }
     }
-    let html = Renderer::new().render("![a&lt;b&gt;](javascript:x)").html;
+    let html = Renderer::new().render("![a&lt;b&gt;](javascript:x)", &RenderOptions::default()).html;
     let text: String = common::tokenize(&html)
         .into_iter()
         .filter_map(|t| match t {

@@ -14,15 +14,15 @@ use crate::drafts_folder::SyncError;
 use crate::error::IpcError;
 use crate::ipc::{ArticleExport, DraftsFolder, ExportFormat, ExportProgress, FolderSite, ImagePlacement, LibraryInfo};
 use crate::menu::UI_ITEMS;
+use byline_library::draft_images::DraftImage;
 use byline_library::folder_sync::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
 use byline_library::import::{ImportIssue, ImportReport, ImportedDraft};
-use byline_library::preview::DraftImage;
-use byline_library::preview_session::{BlockRef, PreviewReply, PreviewRequest, PreviewUpdate};
 use byline_library::publish::SiteSummary;
 use byline_library::{
     Asset, Author, AuthorChange, Draft, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary, NewAuthor,
-    NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status, TextChange,
+    NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status,
 };
+use byline_preview::{BlockRef, PreviewReply, PreviewRequest, PreviewUpdate, TextChange};
 use byline_render::{TextStats, TocEntry};
 
 /// The generated file, relative to this crate.

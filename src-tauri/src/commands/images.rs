@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use byline_library::preview::{preview_css as core_preview_css, DraftImage};
-use byline_library::preview_session::{PreviewReply, PreviewRequest};
+use byline_library::draft_images::DraftImage;
 use byline_library::Asset;
+use byline_preview::{preview_css as core_preview_css, PreviewReply, PreviewRequest};
 use tauri::State;
 
 use crate::error::AppResult;

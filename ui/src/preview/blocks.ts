@@ -3,7 +3,7 @@
  * a content key and its first source line, and its HTML comes once, with its `data-line`
  * values counted from that line. A block that only moved (lines typed above it) keeps its key,
  * so only its new line arrives; the lines are added back here, with the shell's rules
- * (crates/byline-library/src/preview_blocks.rs): every `<` starts a tag or comment (text has
+ * (crates/byline-preview/src/blocks.rs): every `<` starts a tag or comment (text has
  * `<` escaped), and only plain numbers (no sign, no leading zero) were made relative.
  */
 import type { BlockRef, PreviewUpdate } from "../../ipc";

@@ -2,7 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use byline_export::{ArticleContext, AuthorContext, RelatedArticle, SiteContext, SocialLink, TocItem};
-use byline_render::{RenderOptions, Renderer};
+use byline_render::RenderOptions;
 use chrono::{DateTime, FixedOffset};
 
 pub const EVIL: &str = "</script><script>alert(1)</script> \"q\" 'a' & ]]>";
@@ -17,7 +17,10 @@ pub fn date(s: &str) -> DateTime<FixedOffset> {
 /// Renders like `byline export --images embed`: the relative image becomes a data: URI.
 fn render(md: &str) -> byline_render::Rendered {
     let embed = |url: &str| (url == "pixel.png").then(|| PIXEL.to_owned());
-    Renderer::new().render_with(md, &RenderOptions { resolve_url: Some(&embed), omit_source_lines: true })
+    byline_render::render(
+        md,
+        &RenderOptions { resolve_url: Some(&embed), omit_source_lines: true, ..Default::default() },
+    )
 }
 
 pub fn body_markdown() -> String {

@@ -9,23 +9,23 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::url_rewrite::tag_end;
+use byline_render::stages::tag_end;
 
 const ATTRIBUTE: &str = " data-line=\"";
 
 /// One `data-line` value in a piece of HTML: where its digits are, and the line they say.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineValue {
+pub(crate) struct LineValue {
     /// Where the value's digits are in the HTML (bytes).
-    pub digits: Range<usize>,
+    pub(crate) digits: Range<usize>,
     /// The line number they say.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// Every `data-line` value in the tags of serializer-written `html` (so `<` starts a tag and
 /// `"` in a value is escaped), in order, skipping comments. Only plain numbers count (no sign,
 /// no leading zero), as the writer writes them: a value written back from its line reads the same.
-pub fn find(html: &str) -> Vec<LineValue> {
+pub(crate) fn find(html: &str) -> Vec<LineValue> {
     let bytes = html.as_bytes();
     let mut values = Vec::new();
     let mut at = 0;

@@ -1,5 +1,5 @@
 //! Renders the generated article or book over and over with one paragraph edited each time,
-//! to profile the warm preview path: `cargo run --release -p byline-render --example warm_edit -- book 200`.
+//! to profile the warm preview path: `cargo run --release -p byline-preview --example warm_edit -- book 200`.
 //! A third argument `newline` types Enter instead (every later line shifts).
 
 #![allow(missing_docs)]
@@ -9,13 +9,13 @@ mod inputs;
 
 use std::time::Instant;
 
-use byline_render::Renderer;
+use byline_preview::Preview;
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_else(|| "article".into());
     let rounds: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(500);
     let doc = if which == "book" { inputs::book() } else { inputs::article() };
-    let renderer = Renderer::new();
+    let renderer = Preview::new();
     renderer.render(&doc);
     let newline = std::env::args().nth(3).is_some_and(|mode| mode == "newline");
     let edit = if newline { inputs::break_paragraph } else { inputs::edit_paragraph };

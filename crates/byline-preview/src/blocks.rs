@@ -10,7 +10,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use byline_render::{data_line_values, LineValue, VOID_ELEMENTS};
+use byline_render::VOID_ELEMENTS;
+
+use crate::lines::{find as data_line_values, LineValue};
 
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
 

@@ -1,16 +1,13 @@
-//! What the desktop app's editor needs beyond plain library calls, kept free of any GUI toolkit:
-//! the live preview of a draft with its images resolved to `data:` URIs, images pasted or picked
-//! in the app stored as assets, assets as `data:` URLs, and the preview document's CSS.
+//! A draft's images as the desktop app's editor needs them, kept free of any GUI toolkit: images
+//! pasted or picked in the app stored as assets, assets as `data:` URLs, and the map from a
+//! draft's image references to those URLs that the live preview (byline-preview) resolves with.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use byline_render::{RenderOptions, Rendered};
-
 use crate::assets::{data_url, extension_for_mime};
 use crate::assets_scan::normalize_reference;
-use crate::publish::renderer;
 use crate::slug::slugify;
 use crate::{Asset, Error, Library, Result};
 
@@ -19,9 +16,6 @@ pub const MAX_IMAGE_BYTES: usize = 25 * 1024 * 1024;
 
 /// Folder, inside a draft, that pasted images are filed under.
 const IMAGE_FOLDER: &str = "images";
-
-/// Prose styles of the preview document (the code colours come from `highlight_css`).
-const PROSE_CSS: &str = include_str!("preview.css");
 
 /// An image stored for a draft: where the Markdown refers to it and the text to insert.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -33,36 +27,46 @@ pub struct DraftImage {
 }
 
 /// What a preview render needs from the library, read under its lock so the render itself
-/// (the slow part on a long draft) runs without holding it: the draft's images as data URLs.
+/// (the slow part on a long draft) runs without holding it: the draft's images as data URLs,
+/// and an identity that names the set.
 #[derive(Debug, Clone, Default)]
 pub struct PreviewImages {
     urls: BTreeMap<String, Arc<str>>,
+    identity: String,
 }
 
 impl PreviewImages {
-    /// Renders `markdown` for the live preview (with `data-line` source attributes), showing
-    /// these images inline as `data:` URIs.
-    pub fn render(&self, markdown: &str) -> Rendered {
-        // The renderer reuses its previous render (one edited paragraph re-rendered) only when
-        // there is no resolver, so a draft without attached images renders without one.
-        let resolve = |url: &str| self.urls.get(&normalize_reference(url)).map(|data| data.to_string());
-        let options =
-            RenderOptions { resolve_url: (!self.urls.is_empty()).then_some(&resolve as _), omit_source_lines: false };
-        renderer().render_with(markdown, &options)
+    /// The `data:` URL a reference in the Markdown (e.g. `./images/a.png`) shows, if it names
+    /// one of the draft's images.
+    pub fn resolve(&self, url: &str) -> Option<String> {
+        self.urls.get(&normalize_reference(url)).map(|data| data.to_string())
+    }
+
+    /// Names the set: every attachment's path and content hash. Equal identities resolve
+    /// alike, because an asset (keyed by its sha256) never changes and neither does its URL.
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
+    /// Whether the draft has no images (a preview then resolves nothing).
+    pub fn is_empty(&self) -> bool {
+        self.urls.is_empty()
     }
 }
 
 impl Library {
     /// The images of the draft `slug` names for its preview (none without a slug).
     pub fn preview_images(&self, slug: Option<&str>) -> Result<PreviewImages> {
-        let mut urls = BTreeMap::new();
+        let (mut urls, mut hashes) = (BTreeMap::new(), BTreeMap::new());
         if let Some(slug) = slug {
             for attached in self.draft_assets(slug)? {
                 let url = self.cached_data_url(&attached.asset)?;
+                hashes.insert(attached.path.clone(), attached.asset.hash);
                 urls.insert(attached.path, url);
             }
         }
-        Ok(PreviewImages { urls })
+        let identity = hashes.iter().map(|(path, hash)| format!("{path}\0{hash}\n")).collect();
+        Ok(PreviewImages { urls, identity })
     }
 
     /// Stores an image pasted or dropped into a draft and attaches it under `images/<name>`, a
@@ -113,11 +117,6 @@ impl Library {
         data_url_cache().lock().unwrap_or_else(PoisonError::into_inner).insert(&asset.hash, Arc::clone(&url));
         Ok(url)
     }
-}
-
-/// The CSS of the preview document: prose styles, then code highlighting for light and dark.
-pub fn preview_css() -> String {
-    format!("{PROSE_CSS}\n{}", byline_render::highlight_css())
 }
 
 fn check_image_size(file_name: &str, size: usize) -> Result<()> {
@@ -246,6 +245,13 @@ mod tests {
         (dir, library, draft.slug)
     }
 
+    /// Renders as the preview does: source lines kept, the images resolved.
+    fn render(images: &PreviewImages, markdown: &str) -> byline_render::Rendered {
+        let resolve = |url: &str| images.resolve(url);
+        let options = byline_render::RenderOptions { resolve_url: Some(&resolve), ..Default::default() };
+        byline_render::render(markdown, &options)
+    }
+
     #[test]
     fn pasted_image_shows_in_the_preview() {
         let (_dir, mut library, slug) = library_with_draft();
@@ -254,12 +260,12 @@ mod tests {
             image,
             DraftImage { path: "images/beach-day.png".into(), markdown: "![Beach Day](images/beach-day.png)".into() }
         );
-        let preview = library.preview_images(Some(&slug)).unwrap().render(&format!("# Trip\n\n{}\n", image.markdown));
+        let preview = render(&library.preview_images(Some(&slug)).unwrap(), &format!("# Trip\n\n{}\n", image.markdown));
         assert!(preview.html.contains("src=\"data:image/png;base64,iVBORw0KGg"), "{}", preview.html);
         assert!(preview.html.contains("data-line"), "preview keeps source lines for scroll sync");
         assert_eq!(preview.title.as_deref(), Some("Trip"));
         // Without the draft, the same Markdown keeps its relative path (nothing to resolve it to).
-        let plain = library.preview_images(None).unwrap().render(&image.markdown);
+        let plain = render(&library.preview_images(None).unwrap(), &image.markdown);
         assert!(plain.html.contains("images/beach-day.png"));
     }
 
@@ -297,13 +303,5 @@ mod tests {
         let missing = library.import_image_file(&dir.path().join("gone.png")).unwrap_err();
         assert!(missing.to_string().contains("gone.png"), "{missing}");
         assert!(matches!(library.asset_data_url("00ff"), Err(Error::AssetNotFound(_))));
-    }
-
-    #[test]
-    fn css_covers_prose_and_both_code_themes() {
-        let css = preview_css();
-        assert!(css.contains("pre.code"));
-        assert!(css.contains("[data-theme=dark]"));
-        assert!(css.contains(".hl-"));
     }
 }

@@ -1,15 +1,18 @@
 //! Sanitized HTML of recently rendered units, keyed by their unsanitized HTML (with lines
 //! relative to the block's first, for writer-only units), so an edit re-sanitizes only the
-//! blocks it changed. Bounded: least recently used entries go first.
+//! blocks it changed. A unit shown with a draft's images resolved is kept too, keyed also by the
+//! image set's identity, so typing in a draft with images re-resolves only the edited block.
+//! Bounded: least recently used entries go first, resolved ones included.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use crate::highlight::CacheStats;
-use crate::relative_lines::{self, LineValue};
-use crate::units::UnitKind;
+use byline_render::stages::UnitKind;
+use byline_render::CacheStats;
+
+use crate::lines::{self, LineValue};
 
 const MAX_ENTRIES: usize = 32_768;
 const MAX_BYTES: usize = 64 << 20;
@@ -20,19 +23,27 @@ pub(crate) struct CleanBlock {
     html: Box<str>,
     /// For a writer-only unit, its `data-line` values, relative to the block's first line.
     lines: Vec<LineValue>,
+    /// Whether it holds a tag whose URL a resolver may rewrite; without one, resolving is a no-op.
+    pub(crate) url_tags: bool,
 }
 
 impl CleanBlock {
     /// Wraps sanitized HTML; for a [`UnitKind::Written`] unit, finds its relative lines.
     pub(crate) fn new(html: String, kind: UnitKind) -> CleanBlock {
-        let lines = if kind == UnitKind::Written { relative_lines::find(&html) } else { Vec::new() };
-        CleanBlock { html: html.into(), lines }
+        let lines = if kind == UnitKind::Written { lines::find(&html) } else { Vec::new() };
+        let url_tags = has_url_tags(&html);
+        CleanBlock { html: html.into(), lines, url_tags }
+    }
+
+    /// The sanitized HTML, lines as cached.
+    pub(crate) fn html(&self) -> &str {
+        &self.html
     }
 
     /// Appends the HTML with its lines counted from `first_line` (0 for raw units); `lines`
     /// gets the offset in `out` of each writer's `data-line` value.
     pub(crate) fn write_to(&self, out: &mut String, first_line: usize, lines: &mut Vec<usize>) {
-        relative_lines::write_shifted(out, &self.html, &self.lines, |line| line + first_line, lines);
+        lines::write_shifted(out, &self.html, &self.lines, |line| line + first_line, lines);
     }
 
     fn size(&self) -> usize {
@@ -41,21 +52,25 @@ impl CleanBlock {
 }
 
 struct Entry {
-    /// The unsanitized HTML and its kind, compared on lookup so neither a hash collision nor a
-    /// raw unit spelled like a writer one can serve wrong HTML.
+    /// The unsanitized HTML, its kind and the identity of the images resolved in it, compared on
+    /// lookup so neither a hash collision, a raw unit spelled like a writer one nor another
+    /// image set can serve wrong HTML.
     source: Box<str>,
     kind: UnitKind,
+    urls: Option<Arc<str>>,
     clean: Arc<CleanBlock>,
     last_used: u64,
 }
 
 impl Entry {
     fn size(&self) -> usize {
-        self.source.len() + self.clean.size() + 64
+        // The identity is shared by every entry of one image set: counted once per entry is
+        // an overestimate, which only evicts sooner.
+        self.source.len() + self.clean.size() + self.urls.as_ref().map_or(0, |urls| urls.len()) + 64
     }
 }
 
-/// The cache itself; the `Renderer` keeps it behind a mutex.
+/// The cache itself; the preview's caches keep it behind a mutex.
 #[derive(Default)]
 pub(crate) struct BlockCache {
     entries: HashMap<u64, Entry>,
@@ -72,12 +87,25 @@ pub(crate) fn key(source: &str) -> u64 {
     hasher.finish()
 }
 
+/// Hash of a unit's unsanitized HTML shown with the images of one identity.
+pub(crate) fn resolved_key(source: &str, urls: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    source.hash(&mut hasher);
+    urls.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Whether sanitized `html` holds a tag `resolve_urls` may rewrite (`<img>`, `<a …>`).
+pub(crate) fn has_url_tags(html: &str) -> bool {
+    html.contains("<img") || html.contains("<a ")
+}
+
 impl BlockCache {
     /// The sanitized HTML of `source`, if cached; counts a hit or a miss.
     pub(crate) fn get(&mut self, key: u64, source: &str, kind: UnitKind) -> Option<Arc<CleanBlock>> {
         self.tick += 1;
         let tick = self.tick;
-        match self.entries.get_mut(&key).filter(|e| e.kind == kind && &*e.source == source) {
+        match self.entries.get_mut(&key).filter(|e| e.kind == kind && e.urls.is_none() && &*e.source == source) {
             Some(entry) => {
                 entry.last_used = tick;
                 self.hits += 1;
@@ -90,9 +118,43 @@ impl BlockCache {
         }
     }
 
+    /// The HTML of `source` with the images of identity `urls` resolved, if cached. Not counted:
+    /// the counters tell how often sanitizing was saved, which a resolved miss does not cost.
+    pub(crate) fn get_resolved(
+        &mut self,
+        key: u64,
+        source: &str,
+        kind: UnitKind,
+        urls: &str,
+    ) -> Option<Arc<CleanBlock>> {
+        self.tick += 1;
+        let tick = self.tick;
+        let entry = self
+            .entries
+            .get_mut(&key)
+            .filter(|e| e.kind == kind && e.urls.as_deref() == Some(urls) && &*e.source == source)?;
+        entry.last_used = tick;
+        Some(entry.clean.clone())
+    }
+
     /// Stores the sanitized HTML of `source`, evicting old entries past the bounds.
     pub(crate) fn insert(&mut self, key: u64, source: &str, kind: UnitKind, clean: Arc<CleanBlock>) {
-        let entry = Entry { source: source.into(), kind, clean, last_used: self.tick };
+        self.insert_entry(key, Entry { source: source.into(), kind, urls: None, clean, last_used: self.tick });
+    }
+
+    /// Stores the HTML of `source` with the images of identity `urls` resolved.
+    pub(crate) fn insert_resolved(
+        &mut self,
+        key: u64,
+        source: &str,
+        kind: UnitKind,
+        urls: Arc<str>,
+        clean: Arc<CleanBlock>,
+    ) {
+        self.insert_entry(key, Entry { source: source.into(), kind, urls: Some(urls), clean, last_used: self.tick });
+    }
+
+    fn insert_entry(&mut self, key: u64, entry: Entry) {
         self.bytes += entry.size();
         if let Some(old) = self.entries.insert(key, entry) {
             self.bytes -= old.size();

@@ -15,21 +15,16 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
-use crate::common_ends::common_ends;
-use crate::events::options;
-use crate::html_balance::OpenElements;
-use crate::html_writer;
-use crate::stats::{text_stats, words_to_stats};
-use crate::template_mask::may_have_tags;
-use crate::units::{PieceKind, UnitKind};
-use crate::Rendered;
+use byline_render::stages::{closes_everything, is_lone_paragraph, may_have_tags, words_to_stats};
+use byline_render::stages::{PieceKind, UnitKind, Written};
+use byline_render::{common_ends, text_stats, Rendered};
 
 /// What the last full or incremental preview render left, for the next one.
 pub(crate) struct LastRender {
     pub(crate) markdown: String,
     pub(crate) source_lines: bool,
+    /// The identity of the image set its URLs were resolved with; None: none resolved.
+    pub(crate) urls: Option<String>,
     pub(crate) rendered: Rendered,
     /// Top-level paragraphs that were a sanitizer unit of their own, in document order.
     pub(crate) paragraphs: Vec<Slot>,
@@ -47,11 +42,12 @@ pub(crate) struct Slot {
 }
 
 /// Renders `markdown` by redoing one paragraph of `last`, or None if the fast path does not
-/// apply. `write` writes a paragraph's unsanitized HTML, `clean` sanitizes it as a unit of a kind.
+/// apply. `write` writes a paragraph's unsanitized HTML, `clean` sanitizes it as a unit of a kind
+/// (URLs resolved as the last render's were, so every offset indexes the HTML as shown).
 pub(crate) fn try_edit(
     last: &mut LastRender,
     markdown: &str,
-    write: impl FnOnce(&str, usize) -> html_writer::Written,
+    write: impl FnOnce(&str, usize) -> Written,
     clean: impl FnOnce(&str, UnitKind) -> (String, Vec<usize>),
 ) -> Option<Rendered> {
     let old = last.markdown.as_str();
@@ -96,12 +92,12 @@ pub(crate) fn try_edit(
     }
     let first_line = 1 + old[..slot.source.start].bytes().filter(|&b| b == b'\n').count();
     let written = write(new_text, first_line);
-    let [piece] = written.pieces.as_slice() else { return None };
-    if piece.kind == PieceKind::Code || (piece.kind == PieceKind::RawHtml && !closes_everything(&written.html)) {
+    let [piece] = written.pieces() else { return None };
+    if piece.kind == PieceKind::Code || (piece.kind == PieceKind::RawHtml && !closes_everything(written.html())) {
         return None;
     }
-    let (html, html_lines) = clean(&written.html, piece.kind.into());
-    let words = last.rendered.stats.words.checked_sub(text_stats(old_text).words)? + written.stats.words;
+    let (html, html_lines) = clean(written.html(), piece.kind.into());
+    let words = last.rendered.stats.words.checked_sub(text_stats(old_text).words)? + written.words();
     let source_delta = new_text.len() as isize - old_text.len() as isize;
 
     last.rendered.stats = words_to_stats(words);
@@ -187,46 +183,6 @@ fn has_footnotes(text: &str) -> bool {
     text.contains("[^")
 }
 
-/// Parses as exactly one paragraph, with no reference link needing the rest of the document
-/// and no link reference definition (a paragraph's source starts at a definition before it,
-/// and what it defines links blocks anywhere in the document).
-fn is_lone_paragraph(text: &str) -> bool {
-    let mut needs_references = false;
-    let mut callback = |_: pulldown_cmark::BrokenLink<'_>| {
-        needs_references = true;
-        None
-    };
-    let mut depth = 0usize;
-    let mut top_level = 0usize;
-    let mut parser = Parser::new_with_broken_link_callback(text, options(), Some(&mut callback));
-    if parser.reference_definitions().iter().next().is_some() {
-        return false;
-    }
-    for event in parser.by_ref() {
-        match event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    top_level += 1;
-                    if !matches!(tag, Tag::Paragraph) {
-                        return false;
-                    }
-                }
-                depth += 1;
-            }
-            Event::End(TagEnd::Paragraph) if depth == 1 => depth = 0,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ if depth == 0 => return false,
-            _ => {}
-        }
-    }
-    top_level == 1 && !needs_references
-}
-
-fn closes_everything(html: &str) -> bool {
-    let mut open = OpenElements::default();
-    open.feed(html) && open.is_empty()
-}
-
 /// Moves the first slot's source end and every later slot's source by the change in length.
 fn shift_sources(slots: &mut [Slot], delta: isize) {
     let by = |n: usize| n.checked_add_signed(delta).unwrap_or(n);
@@ -252,16 +208,5 @@ mod tests {
         assert!(followed_by_blank_line("\n\nnext"));
         assert!(followed_by_blank_line("\n"));
         assert!(!followed_by_blank_line("\n|--|"));
-    }
-
-    #[test]
-    fn only_plain_paragraphs_qualify() {
-        assert!(is_lone_paragraph("Some *text* and [a](b.md) here"));
-        assert!(!is_lone_paragraph("Some [text][ref] here"));
-        assert!(!is_lone_paragraph("Two\n\nparagraphs"));
-        assert!(!is_lone_paragraph("Setext\n---"));
-        assert!(!is_lone_paragraph("a | b\n--|--"));
-        assert!(!is_lone_paragraph("[ref]: /url"));
-        assert!(!is_lone_paragraph("[ref]: /url\ntext"), "defines a reference for other blocks");
     }
 }

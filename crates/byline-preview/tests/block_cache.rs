@@ -2,8 +2,12 @@
 //! exactly what one sanitizer pass over the whole document gives, and unchanged blocks are
 //! not sanitized again.
 
+#[path = "../../byline-render/tests/common/mod.rs"]
 mod common;
 
+use std::sync::Arc;
+
+use byline_preview::{Preview, PreviewCaches, PreviewOptions, Urls};
 use byline_render::{RenderOptions, Renderer};
 use proptest::prelude::*;
 
@@ -132,21 +136,58 @@ fn apply(blocks: &mut Vec<String>, edit: &Edit) {
     }
 }
 
-fn assert_same(renderer: &Renderer, markdown: &str) -> Result<(), TestCaseError> {
-    let preview = RenderOptions::default();
-    let cached = renderer.render_with(markdown, &preview);
-    prop_assert_eq!(&cached, &renderer.render_whole(markdown, &preview), "preview of {:?}", markdown);
+/// One preview per option set over shared caches, as the app's windows share them: each keeps
+/// its own last render, so each takes the fast path from one edit to the next.
+struct Previews {
+    preview: Preview,
+    export: Preview,
+    one: Preview,
+    two: Preview,
+}
+
+impl Previews {
+    fn new() -> Previews {
+        let caches = Arc::new(PreviewCaches::default());
+        let preview = || Preview::with_caches(Arc::clone(&caches));
+        Previews { preview: preview(), export: preview(), one: preview(), two: preview() }
+    }
+}
+
+fn assert_same(previews: &Previews, markdown: &str) -> Result<(), TestCaseError> {
+    let preview = PreviewOptions::default();
+    let cached = previews.preview.render_with(markdown, &preview);
+    prop_assert_eq!(&cached, &whole(markdown, &RenderOptions::default()), "preview of {:?}", markdown);
     prop_assert!(common::violations(&cached.html).is_empty(), "{:?}", cached.html);
 
     let resolve = |url: &str| Some(format!("files/{url}"));
-    let export = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true };
+    let export = PreviewOptions { urls: Some(Urls { identity: "files/", resolve: &resolve }), omit_source_lines: true };
+    let reference = RenderOptions { resolve_url: Some(&resolve), omit_source_lines: true, ..Default::default() };
     prop_assert_eq!(
-        renderer.render_with(markdown, &export),
-        renderer.render_whole(markdown, &export),
+        previews.export.render_with(markdown, &export),
+        whole(markdown, &reference),
         "export of {:?}",
         markdown
     );
+
+    // The preview with images: two image sets, their resolved blocks side by side in one cache.
+    for (renderer, identity, prefix) in [(&previews.one, "one", "one/"), (&previews.two, "two", "two/")] {
+        let resolve = move |url: &str| (url != "a.png").then(|| format!("{prefix}{url}"));
+        let images = PreviewOptions { urls: Some(Urls { identity, resolve: &resolve }), omit_source_lines: false };
+        let reference = RenderOptions { resolve_url: Some(&resolve), ..Default::default() };
+        prop_assert_eq!(
+            renderer.render_with(markdown, &images),
+            whole(markdown, &reference),
+            "preview of {:?} with images {}",
+            markdown,
+            identity
+        );
+    }
     Ok(())
+}
+
+/// One sanitizer pass over the whole document: the reference.
+fn whole(markdown: &str, options: &RenderOptions<'_>) -> byline_render::Rendered {
+    Renderer::shared().render_whole(markdown, options)
 }
 
 /// 200 cases, or `PROPTEST_CASES` for a long run (`PROPTEST_CASES=20000 cargo test --release …`).
@@ -162,7 +203,7 @@ proptest! {
         start in proptest::collection::vec(block(), 0..12),
         edits in proptest::collection::vec(edit(), 1..8),
     ) {
-        let renderer = Renderer::new();
+        let renderer = Previews::new();
         let mut blocks = start;
         assert_same(&renderer, &blocks.join("\n\n"))?;
         for edit in &edits {
@@ -174,7 +215,7 @@ proptest! {
 
 #[test]
 fn editing_one_paragraph_sanitizes_only_that_paragraph() {
-    let renderer = Renderer::new();
+    let renderer = Preview::new();
     let paragraphs: Vec<String> = (0..50).map(|i| format!("Paragraph {i} with *some* text.")).collect();
     let mut doc = paragraphs.join("\n\n");
     doc.push_str("\n\n```rust\nfn main() {}\n```\n");
@@ -186,7 +227,7 @@ fn editing_one_paragraph_sanitizes_only_that_paragraph() {
     assert_eq!(after.misses - before.misses, 1, "only the edited paragraph is sanitized again");
     assert_eq!(after.hits - before.hits, 0, "the paragraph was patched into the last render");
     assert!(html.contains("<p data-line=\"41\">Paragraph 20 now with <em>some</em> text.</p>"), "{html}");
-    assert_eq!(html, renderer.render_whole(&edited, &RenderOptions::default()).html);
+    assert_eq!(html, whole(&edited, &RenderOptions::default()).html);
 
     // Enter shifts every later `data-line`: the paragraph is patched in, the later lines renumbered.
     let split = edited.replace("Paragraph 30 with", "Paragraph 30\nwith");
@@ -195,14 +236,14 @@ fn editing_one_paragraph_sanitizes_only_that_paragraph() {
     assert_eq!(last.misses - after.misses, 1, "only paragraph 30, not the 19 after it");
     assert_eq!(last.hits - after.hits, 0, "the paragraph was patched into the last render");
     assert!(html.contains("<p data-line=\"100\">Paragraph 49"), "later lines moved down: {html}");
-    assert_eq!(html, renderer.render_whole(&split, &RenderOptions::default()).html);
+    assert_eq!(html, whole(&split, &RenderOptions::default()).html);
 }
 
 #[test]
 fn enter_before_raw_html_sanitizes_only_the_edited_and_raw_blocks() {
     // Raw HTML may carry its own `data-line`, so a new line before it takes the full render;
     // writer-only blocks are cached by lines relative to their first, so they still hit.
-    let renderer = Renderer::new();
+    let renderer = Preview::new();
     let mut paragraphs: Vec<String> = (0..50).map(|i| format!("Paragraph {i} with *some* text.")).collect();
     paragraphs.push("Raw <kbd>Ctrl</kbd> and <span data-line=\"7\">the author's own line</span>.".to_string());
     let doc = paragraphs.join("\n\n");
@@ -214,7 +255,7 @@ fn enter_before_raw_html_sanitizes_only_the_edited_and_raw_blocks() {
     assert_eq!(after.misses - before.misses, 2, "paragraph 30 and the raw one");
     assert_eq!(after.hits - before.hits, 49, "every other paragraph");
     assert!(html.contains("<p data-line=\"102\">Raw <kbd>Ctrl</kbd> and <span data-line=\"7\">"), "{html}");
-    assert_eq!(html, renderer.render_whole(&split, &RenderOptions::default()).html);
+    assert_eq!(html, whole(&split, &RenderOptions::default()).html);
 }
 
 #[test]
@@ -224,13 +265,14 @@ fn spec_examples_in_sequence_render_as_from_scratch() {
     struct Example {
         markdown: String,
     }
-    let examples: Vec<Example> = serde_json::from_str(include_str!("fixtures/commonmark-spec.json")).unwrap();
-    let renderer = Renderer::new();
+    let examples: Vec<Example> =
+        serde_json::from_str(include_str!("../../byline-render/tests/fixtures/commonmark-spec.json")).unwrap();
+    let renderer = Preview::new();
     let mut previous = String::new();
     for example in &examples {
         // Each example alone, then appended to the previous one (edits at the end of a document).
         for doc in [example.markdown.clone(), format!("{previous}\n{}", example.markdown)] {
-            let whole = renderer.render_whole(&doc, &RenderOptions::default());
+            let whole = whole(&doc, &RenderOptions::default());
             assert_eq!(renderer.render(&doc), whole, "{doc:?}");
         }
         previous = example.markdown.clone();
@@ -240,10 +282,10 @@ fn spec_examples_in_sequence_render_as_from_scratch() {
 #[test]
 fn details_spanning_blocks_is_sanitized_as_one() {
     let doc = "<details open>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\nAfter.\n";
-    let renderer = Renderer::new();
+    let renderer = Preview::new();
     let html = renderer.render(doc).html;
     assert!(html.contains("<p data-line=\"4\">Hidden <em>text</em>.</p>\n</details>"), "{html}");
-    assert_eq!(html, renderer.render_whole(doc, &RenderOptions::default()).html);
+    assert_eq!(html, whole(doc, &RenderOptions::default()).html);
 }
 
 /// Found by fuzzing (fuzz/fuzz_targets/render.rs): typing `]` turned a paragraph's first line
@@ -251,10 +293,10 @@ fn details_spanning_blocks_is_sanitized_as_one() {
 /// edit, leaving the later `[bar][foo]` unlinked.
 #[test]
 fn typing_a_reference_definition_into_a_paragraph_relinks_later_blocks() {
-    let renderer = Renderer::new();
+    let renderer = Preview::new();
     renderer.render("[foo: /url\n2\n\n[bar][foo]\n");
     let doc = "[foo]: /url\n2\n\n[bar][foo]\n";
     let html = renderer.render(doc).html;
     assert!(html.contains("<a href=\"/url\""), "{html}");
-    assert_eq!(html, renderer.render_whole(doc, &RenderOptions::default()).html);
+    assert_eq!(html, whole(doc, &RenderOptions::default()).html);
 }

@@ -6,7 +6,25 @@
 use std::collections::HashMap;
 
 use super::*;
-use byline_render::{data_line_values, LineValue};
+use crate::lines::{find as data_line_values, LineValue};
+use crate::protocol::PreviewUpdate;
+use byline_render::{RenderOptions, Renderer};
+
+/// The error a test's image read fails with.
+#[derive(Debug)]
+struct Gone(String);
+
+impl std::fmt::Display for Gone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no draft {}", self.0)
+    }
+}
+
+impl std::error::Error for Gone {}
+
+fn no_images(_: Option<&str>) -> Result<Images, Gone> {
+    Ok(Images::none())
+}
 
 /// What the app window holds: its text, its versions and the blocks of the last reply.
 #[derive(Default)]
@@ -54,7 +72,7 @@ impl Window {
 
     fn send(&mut self, sessions: &PreviewSessions, request: PreviewRequest) -> Option<PreviewUpdate> {
         let version = request.version;
-        match sessions.update(request, |_| Ok(PreviewImages::default())).unwrap() {
+        match sessions.update(request, no_images).unwrap() {
             PreviewReply::Resync => {
                 self.backend = 0;
                 None
@@ -102,7 +120,12 @@ impl Window {
     }
 
     fn shows_its_text(&self) {
-        assert_eq!(self.shown(), PreviewImages::default().render(&self.text).html, "for the text {:?}", self.text);
+        assert_eq!(
+            self.shown(),
+            Renderer::shared().render_whole(&self.text, &RenderOptions::default()).html,
+            "for the text {:?}",
+            self.text
+        );
     }
 }
 
@@ -170,14 +193,14 @@ fn a_wrong_base_length_or_draft_resyncs_and_drops_the_text() {
     window.open(&sessions, "one two");
     let mut wrong_length = window.request(None, vec![TextChange { from: 0, to: 0, insert: "x".into() }], "x");
     wrong_length.length = 2;
-    assert_eq!(sessions.update(wrong_length, |_| Ok(PreviewImages::default())).unwrap(), PreviewReply::Resync);
+    assert_eq!(sessions.update(wrong_length, no_images).unwrap(), PreviewReply::Resync);
     window.open(&sessions, "one two");
     let mut other_draft = window.request(None, Vec::new(), "one two");
     other_draft.slug = Some("other".into());
-    assert_eq!(sessions.update(other_draft, |_| Ok(PreviewImages::default())).unwrap(), PreviewReply::Resync);
+    assert_eq!(sessions.update(other_draft, no_images).unwrap(), PreviewReply::Resync);
     let mut split_pair = window.request(Some("a😀"), Vec::new(), "a😀");
     split_pair.length = 2;
-    let err = sessions.update(split_pair, |_| Ok(PreviewImages::default())).unwrap_err();
+    let err = sessions.update(split_pair, no_images).unwrap_err();
     assert!(err.to_string().contains("reload the window"), "{err}");
 }
 
@@ -203,12 +226,12 @@ fn sessions_are_bounded_and_ids_checked() {
         let mut window = Window::default();
         let mut request = window.request(Some("text"), Vec::new(), "text");
         request.session = format!("window-{i}");
-        sessions.update(request, |_| Ok(PreviewImages::default())).unwrap();
+        sessions.update(request, no_images).unwrap();
     }
     assert_eq!(sessions.sessions.lock().unwrap().open.len(), MAX_SESSIONS);
     let mut request = Window::default().request(Some("text"), Vec::new(), "text");
     request.session = String::new();
-    assert!(matches!(sessions.update(request, |_| Ok(PreviewImages::default())), Err(Error::InvalidInput(_))));
+    assert!(matches!(sessions.update(request, no_images), Err(PreviewError::InvalidInput(_))));
 }
 
 #[test]
@@ -217,6 +240,30 @@ fn the_draft_images_are_read_for_the_render() {
     let mut window = Window::default();
     let mut request = window.request(Some("x"), Vec::new(), "x");
     request.slug = Some("gone".into());
-    let err = sessions.update(request, |_| Err(Error::DraftNotFound("gone".into()))).unwrap_err();
-    assert!(matches!(err, Error::DraftNotFound(_)), "{err}");
+    let err = sessions.update(request, |_| Err(Gone("gone".into()))).unwrap_err();
+    assert!(matches!(err, PreviewError::Images(Gone(_))), "{err}");
+}
+
+#[test]
+fn an_image_attached_mid_session_shows_without_a_resync() {
+    let sessions = PreviewSessions::default();
+    let mut window = Window::default();
+    window.open(&sessions, "![Beach](images/beach.png)\n\nSome text.\n");
+    window.shows_its_text();
+    let end = window.text.encode_utf16().count();
+    window.text.push('!');
+    let text = window.text.clone();
+    let request = window.request(None, vec![TextChange { from: end, to: end, insert: "!".into() }], &text);
+    let version = request.version;
+    let resolve = |url: &str| (url == "images/beach.png").then(|| "data:image/png;base64,iVBORw0KGgo=".to_owned());
+    let attached = |_: Option<&str>| Ok::<_, Gone>(Images::new("images/beach.png\0ab12\n".into(), resolve));
+    let PreviewReply::Rendered(update) = sessions.update(request, attached).unwrap() else {
+        panic!("the edit applies: no resync")
+    };
+    window.backend = version;
+    window.apply(&update);
+    let options = RenderOptions { resolve_url: Some(&resolve), ..Default::default() };
+    let shown = window.shown();
+    assert!(shown.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""), "{shown}");
+    assert_eq!(shown, Renderer::shared().render_whole(&window.text, &options).html);
 }
