@@ -161,6 +161,7 @@ fn canonical_checkboxes(html: &str) -> String {
 fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
     match attribute {
         "id" => Some(Cow::Owned(format!("{ID_PREFIX}{value}"))),
+        "href" | "src" if is_network_path(value) => as_https(value).map(Cow::Owned),
         "href" => match value.strip_prefix('#') {
             Some(fragment) => Some(Cow::Owned(format!("#{ID_PREFIX}{fragment}"))),
             None => Some(Cow::Borrowed(value)),
@@ -171,6 +172,29 @@ fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Opti
         }
         _ => Some(Cow::Borrowed(value)),
     }
+}
+
+/// A network-path reference (`//host/x`, or `/\\host`, `\\\\host` and the like, which browsers read
+/// the same way) is a remote URL that only looks relative: it is written out as the `https://`
+/// URL it stands for, so an exported page says what it loads and no resolver takes it for a
+/// file of the draft.
+fn is_network_path(value: &str) -> bool {
+    let read = as_browser_reads(value);
+    let mut chars = read.chars();
+    let is_slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
+    is_slash(chars.next()) && is_slash(chars.next())
+}
+
+/// The `https://` URL a network-path reference loads; None when it names no host.
+fn as_https(value: &str) -> Option<String> {
+    let read = as_browser_reads(value);
+    let rest = read.trim_start_matches(['/', '\\']);
+    (!rest.is_empty()).then(|| format!("https://{rest}"))
+}
+
+/// A URL as a browser reads it: leading controls and spaces trimmed, tabs and newlines removed.
+fn as_browser_reads(value: &str) -> String {
+    value.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }
 
 fn is_own_class(class: &str) -> bool {
@@ -187,6 +211,23 @@ mod tests {
         assert!(out.contains("id=\"bl-x\""), "{out}");
         assert!(out.contains("href=\"#bl-x\""), "{out}");
         assert!(out.contains("id=\"bl-app\""), "{out}");
+    }
+
+    #[test]
+    fn network_path_references_are_written_as_the_https_urls_they_load() {
+        let clean = |html: &str| Sanitizer::new().clean(html);
+        assert_eq!(clean("<img src=\"//evil.example/p.png\">"), "<img src=\"https://evil.example/p.png\">");
+        for disguised in
+            ["/\\evil.example/x", "\\\\evil.example/x", " //evil.example/x", "/\t/evil.example/x", "///evil.example/x"]
+        {
+            let out = clean(&format!("<a href=\"{disguised}\">x</a>"));
+            assert!(out.contains("href=\"https://evil.example/x\""), "{disguised:?}: {out}");
+        }
+        // Relative paths and fragments are left alone.
+        assert_eq!(clean("<img src=\"images/a.png\">"), "<img src=\"images/a.png\">");
+        assert!(clean("<a href=\"/posts/a\">a</a>").contains("href=\"/posts/a\""));
+        // No host: nothing to load, and no link.
+        assert_eq!(clean("<a href=\"//\">x</a>"), "<a rel=\"noopener noreferrer\">x</a>");
     }
 
     #[test]

@@ -51,6 +51,8 @@ fn checker_catches_what_it_should() {
     assert!(!common::violations("<svg></svg>").is_empty());
     assert!(!common::violations("<a id=\"app\">x</a>").is_empty());
     assert!(!common::violations("<a href=\"#app\">x</a>").is_empty());
+    assert!(!common::violations("<img src=\"//evil.example/p.png\">").is_empty());
+    assert!(!common::violations("<a href=\"/\\evil.example\">x</a>").is_empty());
     assert!(common::violations("<a href=\"#bl-x\" rel=\"noopener\">x</a><img src=\"a.png\">").is_empty());
 }
 

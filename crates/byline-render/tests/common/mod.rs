@@ -226,6 +226,14 @@ pub fn browser_scheme(url: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
+/// `//host/…` (or `/\\host`, `\\\\host`): a browser loads it from another host.
+pub fn is_network_path(url: &str) -> bool {
+    let cleaned: String =
+        url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let mut chars = cleaned.chars();
+    chars.next().is_some_and(|c| c == '/' || c == '\\') && chars.next().is_some_and(|c| c == '/' || c == '\\')
+}
+
 /// Every safety property sanitized output must have; returns the violations found.
 pub fn violations(html: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -268,6 +276,8 @@ pub fn violations(html: &str) -> Vec<String> {
                     }
                 } else if attr == "href" && value.starts_with('#') && !value.starts_with("#bl-") {
                     found.push(format!("unprefixed fragment {value:?}"));
+                } else if is_network_path(value) {
+                    found.push(format!("<{name} {attr}={value:?}> is a remote URL that looks relative"));
                 }
             }
         }
