@@ -5,6 +5,21 @@
 
 #![allow(dead_code)]
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// True under `cargo bench`; under `cargo test --benches` the benches shrink their inputs to keep
+/// the smoke run fast.
+pub fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// A fresh edit of `doc` per call (a new word in one middle paragraph, numbered by `counter`), so
+/// the edited block always misses every cache, as when typing.
+pub fn edited(doc: &str, counter: &AtomicUsize) -> String {
+    let n = counter.fetch_add(1, Ordering::Relaxed);
+    edit_paragraph(doc, &format!("edit{n}"))
+}
+
 /// Words prose is drawn from: common English, so word lengths and FTS behave realistically.
 const WORDS: &[&str] = &[
     "the",

@@ -19,10 +19,6 @@ use byline_library::{DraftChange, DraftFilter, Library, NewDraft, SaveMode, Stat
 use byline_render::{RenderOptions, Renderer};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
-fn measuring() -> bool {
-    std::env::args().any(|a| a == "--bench")
-}
-
 /// A library of `count` drafts of 300 to 1,500 words, tagged and titled like real ones.
 fn build_library(dir: &Path, count: usize, status: Status) -> Library {
     let mut lib = Library::open(dir).unwrap();
@@ -48,7 +44,7 @@ fn build_library(dir: &Path, count: usize, status: Status) -> Library {
 }
 
 fn library(c: &mut Criterion) {
-    let drafts = if measuring() { 10_000 } else { 100 };
+    let drafts = if inputs::measuring() { 10_000 } else { 100 };
     let root = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let mut lib = build_library(&root.path().join("library"), drafts, Status::Draft);
@@ -68,7 +64,7 @@ fn library(c: &mut Criterion) {
     let counter = AtomicUsize::new(0);
     group.bench_function("autosave_10k_words", |b| {
         b.iter_batched(
-            || inputs::edit_paragraph(&base, &format!("edit{}", counter.fetch_add(1, Ordering::Relaxed))),
+            || inputs::edited(&base, &counter),
             |body| {
                 let change = DraftChange { body: Some(body), ..DraftChange::default() };
                 lib.update_draft(&long.slug, change, SaveMode::Autosave).unwrap()
@@ -102,7 +98,7 @@ fn library(c: &mut Criterion) {
 
 /// FTS latency per query (not per criterion sample), so its p95 is the p95 a user meets.
 fn write_per_query_search(lib: &Library, queries: &[&str]) {
-    let runs = if measuring() { 300 } else { 20 };
+    let runs = if inputs::measuring() { 300 } else { 20 };
     let mut times: Vec<f64> = (0..runs)
         .map(|i| {
             let start = Instant::now();
@@ -124,7 +120,7 @@ fn write_per_query_search(lib: &Library, queries: &[&str]) {
 /// Writes a metric row measured outside criterion where `bench/summarize.py` collects it
 /// (only when measuring: the small smoke-test inputs would give misleading rows).
 fn write_custom(name: &str, json: &str) {
-    if !measuring() {
+    if !inputs::measuring() {
         return;
     }
     let target = std::env::var("CARGO_TARGET_DIR")
@@ -138,7 +134,7 @@ fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export");
     group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(10));
 
-    let book = if measuring() { inputs::book() } else { inputs::article() };
+    let book = if inputs::measuring() { inputs::book() } else { inputs::article() };
     // Cold: a fresh renderer (syntax loading included) and a fresh exporter every time.
     group.bench_function("book_html_cold", |b| {
         b.iter(|| {
@@ -155,7 +151,7 @@ fn export(c: &mut Criterion) {
     // take long, so it is timed directly (5 runs) and reported like the other rows. Fresh runs
     // write a new folder; re-exports replace the site already there, as a writer's second export
     // does (the previous site is moved aside and removed).
-    let articles = if measuring() { 1_000 } else { 20 };
+    let articles = if inputs::measuring() { 1_000 } else { 20 };
     let root = tempfile::tempdir().unwrap();
     let lib = build_library(&root.path().join("library"), articles, Status::Published);
     let time_export = |out: &Path| {

@@ -10,16 +10,11 @@
 #[path = "../../../bench/inputs.rs"]
 mod inputs;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use byline_preview::Preview;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-
-/// True under `cargo bench`; under `cargo test --benches` inputs shrink to keep the smoke run fast.
-fn measuring() -> bool {
-    std::env::args().any(|a| a == "--bench")
-}
 
 struct Inputs {
     article: String,
@@ -28,19 +23,12 @@ struct Inputs {
 }
 
 fn inputs() -> Inputs {
-    if measuring() {
+    if inputs::measuring() {
         return Inputs { article: inputs::article(), book: inputs::book(), huge: inputs::ten_megabytes() };
     }
     let mut small_book = String::new();
     inputs::chapter(7, "Small", 500, 2, &mut small_book);
     Inputs { article: inputs::article(), book: small_book.clone(), huge: small_book }
-}
-
-/// A fresh edit per iteration (a new word in one middle paragraph), so the edited block
-/// always misses the cache, as when typing.
-fn edited(doc: &str, counter: &AtomicUsize) -> String {
-    let n = counter.fetch_add(1, Ordering::Relaxed);
-    inputs::edit_paragraph(doc, &format!("edit{n}"))
 }
 
 fn preview(c: &mut Criterion) {
@@ -53,7 +41,7 @@ fn preview(c: &mut Criterion) {
         warm.render(doc);
         let counter = AtomicUsize::new(0);
         group.bench_function(format!("{name}_warm_edit"), |b| {
-            b.iter_batched(|| edited(doc, &counter), |d| warm.render(&d), BatchSize::SmallInput)
+            b.iter_batched(|| inputs::edited(doc, &counter), |d| warm.render(&d), BatchSize::SmallInput)
         });
     }
     // Enter typed in a paragraph: every later `data-line` shifts (the fast path renumbers them;
@@ -84,7 +72,7 @@ fn preview(c: &mut Criterion) {
     warm.render(&inputs.huge);
     let counter = AtomicUsize::new(0);
     hard.bench_function("draft_10mb_warm_edit", |b| {
-        b.iter_batched(|| edited(&inputs.huge, &counter), |d| warm.render(&d), BatchSize::PerIteration)
+        b.iter_batched(|| inputs::edited(&inputs.huge, &counter), |d| warm.render(&d), BatchSize::PerIteration)
     });
     hard.finish();
 }

@@ -9,16 +9,11 @@
 #[path = "../../../bench/inputs.rs"]
 mod inputs;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
 use byline_render::{HighlightCache, RenderOptions, Renderer};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-
-/// True under `cargo bench`; under `cargo test --benches` inputs shrink to keep the smoke run fast.
-fn measuring() -> bool {
-    std::env::args().any(|a| a == "--bench")
-}
 
 struct Inputs {
     article: String,
@@ -28,7 +23,7 @@ struct Inputs {
 }
 
 fn inputs() -> Inputs {
-    if measuring() {
+    if inputs::measuring() {
         return Inputs {
             article: inputs::article(),
             book: inputs::book(),
@@ -46,13 +41,6 @@ fn inputs() -> Inputs {
     }
 }
 
-/// A fresh edit per iteration (a new word in one middle paragraph), so the edited block
-/// always misses the cache, as when typing.
-fn edited(doc: &str, counter: &AtomicUsize) -> String {
-    let n = counter.fetch_add(1, Ordering::Relaxed);
-    inputs::edit_paragraph(doc, &format!("edit{n}"))
-}
-
 fn render(c: &mut Criterion) {
     let inputs = inputs();
     let docs = [("article", &inputs.article), ("book", &inputs.book)];
@@ -66,7 +54,11 @@ fn render(c: &mut Criterion) {
         renderer.render_whole(doc, &warm);
         let counter = AtomicUsize::new(0);
         group.bench_function(format!("{name}_whole_edit"), |b| {
-            b.iter_batched(|| edited(doc, &counter), |d| renderer.render_whole(&d, &warm), BatchSize::SmallInput)
+            b.iter_batched(
+                || inputs::edited(doc, &counter),
+                |d| renderer.render_whole(&d, &warm),
+                BatchSize::SmallInput,
+            )
         });
     }
     group.sample_size(20).measurement_time(Duration::from_secs(3));
