@@ -174,27 +174,26 @@ fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Opti
     }
 }
 
-/// A network-path reference (`//host/x`, or `/\\host`, `\\\\host` and the like, which browsers read
+/// A network-path reference (`//host/x`, or `/\host`, `\\host` and the like, which browsers read
 /// the same way) is a remote URL that only looks relative: it is written out as the `https://`
 /// URL it stands for, so an exported page says what it loads and no resolver takes it for a
 /// file of the draft.
 fn is_network_path(value: &str) -> bool {
-    let read = as_browser_reads(value);
-    let mut chars = read.chars();
+    let mut chars = as_browser_reads(value);
     let is_slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
     is_slash(chars.next()) && is_slash(chars.next())
 }
 
 /// The `https://` URL a network-path reference loads; None when it names no host.
 fn as_https(value: &str) -> Option<String> {
-    let read = as_browser_reads(value);
-    let rest = read.trim_start_matches(['/', '\\']);
+    let rest: String = as_browser_reads(value).skip_while(|c| matches!(c, '/' | '\\')).collect();
     (!rest.is_empty()).then(|| format!("https://{rest}"))
 }
 
-/// A URL as a browser reads it: leading controls and spaces trimmed, tabs and newlines removed.
-fn as_browser_reads(value: &str) -> String {
-    value.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
+/// A URL's characters as a browser reads them: leading controls and spaces trimmed, tabs and
+/// newlines dropped. Lazy, since every link and image of every render is checked.
+fn as_browser_reads(value: &str) -> impl Iterator<Item = char> + '_ {
+    value.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'))
 }
 
 fn is_own_class(class: &str) -> bool {

@@ -226,7 +226,7 @@ pub fn browser_scheme(url: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
-/// `//host/…` (or `/\\host`, `\\\\host`): a browser loads it from another host.
+/// `//host/…` (or `/\host`, `\\host`): a browser loads it from another host.
 pub fn is_network_path(url: &str) -> bool {
     let cleaned: String =
         url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
