@@ -55,6 +55,9 @@ pub enum ExportError {
         /// The shared slug.
         slug: String,
     },
+    /// A DOCX or EPUB archive could not be assembled.
+    #[error("cannot write the archive: {0}")]
+    Archive(String),
 }
 
 impl ExportError {

@@ -3,7 +3,9 @@
 //!
 //! Nothing here renders Markdown: callers pass sanitized `body_html`/`bio_html` (from byline-render).
 
+mod archive;
 mod context;
+pub mod doc;
 mod error;
 mod exporter;
 mod jsonld;
@@ -11,6 +13,7 @@ mod page;
 mod site;
 mod slug;
 mod templates;
+mod xml;
 
 pub use byline_frontmatter::Flavor;
 pub use context::{

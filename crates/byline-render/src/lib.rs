@@ -17,6 +17,7 @@
 
 mod autolink;
 mod code_block;
+mod code_style;
 mod common_ends;
 mod error;
 mod escape;
@@ -39,6 +40,7 @@ mod theme_css;
 mod units;
 mod url_rewrite;
 
+pub use code_style::{code_background, code_style, CodeStyle};
 pub use common_ends::common_ends;
 pub use error::RenderError;
 pub use escape::{escape_html_into, Quotes};

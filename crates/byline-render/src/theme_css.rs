@@ -30,8 +30,7 @@ impl CodeTheme {
 pub fn theme_css(theme: CodeTheme) -> String {
     static CSS: OnceLock<[String; 2]> = OnceLock::new();
     let [light, dark] = CSS.get_or_init(|| {
-        let themes = ThemeSet::load_defaults();
-        [CodeTheme::Light, CodeTheme::Dark].map(|t| generate(&themes, t).unwrap_or_else(|e| format!("/* {e} */\n")))
+        [CodeTheme::Light, CodeTheme::Dark].map(|t| generate(themes(), t).unwrap_or_else(|e| format!("/* {e} */\n")))
     });
     match theme {
         CodeTheme::Light => light.clone(),
@@ -51,6 +50,17 @@ pub fn highlight_css() -> String {
          @media (prefers-color-scheme: dark) {{\n{system_dark}}}\n\
          /* dark, chosen in the app */\n{forced_dark}"
     )
+}
+
+/// syntect's bundled themes, loaded once.
+pub(crate) fn themes() -> &'static ThemeSet {
+    static THEMES: OnceLock<ThemeSet> = OnceLock::new();
+    THEMES.get_or_init(ThemeSet::load_defaults)
+}
+
+/// The syntect theme behind `theme`, if the bundle has it.
+pub(crate) fn syntect_theme(theme: CodeTheme) -> Option<&'static syntect::highlighting::Theme> {
+    themes().themes.get(theme.syntect_name())
 }
 
 fn generate(themes: &ThemeSet, theme: CodeTheme) -> Result<String, RenderError> {
