@@ -37,6 +37,8 @@ pub struct ArticleContext {
     pub reading_minutes: u32,
     /// Related articles to suggest after the body.
     pub related: Vec<RelatedArticle>,
+    /// Where readers discuss the article (a forum thread, a post), shown as "Discuss this article".
+    pub discuss_url: Option<String>,
 }
 
 /// An author profile as the templates see it.
@@ -121,11 +123,14 @@ pub struct PageOptions {
     pub generator: String,
     /// Inline or linked CSS.
     pub stylesheet: Stylesheet,
+    /// Show the share prompt (plain links, no script) under the article; it needs the
+    /// article's canonical URL, the address a reader would share.
+    pub share: bool,
 }
 
 impl Default for PageOptions {
     fn default() -> Self {
-        PageOptions { generator: crate::GENERATOR.to_owned(), stylesheet: Stylesheet::Inline }
+        PageOptions { generator: crate::GENERATOR.to_owned(), stylesheet: Stylesheet::Inline, share: true }
     }
 }
 

@@ -34,7 +34,7 @@ impl Exporter {
     /// A standalone article page.
     pub fn article_page(&self, article: &ArticleContext, options: &PageOptions) -> Result<String, ExportError> {
         let css = self.stylesheet()?;
-        let page = PageMeta::article(article, &options.generator, &options.stylesheet, &css, &|_| None);
+        let page = PageMeta::article(article, options, &css, &|_| None);
         self.article_with(article, page, None)
     }
 

@@ -10,6 +10,7 @@ mod error;
 mod exporter;
 mod jsonld;
 mod page;
+mod share;
 mod site;
 mod slug;
 mod templates;
@@ -22,6 +23,7 @@ pub use context::{
 pub use error::ExportError;
 pub use exporter::Exporter;
 pub use jsonld::json_ld;
+pub use share::ShareLink;
 
 /// The generator line of site pages, e.g. "Byline 0.1.0".
 pub const GENERATOR: &str = concat!("Byline ", env!("CARGO_PKG_VERSION"));

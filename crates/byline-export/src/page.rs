@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::jsonld::{is_absolute_url, json_ld};
-use crate::{ArticleContext, Stylesheet};
+use crate::share::{share_links, ShareLink};
+use crate::{ArticleContext, PageOptions, Stylesheet};
 
 /// The CSP of every exported page: no scripts, no frames, no forms; images from anywhere.
 const CSP_BASE: &str = "default-src 'none'; img-src data: https: http: 'self'; style-src 'unsafe-inline'";
@@ -45,6 +46,8 @@ pub(crate) struct PageMeta {
     pub show_toc: bool,
     pub show_updated: bool,
     pub tags: Vec<TagLink>,
+    /// The share prompt's links; empty when sharing is off or the page has no canonical URL.
+    pub share: Vec<ShareLink>,
 }
 
 impl PageMeta {
@@ -67,17 +70,21 @@ impl PageMeta {
             show_toc: false,
             show_updated: false,
             tags: Vec::new(),
+            share: Vec::new(),
         }
     }
 
     /// Values for `article`'s page; `tag_url` links tags in a site export.
     pub fn article(
         article: &ArticleContext,
-        generator: &str,
-        stylesheet: &Stylesheet,
+        options: &PageOptions,
         css: &str,
         tag_url: &dyn Fn(&str) -> Option<String>,
     ) -> PageMeta {
+        let share = match &article.canonical_url {
+            Some(url) if options.share => share_links(url, &article.title),
+            _ => Vec::new(),
+        };
         let og_image = article.cover_image.clone().filter(|u| is_absolute_url(u));
         PageMeta {
             json_ld: json_ld(article),
@@ -89,7 +96,8 @@ impl PageMeta {
             show_toc: article.toc.len() >= 3,
             show_updated: updated_on_another_day(article),
             tags: article.tags.iter().map(|t| TagLink { name: t.clone(), url: tag_url(t) }).collect(),
-            ..PageMeta::plain(generator, stylesheet, css)
+            share,
+            ..PageMeta::plain(&options.generator, &options.stylesheet, css)
         }
     }
 }

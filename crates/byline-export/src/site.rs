@@ -7,7 +7,10 @@ use minijinja::context;
 use serde::Serialize;
 
 use crate::page::{PageMeta, SiteNav};
-use crate::{slug, ArticleContext, AuthorContext, ExportError, Exporter, SiteContext, SiteFile, Stylesheet, GENERATOR};
+use crate::{
+    slug, ArticleContext, AuthorContext, ExportError, Exporter, PageOptions, SiteContext, SiteFile, Stylesheet,
+    GENERATOR,
+};
 
 /// A line in an article list (index, tag and author pages).
 #[derive(Serialize)]
@@ -49,6 +52,7 @@ pub(crate) fn build(exporter: &Exporter, site: &SiteContext) -> Result<Vec<SiteF
     let tag_slugs = slug::tag_slugs(articles.iter().flat_map(|a| a.tags.iter().map(String::as_str)));
     let css = exporter.stylesheet()?;
     let linked = Stylesheet::Link(format!("{DEEP}style.css"));
+    let article_options = PageOptions { generator: GENERATOR.to_owned(), stylesheet: linked.clone(), share: true };
     let deep_nav = nav(site, DEEP);
     let slugs: BTreeSet<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
 
@@ -58,7 +62,7 @@ pub(crate) fn build(exporter: &Exporter, site: &SiteContext) -> Result<Vec<SiteF
     for article in &articles {
         let page_article = localize(article, &authors, &slugs);
         let tag_url = |t: &str| tag_slugs.get(t).map(|s| format!("{DEEP}tags/{s}/index.html"));
-        let page = PageMeta::article(&page_article, GENERATOR, &linked, &css, &tag_url);
+        let page = PageMeta::article(&page_article, &article_options, &css, &tag_url);
         add(
             format!("articles/{}/index.html", article.slug),
             exporter.article_with(&page_article, page, Some(&deep_nav))?,

@@ -21,7 +21,7 @@ fn validator_available() -> bool {
 
 fn write_pages(dir: &Path) {
     let exporter = Exporter::new();
-    let options = PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Inline };
+    let options = PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Inline, share: true };
     for (name, article) in
         [("rich.html", rich_article()), ("minimal.html", minimal_article()), ("evil.html", evil_article())]
     {

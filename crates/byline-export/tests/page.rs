@@ -8,14 +8,18 @@ use common::*;
 
 fn page(article: &byline_export::ArticleContext) -> String {
     Exporter::new()
-        .article_page(article, &PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Inline })
+        .article_page(
+            article,
+            &PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Inline, share: true },
+        )
         .unwrap()
 }
 
 /// Linked CSS keeps the theme (tested below) out of the snapshot, which then shows the page itself.
 #[test]
 fn rich_page_snapshot() {
-    let options = PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Link("style.css".into()) };
+    let options =
+        PageOptions { generator: "Byline 0.1.0".into(), stylesheet: Stylesheet::Link("style.css".into()), share: true };
     insta::assert_snapshot!(Exporter::new().article_page(&rich_article_fixed_body(), &options).unwrap());
 }
 
@@ -103,7 +107,8 @@ fn minimal_page_leaves_out_what_it_does_not_have() {
 
 #[test]
 fn linked_stylesheet_is_allowed_by_the_csp() {
-    let options = PageOptions { generator: "Byline".into(), stylesheet: Stylesheet::Link("style.css".into()) };
+    let options =
+        PageOptions { generator: "Byline".into(), stylesheet: Stylesheet::Link("style.css".into()), share: true };
     let html = Exporter::new().article_page(&minimal_article(), &options).unwrap();
     assert!(html.contains("<link rel=\"stylesheet\" href=\"style.css\">"));
     assert!(html.contains("style-src &#39;unsafe-inline&#39; &#39;self&#39;;"));
@@ -145,4 +150,51 @@ fn json_ld_describes_the_post_and_its_people() {
     assert!(ada.get("image").is_none(), "data: avatars are not crawlable");
     assert_eq!(value["author"][1]["image"], "https://bo.example.org/avatar.jpg");
     assert!(value["wordCount"].as_u64().unwrap() > 20);
+}
+
+#[test]
+fn share_prompt_links_are_escaped_script_free_and_built_from_the_canonical_url() {
+    let mut article = rich_article();
+    article.title = "Ampersands & \"quotes\" <tags>".into();
+    let html = page(&article);
+    let start = html.find("<aside class=\"share\"").expect("the share prompt is shown");
+    let prompt = &html[start..start + html[start..].find("</aside>").unwrap()];
+    for label in ["Email", "Bluesky", "LinkedIn", "Hacker News", "Reddit", "X"] {
+        assert!(prompt.contains(&format!(">{label}</a>")), "{label} missing from {prompt}");
+    }
+    let canonical = article.canonical_url.clone().unwrap();
+    let encoded: String = canonical
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    assert!(
+        prompt.contains(&format!(
+            "https://news.ycombinator.com/submitlink?u={encoded}&amp;t=Ampersands%20%26%20%22quotes%22%20%3Ctags%3E"
+        )),
+        "{prompt}"
+    );
+    assert!(!prompt.contains("<script") && !prompt.contains("onclick") && !prompt.contains("javascript:"));
+    assert!(!html.contains("<script>") && !html.contains("<script src"), "the page stays script-free");
+}
+
+#[test]
+fn share_prompt_is_switchable_and_needs_a_canonical_url() {
+    let off = PageOptions { generator: "Byline".into(), stylesheet: Stylesheet::Inline, share: false };
+    assert!(!Exporter::new().article_page(&rich_article(), &off).unwrap().contains("class=\"share\""));
+    assert!(!page(&minimal_article()).contains("class=\"share\""), "nothing to share without an address");
+}
+
+#[test]
+fn discuss_link_shows_where_the_draft_has_one() {
+    let html = page(&rich_article());
+    assert!(html.contains(
+        "<p class=\"discuss\"><a href=\"https://forum.example.com/t/lifetimes?from=blog&amp;ref=feed\" rel=\"noopener noreferrer\">Discuss this article</a></p>"
+    ), "{html}");
+    assert!(!page(&minimal_article()).contains("Discuss this article"));
 }

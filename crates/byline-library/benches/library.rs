@@ -208,6 +208,7 @@ fn article_context(rendered: byline_render::Rendered) -> ArticleContext {
         toc: rendered.toc.into_iter().map(TocItem::from).collect(),
         body_html: rendered.html,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

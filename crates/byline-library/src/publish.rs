@@ -261,6 +261,7 @@ fn article_context(inputs: &PageInputs<'_>) -> ArticleContext {
         word_count: rendered.stats.words,
         reading_minutes: rendered.stats.reading_minutes,
         related: inputs.related.clone(),
+        discuss_url: None,
     }
 }
 

@@ -144,6 +144,7 @@ pub fn rich_article() -> ArticleContext {
             },
             RelatedArticle { title: "Traits for the impatient".into(), subtitle: None, url: "traits.html".into() },
         ],
+        discuss_url: Some("https://forum.example.com/t/lifetimes?from=blog&ref=feed".into()),
     }
 }
 
@@ -188,6 +189,7 @@ pub fn minimal_article() -> ArticleContext {
         word_count: 3,
         reading_minutes: 1,
         related: vec![],
+        discuss_url: None,
     }
 }
 

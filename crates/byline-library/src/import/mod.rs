@@ -164,7 +164,8 @@ impl Library {
             cover_image: front.image,
             created,
             updated: front.updated.map(|d| d.to_utc()).or(created),
-            published: (file.status == Status::Published).then_some(created).flatten(),
+            // A site's `date:` is the publication date even on a post still marked draft.
+            published: created,
             extra: front.extra.into_iter().collect(),
         })?;
         self.attach_images(&draft.slug, &file.images)?;
