@@ -89,7 +89,7 @@ impl ArticleExport {
             ImagePlacement::Embed => ImageMode::Embed,
             ImagePlacement::Folder => ImageMode::Folder,
         };
-        Ok(ExportOptions { format, images, include_email: self.include_email, template_dir: None })
+        Ok(ExportOptions { format, images, include_email: self.include_email, template_dir: None, share: true })
     }
 }
 

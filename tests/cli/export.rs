@@ -176,3 +176,32 @@ fn template_override_changes_the_page() {
     let html = s.ok(&["export", ARTICLE, "--template", templates.to_str().unwrap(), "-o", "-"]);
     assert!(html.contains("<p>custom "), "{html}");
 }
+
+#[test]
+fn a_date_from_front_matter_is_shown_even_when_the_post_is_still_a_draft() {
+    let s = Sandbox::new();
+    let post = s.write(
+        "site/content/posts/lantern.md",
+        "---\ntitle: Lantern Street\ndate: 2025-03-09T18:45:00-05:00\ndraft: true\n---\n\nEvening notes.\n",
+    );
+    s.ok(&["import", post.to_str().unwrap()]);
+    let html = s.ok(&["export", "lantern-street", "-o", "-"]);
+    assert!(
+        html.contains("<meta property=\"article:published_time\" content=\"2025-03-09T18:45:00-05:00\">"),
+        "{html}"
+    );
+    assert!(html.contains("<time class=\"dt-published\" datetime=\"2025-03-09T18:45:00-05:00\">March 9, 2025</time>"));
+    assert!(html.contains("\"datePublished\":\"2025-03-09T18:45:00-05:00\""), "JSON-LD carries it too");
+}
+
+#[test]
+fn the_share_prompt_follows_the_canonical_url_and_can_be_left_out() {
+    let s = demo_library();
+    let html = s.ok(&["export", ARTICLE, "-o", "-"]);
+    assert!(html.contains(
+        "href=\"https://news.ycombinator.com/submitlink?u=https%3A%2F%2Fexample.org%2Fposts%2Fparser-error-messages%2F&amp;t=What%20a%20Small%20Parser%20Taught%20Me%20About%20Error%20Messages\""
+    ));
+    assert!(html.contains(">Share this article</h2>"));
+    let without = s.ok(&["export", ARTICLE, "--no-share", "-o", "-"]);
+    assert!(!without.contains("Share this article") && !without.contains("news.ycombinator.com"));
+}

@@ -374,6 +374,10 @@ pub struct ExportArgs {
     /// Include authors' email addresses in the page.
     #[arg(long)]
     pub include_email: bool,
+    /// Leave out the share prompt (links to share the page by email, Bluesky, LinkedIn, Hacker
+    /// News, Reddit and X), which a page with a canonical URL shows otherwise.
+    #[arg(long)]
+    pub no_share: bool,
 }
 
 /// Options of `byline export-site`.

@@ -49,6 +49,8 @@ pub struct ExportOptions {
     pub include_email: bool,
     /// Templates overriding the built-in theme.
     pub template_dir: Option<PathBuf>,
+    /// Show the share prompt on an HTML page that has a canonical URL.
+    pub share: bool,
 }
 
 /// An exported article held in memory.
@@ -106,7 +108,10 @@ impl Library {
                 let article =
                     article_context(&self.page_inputs(&draft, &mut assets, options.include_email, related)?);
                 let page = exporter(options.template_dir.as_deref())?
-                    .article_page(&article, &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline })
+                    .article_page(
+                        &article,
+                        &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline, share: options.share },
+                    )
                     .map_err(|err| Error::Export(err.to_string()))?;
                 Ok(ExportedArticle { document: page, files: assets.files })
             }

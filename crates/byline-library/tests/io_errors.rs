@@ -194,7 +194,13 @@ fn export_and_backup_into_a_full_or_read_only_target_fail_clearly_and_leave_no_p
 }
 
 fn html_page() -> ExportOptions {
-    ExportOptions { format: ArticleFormat::Html, images: ImageMode::Embed, include_email: false, template_dir: None }
+    ExportOptions {
+        format: ArticleFormat::Html,
+        images: ImageMode::Embed,
+        include_email: false,
+        template_dir: None,
+        share: true,
+    }
 }
 
 fn files_in(dir: &Path) -> Vec<String> {

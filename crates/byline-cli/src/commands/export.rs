@@ -27,6 +27,7 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
         },
         include_email: args.include_email,
         template_dir: args.template,
+        share: !args.no_share,
     };
     let extension = if format == ArticleFormat::Html { "html" } else { "md" };
     let output = args.output.unwrap_or_else(|| PathBuf::from(format!("{}.{extension}", args.slug)));
