@@ -65,8 +65,14 @@ pub enum Command {
     Author(AuthorCommand),
     /// Render Markdown to the sanitized HTML fragment the preview shows, on standard output.
     Render(RenderArgs),
-    /// Export one draft as a standalone web page or as Markdown with front matter.
+    /// Export one draft as a standalone web page, a PDF, a Word document, an EPUB, or Markdown
+    /// with front matter.
+    ///
+    /// PDF, DOCX and EPUB are single files with every image, font and author card inside; they
+    /// carry the title, authors, subject and keywords in their document properties.
     Export(ExportArgs),
+    /// Export several drafts, in the order given, as one EPUB book with a chapter each.
+    ExportBook(ExportBookArgs),
     /// Export every ready or published draft as a static site: index, articles, tag and author
     /// pages, and an Atom feed.
     ExportSite(ExportSiteArgs),
@@ -342,6 +348,21 @@ pub enum ExportFormat {
     Zola,
     /// Markdown with Jekyll front matter (YAML).
     Jekyll,
+    /// A typeset PDF with fonts embedded, bookmarks and page numbers.
+    Pdf,
+    /// A Word document (Word's own heading styles, real tables and footnotes).
+    Docx,
+    /// An EPUB 3 e-book.
+    Epub,
+}
+
+/// Paper sizes for PDF export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
 }
 
 /// Where exported images go.
@@ -361,11 +382,15 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Html)]
     pub format: ExportFormat,
-    /// Output file, or "-" for standard output (default: `<slug>.html` or `<slug>.md` here).
+    /// Output file, or "-" for standard output (default: `<slug>.<format's extension>` here).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// PDF paper size (default: from the environment's LC_PAPER or LANG, else the draft's
+    /// language: Letter in the US, Canada, Mexico and the Philippines, A4 elsewhere).
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
     /// Embed images in the page, or write them to a folder beside it (Markdown formats always
-    /// use a folder).
+    /// use a folder; PDF, DOCX and EPUB always hold their images).
     #[arg(long, value_enum, default_value_t = ImageMode::Embed)]
     pub images: ImageMode,
     /// Folder of templates that override the built-in theme (see `templates/README.md`).
@@ -378,6 +403,23 @@ pub struct ExportArgs {
     /// News, Reddit and X), which a page with a canonical URL shows otherwise.
     #[arg(long)]
     pub no_share: bool,
+}
+
+/// Options of `byline export-book`.
+#[derive(Debug, Args)]
+pub struct ExportBookArgs {
+    /// The drafts' slugs, in chapter order.
+    #[arg(required = true, value_name = "SLUG")]
+    pub slugs: Vec<String>,
+    /// Output file, e.g. book.epub.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: PathBuf,
+    /// The book's title (default: the first draft's title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Include authors' email addresses.
+    #[arg(long)]
+    pub include_email: bool,
 }
 
 /// Options of `byline export-site`.

@@ -10,8 +10,12 @@ use byline_export::{
 use byline_frontmatter::Flavor;
 use byline_render::RenderOptions;
 
+mod documents;
 mod related;
 mod site;
+
+pub use byline_export::Paper;
+pub use documents::{BookOptions, DocumentFormat};
 
 use crate::assets::{data_url, extension_for_mime};
 use crate::assets_scan::{is_local_reference, normalize_reference};
@@ -27,6 +31,8 @@ pub enum ArticleFormat {
     Html,
     /// Markdown with the front matter of a static site generator.
     Markdown(Flavor),
+    /// One self-contained file: DOCX, EPUB or PDF.
+    Document(DocumentFormat),
 }
 
 /// Where a page's images go.
@@ -43,7 +49,7 @@ pub enum ImageMode {
 pub struct ExportOptions {
     /// Output format.
     pub format: ArticleFormat,
-    /// Image placement (HTML only; Markdown always writes image files).
+    /// Image placement (HTML only; Markdown always writes image files, documents hold them).
     pub images: ImageMode,
     /// Include authors' private email addresses.
     pub include_email: bool,
@@ -56,8 +62,8 @@ pub struct ExportOptions {
 /// An exported article held in memory.
 #[derive(Debug, Clone)]
 pub struct ExportedArticle {
-    /// The page or Markdown document.
-    pub document: String,
+    /// The page, Markdown or document file.
+    pub document: Vec<u8>,
     /// Image files to write beside it, relative to the document's folder.
     pub files: Vec<(String, Vec<u8>)>,
 }
@@ -85,10 +91,6 @@ pub struct SiteSummary {
 /// Meta description length when the draft has no summary.
 const DESCRIPTION_CHARS: usize = 160;
 
-fn generator() -> String {
-    format!("Byline {}", env!("CARGO_PKG_VERSION"))
-}
-
 fn exporter(template_dir: Option<&Path>) -> Result<Exporter> {
     match template_dir {
         Some(dir) => Exporter::with_template_dir(dir).map_err(|err| Error::Export(err.to_string())),
@@ -102,6 +104,10 @@ impl Library {
         let draft = self.draft(slug)?;
         match options.format {
             ArticleFormat::Markdown(flavor) => self.markdown_export(&draft, flavor),
+            ArticleFormat::Document(format) => Ok(ExportedArticle {
+                document: self.document_export(&draft, format, options.include_email)?,
+                files: Vec::new(),
+            }),
             ArticleFormat::Html => {
                 let mut assets = AssetSink::new(self, options.images, &format!("{}_files", draft.slug));
                 let related = RelatedIndex::load(&self.conn)?.related(&draft, |other| format!("{other}.html"));
@@ -110,10 +116,10 @@ impl Library {
                 let page = exporter(options.template_dir.as_deref())?
                     .article_page(
                         &article,
-                        &PageOptions { generator: generator(), stylesheet: Stylesheet::Inline, share: options.share },
+                        &PageOptions { generator: byline_export::GENERATOR.to_owned(), stylesheet: Stylesheet::Inline, share: options.share },
                     )
                     .map_err(|err| Error::Export(err.to_string()))?;
-                Ok(ExportedArticle { document: page, files: assets.files })
+                Ok(ExportedArticle { document: page.into_bytes(), files: assets.files })
             }
         }
     }
@@ -138,7 +144,7 @@ impl Library {
             write_atomic(&path, bytes)?;
             written.push(path);
         }
-        write_atomic(output, exported.document.as_bytes())?;
+        write_atomic(output, &exported.document)?;
         written.insert(0, output.to_path_buf());
         Ok(written)
     }
@@ -166,7 +172,7 @@ impl Library {
             }
             _ => byline_export::markdown(&front_matter_of(draft), &body, flavor),
         };
-        Ok(ExportedArticle { document, files })
+        Ok(ExportedArticle { document: document.into_bytes(), files })
     }
 
     /// Reads what `draft`'s page needs from the library; images and avatars go through `assets`.

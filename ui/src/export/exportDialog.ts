@@ -8,10 +8,11 @@ import {
   onExportProgress,
   revealPath,
   type ExportFormat,
+  type Paper,
 } from "../../ipc";
 import { Modal } from "../shared/dialog";
 import { field, h, uid } from "../shared/dom";
-import { extensionFor, suggestedFileName, withExtension } from "./exportPaths";
+import { extensionFor, isSelfContained, suggestedFileName, withExtension } from "./exportPaths";
 
 /** What the dialog needs from the app. */
 export interface ExportHooks {
@@ -26,6 +27,9 @@ export class ExportDialog {
     "select",
     {},
     h("option", { value: "html" }, "HTML"),
+    h("option", { value: "pdf" }, "PDF"),
+    h("option", { value: "docx" }, "Word (DOCX)"),
+    h("option", { value: "epub" }, "EPUB"),
     h("option", { value: "hugo" }, "Hugo"),
     h("option", { value: "zola" }, "Zola"),
     h("option", { value: "jekyll" }, "Jekyll"),
@@ -33,6 +37,18 @@ export class ExportDialog {
   private readonly embed = h("input", { type: "radio", name: "export-images", value: "embed", checked: true });
   private readonly folder = h("input", { type: "radio", name: "export-images", value: "folder" });
   private readonly includeEmail = h("input", { type: "checkbox" });
+  private readonly share = h("input", { type: "checkbox", checked: true });
+  private readonly paper = h(
+    "select",
+    {},
+    h("option", { value: "" }, "From the draft's language"),
+    h("option", { value: "a4" }, "A4"),
+    h("option", { value: "letter" }, "Letter"),
+  );
+  private readonly imagesGroup: HTMLFieldSetElement;
+  private readonly shareRow: HTMLElement;
+  private readonly paperRow: HTMLElement;
+  private readonly articleProgress = h("progress", { "aria-label": "Article export progress", hidden: true });
   private readonly destination = h("input", { type: "text", spellcheck: "false", autocomplete: "off" });
   private readonly exportButton = h("button", { type: "button", class: "primary" }, "Export article");
   private readonly articleStatus = h("div", { class: "export-status", role: "status" });
@@ -47,6 +63,7 @@ export class ExportDialog {
     this.exportButton.addEventListener("click", () => void this.exportArticle());
     this.format.addEventListener("change", () => {
       if (this.destination.value) this.destination.value = withExtension(this.destination.value, this.chosenFormat());
+      this.showFormatOptions();
     });
     const siteButton = h("button", { type: "button" }, "Export site…");
     siteButton.addEventListener("click", () => void this.exportSite());
@@ -58,21 +75,27 @@ export class ExportDialog {
     });
 
     const imagesLegend = uid("imgs");
+    this.imagesGroup = h(
+      "fieldset",
+      { class: "radio-group", "aria-labelledby": imagesLegend },
+      h("legend", { id: imagesLegend }, "Images"),
+      h("label", {}, this.embed, " Embed images"),
+      h("label", {}, this.folder, " Images in a folder"),
+    );
+    this.shareRow = h("label", { class: "checkbox" }, this.share, " Share links");
+    this.paperRow = field("Paper size", this.paper).wrap;
     this.modal.body.append(
       h(
         "section",
         { class: "export-article", "aria-label": "Export article" },
         field("Format", this.format).wrap,
-        h(
-          "fieldset",
-          { class: "radio-group", "aria-labelledby": imagesLegend },
-          h("legend", { id: imagesLegend }, "Images"),
-          h("label", {}, this.embed, " Embed images"),
-          h("label", {}, this.folder, " Images in a folder"),
-        ),
+        this.imagesGroup,
+        this.paperRow,
+        this.shareRow,
         h("label", { class: "checkbox" }, this.includeEmail, " Include email"),
         h("div", { class: "destination-row" }, field("Destination", this.destination).wrap, choose),
         h("div", { class: "dialog-actions" }, this.exportButton),
+        this.articleProgress,
         this.articleStatus,
       ),
       h(
@@ -96,7 +119,16 @@ export class ExportDialog {
     this.articleStatus.replaceChildren();
     this.siteStatus.replaceChildren();
     this.progress.value = 0;
+    this.showFormatOptions();
     this.modal.open(this.format);
+  }
+
+  /** Only the options the chosen format reads are shown. */
+  private showFormatOptions(): void {
+    const format = this.chosenFormat();
+    this.imagesGroup.hidden = format !== "html";
+    this.shareRow.hidden = format !== "html";
+    this.paperRow.hidden = format !== "pdf";
   }
 
   private chosenFormat(): ExportFormat {
@@ -120,14 +152,20 @@ export class ExportDialog {
     if (!this.slug) return;
     const path = this.destination.value.trim() || (await this.chooseDestination());
     if (!path) return;
+    const format = this.chosenFormat();
     this.exportButton.disabled = true;
-    this.showStatus(this.articleStatus, "Exporting…");
+    // Typesetting a long PDF or book takes seconds: an indeterminate bar says work is going on.
+    this.articleProgress.hidden = false;
+    this.articleProgress.removeAttribute("value");
+    this.showStatus(this.articleStatus, format === "pdf" ? "Typesetting the PDF…" : "Exporting…");
     try {
       await this.hooks.flush();
       const written = await exportArticle(this.slug, {
-        format: this.chosenFormat(),
-        images: this.folder.checked ? "folder" : "embed",
+        format,
+        images: this.folder.checked && !isSelfContained(format) ? "folder" : "embed",
         includeEmail: this.includeEmail.checked,
+        share: this.share.checked,
+        paper: this.paper.value === "" ? undefined : (this.paper.value as Paper),
         path,
       });
       const document = written[0] ?? path;
@@ -136,6 +174,7 @@ export class ExportDialog {
     } catch (error) {
       this.showStatus(this.articleStatus, `Not exported: ${errorMessage(error)}`);
     } finally {
+      this.articleProgress.hidden = true;
       this.exportButton.disabled = false;
     }
   }

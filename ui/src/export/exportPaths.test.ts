@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { authorChangeOf, formOf, newAuthorOf } from "../authors/profile";
 import type { Author } from "../../ipc/bindings";
-import { suggestedFileName, withExtension } from "./exportPaths";
+import { isSelfContained, suggestedFileName, withExtension } from "./exportPaths";
 
 describe("export file names", () => {
   it("suggests .html for HTML and .md for the site generators", () => {
     expect(suggestedFileName("my-post", "html")).toBe("my-post.html");
     expect(suggestedFileName("my-post", "zola")).toBe("my-post.md");
   });
+  it("suggests each document format's own extension", () => {
+    expect(suggestedFileName("my-post", "pdf")).toBe("my-post.pdf");
+    expect(suggestedFileName("my-post", "docx")).toBe("my-post.docx");
+    expect(suggestedFileName("my-post", "epub")).toBe("my-post.epub");
+    expect(isSelfContained("docx") && !isSelfContained("html") && !isSelfContained("jekyll")).toBe(true);
+  });
   it("swaps the extension when the format changes", () => {
+    expect(withExtension("/tmp/a.html", "pdf")).toBe("/tmp/a.pdf");
+    expect(withExtension("/tmp/a.pdf", "docx")).toBe("/tmp/a.docx");
     expect(withExtension("/tmp/a.html", "hugo")).toBe("/tmp/a.md");
     expect(withExtension("/tmp/a.md", "html")).toBe("/tmp/a.html");
     expect(withExtension("/tmp/notes", "html")).toBe("/tmp/notes");

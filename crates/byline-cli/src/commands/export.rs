@@ -1,14 +1,14 @@
-//! `export SLUG` and `export-site OUT_DIR`.
+//! `export SLUG`, `export-book SLUG… -o FILE` and `export-site OUT_DIR`.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use byline_frontmatter::Flavor;
-use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode, SiteOptions};
+use byline_library::publish::{ArticleFormat, BookOptions, DocumentFormat, ExportOptions, ImageMode, Paper, SiteOptions};
 use byline_library::Library;
 
-use crate::cli::{self, ExportArgs, ExportFormat, ExportSiteArgs};
+use crate::cli::{self, ExportArgs, ExportBookArgs, ExportFormat, ExportSiteArgs};
 use crate::output;
 
 /// `byline export`: writes the page (or Markdown) and prints the path written.
@@ -18,6 +18,9 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
         ExportFormat::Hugo => ArticleFormat::Markdown(Flavor::Hugo),
         ExportFormat::Zola => ArticleFormat::Markdown(Flavor::Zola),
         ExportFormat::Jekyll => ArticleFormat::Markdown(Flavor::Jekyll),
+        ExportFormat::Docx => ArticleFormat::Document(DocumentFormat::Docx),
+        ExportFormat::Epub => ArticleFormat::Document(DocumentFormat::Epub),
+        ExportFormat::Pdf => ArticleFormat::Document(DocumentFormat::Pdf(paper(args.paper))),
     };
     let options = ExportOptions {
         format,
@@ -29,7 +32,13 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
         template_dir: args.template,
         share: !args.no_share,
     };
-    let extension = if format == ArticleFormat::Html { "html" } else { "md" };
+    let extension = match args.format {
+        ExportFormat::Html => "html",
+        ExportFormat::Hugo | ExportFormat::Zola | ExportFormat::Jekyll => "md",
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Docx => "docx",
+        ExportFormat::Epub => "epub",
+    };
     let output = args.output.unwrap_or_else(|| PathBuf::from(format!("{}.{extension}", args.slug)));
     if output.as_os_str() == "-" {
         let exported = library.export_article(&args.slug, &options)?;
@@ -43,13 +52,37 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
                 exported.files.len()
             );
         }
-        std::io::stdout().lock().write_all(exported.document.as_bytes())?;
+        std::io::stdout().lock().write_all(&exported.document)?;
         return Ok(());
     }
     let written = library.export_article_to(&args.slug, &options, &output)?;
     for path in written {
         println!("{}", path.display());
     }
+    Ok(())
+}
+
+/// The paper the writer asked for, else the one their locale uses (LC_PAPER, then LC_ALL, then
+/// LANG, as the C library reads them); `None` leaves it to the draft's language.
+fn paper(flag: Option<cli::Paper>) -> Option<Paper> {
+    match flag {
+        Some(cli::Paper::A4) => Some(Paper::A4),
+        Some(cli::Paper::Letter) => Some(Paper::Letter),
+        None => ["LC_PAPER", "LC_ALL", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            // "C" and "POSIX" name no country, so say nothing about paper.
+            .filter(|locale| locale.contains('_'))
+            .map(|locale| Paper::for_locale(&locale)),
+    }
+}
+
+/// `byline export-book`: several drafts as one EPUB, a chapter each, in the order given.
+pub fn book(library: &Library, args: ExportBookArgs) -> Result<()> {
+    let options = BookOptions { title: args.title, include_email: args.include_email };
+    library.export_book_to(&args.slugs, &options, &args.output)?;
+    println!("{}", args.output.display());
     Ok(())
 }
 

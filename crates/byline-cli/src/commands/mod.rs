@@ -38,6 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::EmptyTrash(_) => drafts::empty_trash(&mut open()?),
         Command::Author(command) => authors::run(&mut open()?, command),
         Command::Export(args) => export::article(&open()?, args),
+        Command::ExportBook(args) => export::book(&open()?, args),
         Command::ExportSite(args) => export::site(&open()?, args),
         Command::Sync(args) => sync::once(&mut open()?, args),
         Command::Watch(args) => sync::watch(&mut open()?, args),
