@@ -1,0 +1,97 @@
+//! Pictures: an image's pixel size as the EMU extent Word lays it out at, and the `wp:inline`
+//! drawing that places it in a run.
+
+use std::fmt::Write;
+
+use crate::xml;
+
+/// EMU per pixel at 96 dpi (914400 EMU to the inch).
+const EMU_PER_PIXEL: u64 = 9525;
+/// EMU per twentieth of a point.
+pub(super) const EMU_PER_TWIP: u64 = 635;
+
+/// The largest box a picture may take, in EMU: wider or taller images are scaled down into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Frame {
+    pub width: u64,
+    pub height: u64,
+}
+
+/// The extent of a `width`×`height` pixel image at 96 dpi, scaled down (never up) to fit
+/// `frame` with its proportions kept; `None` for an image with no area.
+pub(super) fn extent((width, height): (u32, u32), frame: Frame) -> Option<(u64, u64)> {
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let (mut cx, mut cy) = (u64::from(width) * EMU_PER_PIXEL, u64::from(height) * EMU_PER_PIXEL);
+    if cx > frame.width {
+        cy = cy * frame.width / cx;
+        cx = frame.width;
+    }
+    if cy > frame.height {
+        cx = cx * frame.height / cy;
+        cy = frame.height;
+    }
+    Some((cx.max(1), cy.max(1)))
+}
+
+/// Whether Word shows this kind of image without a fallback (SVG and WebP need one).
+pub(super) fn word_displays(mime: &str) -> bool {
+    matches!(mime, "image/png" | "image/jpeg" | "image/gif")
+}
+
+/// What one `wp:inline` drawing shows.
+pub(super) struct Picture<'a> {
+    /// The `r:embed` relationship of the media file.
+    pub relationship: &'a str,
+    /// `wp:docPr` id, unique in the document.
+    pub drawing_id: usize,
+    pub file_name: &'a str,
+    pub description: &'a str,
+    pub extent: (u64, u64),
+}
+
+impl Picture<'_> {
+    pub(super) fn write(&self, out: &mut String) {
+        let Picture { relationship, drawing_id, file_name, description, extent: (cx, cy) } = self;
+        let _ = write!(
+            out,
+            "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/>\
+             <wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"{drawing_id}\" name=\"Picture {drawing_id}\" descr=\""
+        );
+        xml::escape_into(out, description);
+        let _ = write!(
+            out,
+            "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
+             <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>\
+             <pic:nvPicPr><pic:cNvPr id=\"{drawing_id}\" name=\"{file_name}\"/><pic:cNvPicPr/></pic:nvPicPr>\
+             <pic:blipFill><a:blip r:embed=\"{relationship}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+             <pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>\
+             <a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
+             </wp:inline></w:drawing>"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: Frame = Frame { width: 9026 * EMU_PER_TWIP, height: 13958 * EMU_PER_TWIP };
+
+    #[test]
+    fn a_small_image_keeps_its_96_dpi_size() {
+        assert_eq!(extent((80, 64), PAGE), Some((80 * 9525, 64 * 9525)), "the sample chart: 0.83 by 0.67 inch");
+    }
+
+    #[test]
+    fn a_wide_or_tall_image_is_scaled_into_the_text_area_keeping_its_shape() {
+        let (cx, cy) = extent((4000, 1000), PAGE).expect("has area");
+        assert_eq!(cx, PAGE.width);
+        assert_eq!(cy, PAGE.width / 4);
+        let (cx, cy) = extent((100, 100_000), PAGE).expect("has area");
+        assert_eq!(cy, PAGE.height);
+        assert!(cx >= 1 && cx < 9525, "{cx}");
+        assert_eq!(extent((0, 10), PAGE), None);
+    }
+}
