@@ -28,8 +28,11 @@ const AVATAR: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYA
 fn render(markdown: &str) -> String {
     let chart = data_url(&repo_root().join("drafts/images/error-chart.png"));
     let resolver = move |url: &str| (url == "images/error-chart.png").then(|| chart.clone());
-    byline_render::render(markdown, &RenderOptions { omit_source_lines: true, resolve_url: Some(&resolver), ..Default::default() })
-        .html
+    byline_render::render(
+        markdown,
+        &RenderOptions { omit_source_lines: true, resolve_url: Some(&resolver), ..Default::default() },
+    )
+    .html
 }
 
 fn author(name: &str) -> AuthorContext {
@@ -121,13 +124,7 @@ fn python_docx_reads_the_sample_article_back() {
     assert_eq!(texts_in_style(&report, "Heading 1"), Vec::<&str>::new(), "the body's # title is not repeated");
     assert_eq!(
         texts_in_style(&report, "Heading 2"),
-        [
-            "The first version",
-            "Counting the cost",
-            "What good messages have in common",
-            "The result",
-            "Written by"
-        ]
+        ["The first version", "Counting the cost", "What good messages have in common", "The result", "Written by"]
     );
     assert_eq!(texts_in_style(&report, "Heading 3"), ["Mara Lindqvist", "Tomás Okafor"]);
     let byline = texts_in_style(&report, "Byline");

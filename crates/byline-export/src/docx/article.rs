@@ -1,14 +1,14 @@
 //! What the page shows around the body, in the same order: title, subtitle, byline and cover
 //! before it; "Written by" with each author's card after it.
 
-use super::body::{BodyWriter, Frame};
+use super::body::{BodyWriter, Nesting};
 use super::drawing;
 use super::props::{ParagraphProps, RunProps};
 use crate::doc::{Block, Document, Inline};
 use crate::{ArticleContext, AuthorContext};
 
-/// Avatars take the page's 96 pixel square at most.
-const AVATAR_FRAME: drawing::Frame = drawing::Frame { width: 96 * 9525, height: 96 * 9525 };
+/// Avatars take the page's 96 pixel square.
+const AVATAR_FRAME: drawing::Frame = drawing::Frame { width: 96 * 9525, height: 96 * 9525, enlarge: true };
 
 pub(super) fn header(writer: &mut BodyWriter, article: &ArticleContext) {
     writer.paragraph(&ParagraphProps::styled("Title"), &[Inline::Text(article.title.clone())]);
@@ -78,7 +78,7 @@ pub(super) fn written_by(writer: &mut BodyWriter, article: &ArticleContext, bios
         return;
     }
     let heading = |level, text: &str| Block::Heading { level, id: None, content: vec![Inline::Text(text.to_owned())] };
-    writer.block(&heading(2, "Written by"), Frame::default());
+    writer.block(&heading(2, "Written by"), Nesting::default());
     for (author, bio) in article.authors.iter().zip(bios) {
         if let Some(avatar) = author.avatar_url.as_deref() {
             if crate::doc::embedded_image(avatar).is_some() {
@@ -87,9 +87,12 @@ pub(super) fn written_by(writer: &mut BodyWriter, article: &ArticleContext, bios
                 writer.close_paragraph();
             }
         }
-        writer.block(&Block::Heading { level: 3, id: None, content: vec![linked_name(author)] }, Frame::default());
-        let role_and_place: Vec<&str> =
-            [author.role.as_deref(), author.location.as_deref()].into_iter().flatten().filter(|s| !s.is_empty()).collect();
+        writer.block(&Block::Heading { level: 3, id: None, content: vec![linked_name(author)] }, Nesting::default());
+        let role_and_place: Vec<&str> = [author.role.as_deref(), author.location.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect();
         if !role_and_place.is_empty() {
             let role = Inline::Emphasis(vec![Inline::Text(role_and_place.join(" \u{B7} "))]);
             writer.paragraph(&ParagraphProps::styled("BodyText"), &[role]);
@@ -97,7 +100,7 @@ pub(super) fn written_by(writer: &mut BodyWriter, article: &ArticleContext, bios
         if let Some(short_bio) = author.short_bio.as_deref().filter(|s| !s.trim().is_empty()) {
             writer.paragraph(&ParagraphProps::styled("BodyText"), &[Inline::Text(short_bio.to_owned())]);
         }
-        writer.blocks(&bio.blocks, Frame::default());
+        writer.blocks(&bio.blocks, Nesting::default());
         let links = author_links(author);
         if !links.is_empty() {
             writer.paragraph(&ParagraphProps::styled("BodyText"), &links);
@@ -127,4 +130,3 @@ fn author_links(author: &AuthorContext) -> Vec<Inline> {
     }
     line
 }
-

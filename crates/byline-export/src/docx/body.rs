@@ -19,16 +19,16 @@ const INDENT_STEP: u32 = 720;
 
 /// Where a block sits: how deep in quotes and lists, and in which part.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Frame {
+pub(super) struct Nesting {
     quote_depth: u32,
     /// The level of the list item holding the block, from 0.
     list_level: Option<usize>,
     in_footnote: bool,
 }
 
-impl Frame {
-    pub(super) fn footnote() -> Frame {
-        Frame { in_footnote: true, ..Frame::default() }
+impl Nesting {
+    pub(super) fn footnote() -> Nesting {
+        Nesting { in_footnote: true, ..Nesting::default() }
     }
 
     fn indent(self) -> Option<u32> {
@@ -62,6 +62,8 @@ pub(super) struct BodyWriter<'p> {
     pub(super) image_frame: drawing::Frame,
     /// Word allows no footnote reference inside a footnote.
     pub(super) in_footnote: bool,
+    /// The last thing written was a table: Word merges two adjacent tables into one.
+    after_table: bool,
 }
 
 impl<'p> BodyWriter<'p> {
@@ -73,8 +75,10 @@ impl<'p> BodyWriter<'p> {
             image_frame: drawing::Frame {
                 width: u64::from(TEXT_WIDTH) * EMU_PER_TWIP,
                 height: u64::from(TEXT_HEIGHT) * EMU_PER_TWIP,
+                enlarge: false,
             },
             in_footnote: false,
+            after_table: false,
         }
     }
 
@@ -82,22 +86,23 @@ impl<'p> BodyWriter<'p> {
         self.out
     }
 
-    pub(super) fn blocks(&mut self, blocks: &[Block], frame: Frame) {
+    pub(super) fn blocks(&mut self, blocks: &[Block], nesting: Nesting) {
         for block in blocks {
-            self.block(block, frame);
+            self.block(block, nesting);
         }
     }
 
-    pub(super) fn block(&mut self, block: &Block, frame: Frame) {
+    pub(super) fn block(&mut self, block: &Block, nesting: Nesting) {
         match block {
             Block::Heading { level, id, content } => self.heading(*level, id.as_deref(), content),
-            Block::Paragraph(inlines) => self.text_paragraph(inlines, frame),
-            Block::Code(code) => self.code(code, frame),
-            Block::List(list) => self.list(list, frame),
-            Block::Quote(inner) => self.blocks(inner, Frame { quote_depth: frame.quote_depth + 1, ..frame }),
+            Block::Paragraph(inlines) => self.text_paragraph(inlines, nesting),
+            Block::Code(code) => self.code(code, nesting),
+            Block::List(list) => self.list(list, nesting),
+            Block::Quote(inner) => self.blocks(inner, Nesting { quote_depth: nesting.quote_depth + 1, ..nesting }),
             Block::Table(table) => self.table(table),
             Block::Rule => {
-                let rule = ParagraphProps { bottom_border: true, spacing: Some((120, 240)), ..ParagraphProps::default() };
+                let rule =
+                    ParagraphProps { bottom_border: true, spacing: Some((120, 240)), ..ParagraphProps::default() };
                 self.open_paragraph(&rule);
                 self.close_paragraph();
             }
@@ -105,6 +110,7 @@ impl<'p> BodyWriter<'p> {
     }
 
     pub(super) fn open_paragraph(&mut self, props: &ParagraphProps) {
+        self.after_table = false;
         self.out.push_str("<w:p>");
         props.write(&mut self.out);
     }
@@ -120,15 +126,17 @@ impl<'p> BodyWriter<'p> {
     }
 
     /// A paragraph; a picture standing alone with a title gets that title as its caption.
-    fn text_paragraph(&mut self, inlines: &[Inline], frame: Frame) {
+    fn text_paragraph(&mut self, inlines: &[Inline], nesting: Nesting) {
         let caption = match inlines {
-            [Inline::Image { title: Some(title), src, .. }] if !title.trim().is_empty() && !src.is_empty() => Some(title),
+            [Inline::Image { title: Some(title), src, .. }] if !title.trim().is_empty() && !src.is_empty() => {
+                Some(title)
+            }
             _ => None,
         };
-        let props = ParagraphProps { keep_next: caption.is_some(), ..frame.text() };
+        let props = ParagraphProps { keep_next: caption.is_some(), ..nesting.text() };
         self.paragraph(&props, inlines);
         if let Some(caption) = caption {
-            let props = ParagraphProps { indent_left: frame.indent(), ..ParagraphProps::styled("Caption") };
+            let props = ParagraphProps { indent_left: nesting.indent(), ..ParagraphProps::styled("Caption") };
             self.paragraph(&props, &[Inline::Text(caption.clone())]);
         }
     }
@@ -151,31 +159,37 @@ impl<'p> BodyWriter<'p> {
 
     /// One shaded paragraph per block, lines broken with `w:br`, so the shading is unbroken and
     /// a copy from Word gives back the code.
-    fn code(&mut self, code: &CodeBlock, frame: Frame) {
-        let props = ParagraphProps { indent_left: frame.indent(), ..ParagraphProps::styled("SourceCode") };
+    fn code(&mut self, code: &CodeBlock, nesting: Nesting) {
+        let props = ParagraphProps { indent_left: nesting.indent(), ..ParagraphProps::styled("SourceCode") };
         self.open_paragraph(&props);
-        let last = code.runs.len().saturating_sub(1);
-        for (at, run) in code.runs.iter().enumerate() {
-            let text = if at == last { run.text.strip_suffix('\n').unwrap_or(&run.text) } else { &run.text };
-            let style = (!run.classes.is_empty()).then(|| byline_render::code_style(CodeTheme::Light, &run.classes));
-            let props = style.map_or_else(RunProps::default, |style| RunProps {
-                bold: style.bold,
-                italic: style.italic,
-                underline: style.underline,
-                color: Some(style.color),
-                ..RunProps::default()
-            });
-            self.text_run(props, text);
+        // Neighbouring runs of one colour (syntect's plain `source` scopes) become one run.
+        let mut pending: Option<(RunProps, String)> = None;
+        for run in &code.runs {
+            let props = code_run_props(&run.classes);
+            match &mut pending {
+                Some((pending_props, text)) if *pending_props == props => text.push_str(&run.text),
+                _ => {
+                    if let Some((props, text)) = pending.take() {
+                        self.text_run(props, &text);
+                    }
+                    pending = Some((props, run.text.clone()));
+                }
+            }
+        }
+        if let Some((props, text)) = pending {
+            self.text_run(props, text.strip_suffix('\n').unwrap_or(&text));
         }
         self.close_paragraph();
     }
 
     /// Each list is its own `w:num`, so a numbered list starts at its own `start` instead of
     /// continuing the one before it. Task items carry their box as text, without a bullet.
-    fn list(&mut self, list: &List, frame: Frame) {
-        let level = frame.list_level.map_or(0, |level| (level + 1).min(8));
-        let num_id = self.package.add_list(ListInstance { ordered: list.ordered, start: list.start, level });
-        let inner = Frame { list_level: Some(level), ..frame };
+    fn list(&mut self, list: &List, nesting: Nesting) {
+        let level = nesting.list_level.map_or(0, |level| (level + 1).min(8));
+        let numbered = list.items.iter().any(|item| item.task.is_none());
+        let instance = ListInstance { ordered: list.ordered, start: list.start, level };
+        let num_id = if numbered { self.package.add_list(instance) } else { 0 };
+        let inner = Nesting { list_level: Some(level), ..nesting };
         for item in &list.items {
             let (first, rest) = split_first_paragraph(&item.blocks);
             let props = match item.task {
@@ -206,6 +220,9 @@ impl<'p> BodyWriter<'p> {
         }
         let columns = rows.iter().map(|(cells, _)| cells.len()).chain([table.columns.len(), 1]).max().unwrap_or(1);
         let column_width = (TEXT_WIDTH / u32::try_from(columns).unwrap_or(u32::MAX)).max(1);
+        if self.after_table {
+            self.spacer();
+        }
         self.out.push_str(concat!(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"0\" w:type=\"auto\"/>",
             "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" ",
@@ -222,7 +239,11 @@ impl<'p> BodyWriter<'p> {
         }
         self.image_frame = page_frame;
         self.out.push_str("</w:tbl>");
-        // Two tables in a row would merge into one; a paragraph after each keeps them apart.
+        self.after_table = true;
+    }
+
+    /// An empty paragraph of no height, between two tables or after a table ending a footnote.
+    fn spacer(&mut self) {
         self.open_paragraph(&ParagraphProps { spacing: Some((0, 0)), ..ParagraphProps::default() });
         self.close_paragraph();
     }
@@ -261,17 +282,35 @@ impl<'p> BodyWriter<'p> {
     /// One `w:footnote`; the note's number (`w:footnoteRef`) opens its first paragraph.
     pub(super) fn footnote(&mut self, word_id: usize, footnote: &Footnote) {
         let _ = write!(self.out, "<w:footnote w:id=\"{word_id}\">");
-        let frame = Frame::footnote();
+        let nesting = Nesting::footnote();
         let (first, rest) = split_first_paragraph(&footnote.blocks);
-        self.open_paragraph(&frame.text());
+        self.open_paragraph(&nesting.text());
         self.out.push_str(
             "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
              <w:r><w:t xml:space=\"preserve\"> </w:t></w:r>",
         );
         self.inlines(first, RunProps::default());
         self.close_paragraph();
-        self.blocks(rest, frame);
+        self.blocks(rest, nesting);
+        if self.after_table {
+            self.spacer();
+        }
         self.out.push_str("</w:footnote>");
+    }
+}
+
+/// The page theme's colour and weight for code inside spans of `classes`; plain for none.
+fn code_run_props(classes: &[String]) -> RunProps {
+    if classes.is_empty() {
+        return RunProps::default();
+    }
+    let style = byline_render::code_style(CodeTheme::Light, classes);
+    RunProps {
+        bold: style.bold,
+        italic: style.italic,
+        underline: style.underline,
+        color: Some(style.color),
+        ..RunProps::default()
     }
 }
 

@@ -10,20 +10,27 @@ const EMU_PER_PIXEL: u64 = 9525;
 /// EMU per twentieth of a point.
 pub(super) const EMU_PER_TWIP: u64 = 635;
 
-/// The largest box a picture may take, in EMU: wider or taller images are scaled down into it.
+/// The box a picture is laid out in, in EMU: larger images are scaled down into it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Frame {
     pub width: u64,
     pub height: u64,
+    /// Smaller images are scaled up to it too: an avatar fills its square whatever its pixels.
+    pub enlarge: bool,
 }
 
-/// The extent of a `width`×`height` pixel image at 96 dpi, scaled down (never up) to fit
-/// `frame` with its proportions kept; `None` for an image with no area.
+/// The extent of a `width`×`height` pixel image at 96 dpi, fitted to `frame` with its
+/// proportions kept; `None` for an image with no area.
 pub(super) fn extent((width, height): (u32, u32), frame: Frame) -> Option<(u64, u64)> {
     if width == 0 || height == 0 {
         return None;
     }
     let (mut cx, mut cy) = (u64::from(width) * EMU_PER_PIXEL, u64::from(height) * EMU_PER_PIXEL);
+    if frame.enlarge && cx < frame.width && cy < frame.height {
+        // Up to the frame's width, and the height clamp below settles a tall image.
+        cy = cy * frame.width / cx;
+        cx = frame.width;
+    }
     if cx > frame.width {
         cy = cy * frame.width / cx;
         cx = frame.width;
@@ -77,7 +84,7 @@ impl Picture<'_> {
 mod tests {
     use super::*;
 
-    const PAGE: Frame = Frame { width: 9026 * EMU_PER_TWIP, height: 13958 * EMU_PER_TWIP };
+    const PAGE: Frame = Frame { width: 9026 * EMU_PER_TWIP, height: 13958 * EMU_PER_TWIP, enlarge: false };
 
     #[test]
     fn a_small_image_keeps_its_96_dpi_size() {
@@ -91,7 +98,16 @@ mod tests {
         assert_eq!(cy, PAGE.width / 4);
         let (cx, cy) = extent((100, 100_000), PAGE).expect("has area");
         assert_eq!(cy, PAGE.height);
-        assert!(cx >= 1 && cx < 9525, "{cx}");
+        assert!((1..9525).contains(&cx), "{cx}");
         assert_eq!(extent((0, 10), PAGE), None);
+    }
+
+    #[test]
+    fn an_avatar_fills_its_square_whatever_its_pixels() {
+        let square = Frame { width: 914_400, height: 914_400, enlarge: true };
+        assert_eq!(extent((1, 1), square), Some((914_400, 914_400)));
+        assert_eq!(extent((20, 10), square), Some((914_400, 457_200)));
+        assert_eq!(extent((10, 20), square), Some((457_200, 914_400)));
+        assert_eq!(extent((400, 400), square), Some((914_400, 914_400)));
     }
 }

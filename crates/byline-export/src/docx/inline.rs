@@ -28,7 +28,9 @@ impl BodyWriter<'_> {
             Inline::Superscript(inner) => {
                 self.inlines(inner, RunProps { vertical: Some(VerticalAlign::Superscript), ..run })
             }
-            Inline::Subscript(inner) => self.inlines(inner, RunProps { vertical: Some(VerticalAlign::Subscript), ..run }),
+            Inline::Subscript(inner) => {
+                self.inlines(inner, RunProps { vertical: Some(VerticalAlign::Subscript), ..run })
+            }
             Inline::Code(text) => self.text_run(RunProps { style: Some("VerbatimChar"), ..run }, text),
             Inline::Link { href, content } => self.link(href, content, run),
             Inline::Image { src, alt, .. } => self.image(src, alt, run),
@@ -90,7 +92,8 @@ impl BodyWriter<'_> {
         let embedded = embedded_image(src).filter(|image| drawing::word_displays(&image.mime));
         let sized = embedded.and_then(|image| Some((drawing::extent(image.size?, frame)?, image)));
         let Some((extent, image)) = sized else {
-            let fallback = if alt.trim().is_empty() { "[Image]".to_owned() } else { format!("[Image: {}]", alt.trim()) };
+            let fallback =
+                if alt.trim().is_empty() { "[Image]".to_owned() } else { format!("[Image: {}]", alt.trim()) };
             return self.text_run(run, &fallback);
         };
         let file_name = self.package.media_file(&image).name.clone();

@@ -15,7 +15,7 @@ mod parts;
 mod props;
 mod styles;
 
-use body::{BodyWriter, Frame};
+use body::{BodyWriter, Nesting};
 use package::{Package, Relationships, REL_FOOTNOTES, REL_NUMBERING, REL_SETTINGS, REL_STYLES};
 
 use crate::archive::Archive;
@@ -40,7 +40,7 @@ pub fn docx(article: &ArticleContext) -> Result<Vec<u8>, ExportError> {
     ]);
     let mut writer = BodyWriter::new(&mut package, &mut document_rels);
     article::header(&mut writer, article);
-    writer.blocks(article::body_blocks(article, &body), Frame::default());
+    writer.blocks(article::body_blocks(article, &body), Nesting::default());
     article::written_by(&mut writer, article, &bios);
     let document_xml = parts::document(&writer.finish());
 

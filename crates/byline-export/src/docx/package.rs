@@ -83,8 +83,7 @@ impl Package {
     /// Word keeps bookmark names of up to 40 letters, digits and underscores, starting with a
     /// letter (a leading underscore hides one), and silently renames others on save.
     fn unused_bookmark_name(&self, id: &str) -> String {
-        let mut base: String =
-            id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).take(36).collect();
+        let mut base: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).take(36).collect();
         if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
             base.insert(0, 'h');
             base.truncate(36);

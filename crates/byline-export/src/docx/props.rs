@@ -133,7 +133,8 @@ mod tests {
         };
         let mut out = String::new();
         props.write(&mut out);
-        let order = ["rStyle", "<w:b/>", "<w:i/>", "strike", "color w:val=\"12AB00\"", "highlight", "<w:u ", "vertAlign"];
+        let order =
+            ["rStyle", "<w:b/>", "<w:i/>", "strike", "color w:val=\"12AB00\"", "highlight", "<w:u ", "vertAlign"];
         let positions: Vec<usize> = order.iter().map(|tag| out.find(tag).expect(tag)).collect();
         assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{out}");
     }

@@ -44,7 +44,8 @@ pub(super) fn styles(language: &str) -> String {
          <w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>",
     );
     paragraph_style(&mut out, "BodyText", "Body Text", "", "", "");
-    let title_fonts = format!("<w:rFonts w:ascii=\"{HEADING_FONT}\" w:hAnsi=\"{HEADING_FONT}\" w:cs=\"{HEADING_FONT}\"/>");
+    let title_fonts =
+        format!("<w:rFonts w:ascii=\"{HEADING_FONT}\" w:hAnsi=\"{HEADING_FONT}\" w:cs=\"{HEADING_FONT}\"/>");
     paragraph_style(
         &mut out,
         "Title",
