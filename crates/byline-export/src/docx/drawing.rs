@@ -25,20 +25,25 @@ pub(super) fn extent((width, height): (u32, u32), frame: Frame) -> Option<(u64, 
     if width == 0 || height == 0 {
         return None;
     }
-    let (mut cx, mut cy) = (u64::from(width) * EMU_PER_PIXEL, u64::from(height) * EMU_PER_PIXEL);
-    if frame.enlarge && cx < frame.width && cy < frame.height {
+    // In u128: a header may claim four billion pixels, and EMU products of those overflow u64.
+    let (frame_width, frame_height) = (u128::from(frame.width), u128::from(frame.height));
+    let (mut cx, mut cy) =
+        (u128::from(width) * u128::from(EMU_PER_PIXEL), u128::from(height) * u128::from(EMU_PER_PIXEL));
+    if frame.enlarge && cx < frame_width && cy < frame_height {
         // Up to the frame's width, and the height clamp below settles a tall image.
-        cy = cy * frame.width / cx;
-        cx = frame.width;
+        cy = cy * frame_width / cx;
+        cx = frame_width;
     }
-    if cx > frame.width {
-        cy = cy * frame.width / cx;
-        cx = frame.width;
+    if cx > frame_width {
+        cy = cy * frame_width / cx;
+        cx = frame_width;
     }
-    if cy > frame.height {
-        cx = cx * frame.height / cy;
-        cy = frame.height;
+    if cy > frame_height {
+        cx = cx * frame_height / cy;
+        cy = frame_height;
     }
+    // Both now fit the frame, whose sides are u64.
+    let (cx, cy) = (u64::try_from(cx).unwrap_or(frame.width), u64::try_from(cy).unwrap_or(frame.height));
     Some((cx.max(1), cy.max(1)))
 }
 
@@ -100,6 +105,7 @@ mod tests {
         assert_eq!(cy, PAGE.height);
         assert!((1..9525).contains(&cx), "{cx}");
         assert_eq!(extent((0, 10), PAGE), None);
+        assert_eq!(extent((u32::MAX, u32::MAX), PAGE), Some((PAGE.width, PAGE.width)), "no overflow");
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl Relationships {
     }
 
     pub(super) fn hyperlink(&mut self, url: &str) -> String {
-        self.id_of(REL_HYPERLINK, url, true)
+        self.id_of(REL_HYPERLINK, &uri_safe(url), true)
     }
 
     pub(super) fn image(&mut self, media_name: &str) -> String {
@@ -201,6 +201,22 @@ impl Relationships {
     }
 }
 
+/// `url` with what a URI may not hold (spaces, quotes, non-ASCII…) percent-encoded: Word
+/// declares the whole file unreadable over one relationship target it cannot parse as a URI.
+fn uri_safe(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for byte in url.bytes() {
+        let keep =
+            byte.is_ascii_graphic() && !matches!(byte, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}');
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +234,15 @@ mod tests {
         assert_eq!(package.bookmark_name("bl-counting_the_cost"), Some("bl_counting_the_cost_2"), "no two alike");
         assert!(package.bookmark_name(&long).is_some_and(|name| name.len() <= 40));
         assert_eq!(package.bookmark_name("bl-missing"), None);
+    }
+
+    #[test]
+    fn link_targets_are_uris_word_can_parse() {
+        assert_eq!(
+            uri_safe("https://example.org/a b/caf\u{e9}?q=\"x\"#f"),
+            "https://example.org/a%20b/caf%C3%A9?q=%22x%22#f"
+        );
+        assert_eq!(uri_safe("mailto:ann@example.org"), "mailto:ann@example.org");
     }
 
     #[test]
