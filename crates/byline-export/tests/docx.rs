@@ -184,3 +184,24 @@ fn the_same_article_exports_to_the_same_bytes() {
     assert_eq!(first, docx(&article).unwrap());
     assert_eq!(&first[..2], b"PK");
 }
+
+#[test]
+fn python_docx_reads_bare_and_odd_articles() {
+    if skip_reader() {
+        eprintln!("BYLINE_SKIP_DOCX_READER is set: skipping the python-docx read-back");
+        return;
+    }
+    let footnote_with_table = "Note.[^t]\n\n[^t]: Numbers:\n\n    | a | b |\n    |---|---|\n    | 1 |\n";
+    for markdown in ["", "## Only a heading\n", footnote_with_table, "| a |\n|---|\n\n| b |\n|---|\n"] {
+        let mut article = sample_article();
+        article.body_html = render(markdown);
+        article.authors.clear();
+        article.subtitle = None;
+        article.tags.clear();
+        article.published = None;
+        let report = read_back(&docx(&article).unwrap());
+        assert_eq!(texts_in_style(&report, "Title"), ["What a Small Parser Taught Me About Error Messages"]);
+        assert_eq!(report["core"]["created"], "2026-09-20T16:00:00+00:00", "unpublished: created is modified");
+        assert_eq!(report["core"]["keywords"], "");
+    }
+}

@@ -281,6 +281,7 @@ impl<'p> BodyWriter<'p> {
 
     /// One `w:footnote`; the note's number (`w:footnoteRef`) opens its first paragraph.
     pub(super) fn footnote(&mut self, word_id: usize, footnote: &Footnote) {
+        self.in_footnote = true;
         let _ = write!(self.out, "<w:footnote w:id=\"{word_id}\">");
         let nesting = Nesting::footnote();
         let (first, rest) = split_first_paragraph(&footnote.blocks);

@@ -46,7 +46,6 @@ pub fn docx(article: &ArticleContext) -> Result<Vec<u8>, ExportError> {
 
     let mut footnote_rels = Relationships::default();
     let mut writer = BodyWriter::new(&mut package, &mut footnote_rels);
-    writer.in_footnote = true;
     for (at, footnote) in body.footnotes.iter().enumerate() {
         writer.footnote(at + 1, footnote);
     }
