@@ -3,7 +3,7 @@
 
 use super::body::{BodyWriter, Nesting};
 use super::drawing;
-use super::props::{ParagraphProps, RunProps};
+use super::props::ParagraphProps;
 use crate::doc::{Block, Document, Inline};
 use crate::{ArticleContext, AuthorContext};
 
@@ -16,13 +16,13 @@ pub(super) fn header(writer: &mut BodyWriter, article: &ArticleContext) {
         writer.paragraph(&ParagraphProps::styled("Subtitle"), &[Inline::Text(subtitle.to_owned())]);
     }
     writer.paragraph(&ParagraphProps::styled("Byline"), &byline(article));
-    if let Some(cover) = article.cover_image.as_deref() {
-        // A cover that is not embedded has no alt text worth a line of its own.
-        if cover.starts_with("data:") {
-            writer.open_paragraph(&ParagraphProps::styled("BodyText"));
-            writer.image(cover, "", RunProps::default());
-            writer.close_paragraph();
-        }
+    // A cover Word cannot show has no alt text worth a line of its own: it is left out.
+    if let Some((cover, extent)) =
+        article.cover_image.as_deref().and_then(|src| drawing::placeable(src, writer.image_frame))
+    {
+        writer.open_paragraph(&ParagraphProps::styled("BodyText"));
+        writer.picture(&cover, extent, "");
+        writer.close_paragraph();
     }
 }
 
@@ -80,12 +80,12 @@ pub(super) fn written_by(writer: &mut BodyWriter, article: &ArticleContext, bios
     let heading = |level, text: &str| Block::Heading { level, id: None, content: vec![Inline::Text(text.to_owned())] };
     writer.block(&heading(2, "Written by"), Nesting::default());
     for (author, bio) in article.authors.iter().zip(bios) {
-        if let Some(avatar) = author.avatar_url.as_deref() {
-            if crate::doc::embedded_image(avatar).is_some() {
-                writer.open_paragraph(&ParagraphProps { keep_next: true, ..ParagraphProps::styled("BodyText") });
-                writer.image_in(avatar, &author.name, RunProps::default(), AVATAR_FRAME);
-                writer.close_paragraph();
-            }
+        if let Some((avatar, extent)) =
+            author.avatar_url.as_deref().and_then(|src| drawing::placeable(src, AVATAR_FRAME))
+        {
+            writer.open_paragraph(&ParagraphProps { keep_next: true, ..ParagraphProps::styled("BodyText") });
+            writer.picture(&avatar, extent, &author.name);
+            writer.close_paragraph();
         }
         writer.block(&Block::Heading { level: 3, id: None, content: vec![linked_name(author)] }, Nesting::default());
         let role_and_place: Vec<&str> = [author.role.as_deref(), author.location.as_deref()]

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::doc::{embedded_image, EmbeddedImage};
 use crate::xml;
 
 /// EMU per pixel at 96 dpi (914400 EMU to the inch).
@@ -47,9 +48,13 @@ pub(super) fn extent((width, height): (u32, u32), frame: Frame) -> Option<(u64, 
     Some((cx.max(1), cy.max(1)))
 }
 
-/// Whether Word shows this kind of image without a fallback (SVG and WebP need one).
-pub(super) fn word_displays(mime: &str) -> bool {
-    matches!(mime, "image/png" | "image/jpeg" | "image/gif")
+/// The image a `data:` URL holds and its extent in `frame`, when Word can show it: PNG, JPEG
+/// or GIF (SVG and WebP would need a fallback picture) with a size in its header.
+pub(super) fn placeable(src: &str, frame: Frame) -> Option<(EmbeddedImage, (u64, u64))> {
+    let image =
+        embedded_image(src).filter(|image| matches!(image.mime.as_str(), "image/png" | "image/jpeg" | "image/gif"))?;
+    let extent = extent(image.size?, frame)?;
+    Some((image, extent))
 }
 
 /// What one `wp:inline` drawing shows.

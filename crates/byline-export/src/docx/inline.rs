@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::body::BodyWriter;
 use super::drawing::{self, Picture};
 use super::props::{RunProps, VerticalAlign};
-use crate::doc::{embedded_image, Inline};
+use crate::doc::{EmbeddedImage, Inline};
 use crate::xml;
 
 impl BodyWriter<'_> {
@@ -82,21 +82,22 @@ impl BodyWriter<'_> {
         self.out.push_str("</w:hyperlink>");
     }
 
-    pub(super) fn image(&mut self, src: &str, alt: &str, run: RunProps) {
-        self.image_in(src, alt, run, self.image_frame);
+    /// A `data:` image Word can show, at its 96 dpi size fitted to the text (or cell) width;
+    /// anything else (a remote URL, SVG, no readable size) reads as its alt text.
+    fn image(&mut self, src: &str, alt: &str, run: RunProps) {
+        match drawing::placeable(src, self.image_frame) {
+            Some((image, extent)) => self.picture(&image, extent, alt),
+            None => {
+                let alt = alt.trim();
+                let fallback = if alt.is_empty() { "[Image]".to_owned() } else { format!("[Image: {alt}]") };
+                self.text_run(run, &fallback);
+            }
+        }
     }
 
-    /// A `data:` image Word can show, at its 96 dpi size fitted to `frame`; anything else (a
-    /// remote URL, SVG, no readable size) reads as its alt text.
-    pub(super) fn image_in(&mut self, src: &str, alt: &str, run: RunProps, frame: drawing::Frame) {
-        let embedded = embedded_image(src).filter(|image| drawing::word_displays(&image.mime));
-        let sized = embedded.and_then(|image| Some((drawing::extent(image.size?, frame)?, image)));
-        let Some((extent, image)) = sized else {
-            let fallback =
-                if alt.trim().is_empty() { "[Image]".to_owned() } else { format!("[Image: {}]", alt.trim()) };
-            return self.text_run(run, &fallback);
-        };
-        let file_name = self.package.media_file(&image).name.clone();
+    /// A run holding `image` at `extent`, its file added to the package once.
+    pub(super) fn picture(&mut self, image: &EmbeddedImage, extent: (u64, u64), alt: &str) {
+        let file_name = self.package.media_file(image).name.clone();
         let relationship = self.rels.image(&file_name);
         let drawing_id = self.package.next_drawing_id();
         self.out.push_str("<w:r>");

@@ -336,3 +336,16 @@ fn a_huge_table_keeps_every_cell() {
     assert_eq!(body.matches("<w:tc>").count(), 50 * 201);
     assert!(body.contains("<w:gridCol w:w=\"180\"/>"), "fifty columns share the text width");
 }
+
+#[test]
+fn an_embedded_cover_opens_the_document_and_one_word_cannot_show_is_left_out() {
+    let mut with_cover = article("Text.\n");
+    with_cover.cover_image = Some(PIXEL.into());
+    let body = &export(&with_cover)["word/document.xml"];
+    let cover = body.find("<w:drawing>").expect("the cover is drawn");
+    assert!(cover < body.find(">Text.<").unwrap(), "before the body");
+
+    with_cover.cover_image = Some("data:image/svg+xml;base64,PHN2Zy8+".into());
+    let body = &export(&with_cover)["word/document.xml"];
+    assert!(!body.contains("<w:drawing>") && !body.contains("[Image"), "{body}");
+}
