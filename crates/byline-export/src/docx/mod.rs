@@ -28,9 +28,7 @@ pub fn docx(article: &ArticleContext) -> Result<Vec<u8>, ExportError> {
     let body = doc::parse(&article.body_html);
     let bios: Vec<Document> =
         article.authors.iter().map(|author| author.bio_html.as_deref().map(doc::parse).unwrap_or_default()).collect();
-    let mut documents = vec![&body];
-    documents.extend(&bios);
-    let mut package = Package::new(&documents);
+    let mut package = Package::new(&body, &bios);
 
     let mut document_rels = Relationships::with(&[
         (REL_STYLES, "styles.xml"),

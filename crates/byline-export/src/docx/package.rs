@@ -47,17 +47,15 @@ pub(super) struct Package {
 }
 
 impl Package {
-    /// Knows every heading and footnote of `documents` before a line is written, so links and
-    /// references may point forward.
-    pub(super) fn new(documents: &[&Document]) -> Package {
+    /// Knows every heading (of the body and the bios) and the body's footnotes before a line is
+    /// written, so links and references may point forward.
+    pub(super) fn new(body: &Document, bios: &[Document]) -> Package {
         let mut package = Package::default();
-        for document in documents {
+        for document in std::iter::once(body).chain(bios) {
             package.name_bookmarks(&document.blocks);
         }
-        if let Some(body) = documents.first() {
-            for (at, footnote) in body.footnotes.iter().enumerate() {
-                package.footnote_ids.entry(footnote.id.clone()).or_insert(at + 1);
-            }
+        for (at, footnote) in body.footnotes.iter().enumerate() {
+            package.footnote_ids.entry(footnote.id.clone()).or_insert(at + 1);
         }
         package
     }
@@ -229,7 +227,7 @@ mod tests {
             blocks: vec![heading("bl-counting-the-cost"), heading("bl-counting_the_cost"), heading(&long)],
             footnotes: Vec::new(),
         };
-        let package = Package::new(&[&document]);
+        let package = Package::new(&document, &[]);
         assert_eq!(package.bookmark_name("bl-counting-the-cost"), Some("bl_counting_the_cost"));
         assert_eq!(package.bookmark_name("bl-counting_the_cost"), Some("bl_counting_the_cost_2"), "no two alike");
         assert!(package.bookmark_name(&long).is_some_and(|name| name.len() <= 40));
