@@ -1,11 +1,13 @@
 //! Byline export: lays out already-rendered articles as standalone HTML pages, whole static sites
-//! with an Atom feed, and Markdown with front matter, through minijinja templates over a typed context.
+//! with an Atom feed, Word documents and Markdown with front matter, mostly through minijinja
+//! templates over a typed context.
 //!
 //! Nothing here renders Markdown: callers pass sanitized `body_html`/`bio_html` (from byline-render).
 
 mod archive;
 mod context;
 pub mod doc;
+mod docx;
 mod error;
 mod exporter;
 mod jsonld;
@@ -20,6 +22,7 @@ pub use byline_frontmatter::Flavor;
 pub use context::{
     ArticleContext, AuthorContext, PageOptions, RelatedArticle, SiteContext, SiteFile, SocialLink, Stylesheet, TocItem,
 };
+pub use docx::docx;
 pub use error::ExportError;
 pub use exporter::Exporter;
 pub use jsonld::json_ld;
