@@ -256,13 +256,14 @@ impl<'a> MarkupWriter<'a> {
             });
             self.out.push_str(", ");
         }
-        self.out.push(')');
+        self.out.push_str("), ");
         if !table.head.is_empty() {
-            self.out.push_str(", table.header(");
+            self.out.push_str("table.header(");
             for row in &table.head {
                 self.row(row, width);
             }
-            self.out.push(')');
+            // Without the comma the first body cell would be a trailing argument of the header.
+            self.out.push_str("), ");
         }
         for row in &table.rows {
             self.row(row, width);

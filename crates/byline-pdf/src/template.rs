@@ -126,11 +126,12 @@ fn without_title<'b>(blocks: &'b [Block], title: &str) -> &'b [Block] {
 }
 
 fn title_block(out: &mut String, article: &ArticleContext) {
-    out.push_str("#block(width: 100%, below: 2em)[\n#text(size: 22pt, weight: \"bold\")[");
+    out.push_str("#block(width: 100%, below: 2em)[\n#set par(justify: false)\n");
+    out.push_str("#block(below: 0.9em)[#text(size: 22pt, weight: \"bold\")[");
     text(out, &article.title);
-    out.push_str("]\n");
+    out.push_str("]]\n");
     if let Some(subtitle) = article.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push_str("#v(0.2em, weak: true)\n#block(above: 0.6em)[#text(size: 13pt, style: \"italic\", fill: luma(70))[");
+        out.push_str("#block(below: 0.9em)[#text(size: 13pt, style: \"italic\", fill: luma(70))[");
         text(out, subtitle);
         out.push_str("]]\n");
     }
@@ -144,7 +145,7 @@ fn title_block(out: &mut String, article: &ArticleContext) {
     if article.reading_minutes > 0 {
         line.push(format!("{} min read", article.reading_minutes));
     }
-    out.push_str("#block(above: 1em)[#text(size: 10pt, fill: luma(80))[");
+    out.push_str("#block(below: 0.9em)[#text(size: 10pt, fill: luma(80))[");
     text(out, &line.join(" · "));
     out.push_str("]]\n#line(length: 100%, stroke: 0.5pt + luma(180))\n]\n\n");
 }
@@ -163,7 +164,7 @@ fn authors(out: &mut String, authors: &[AuthorContext], files: &mut Files) {
     if authors.is_empty() {
         return;
     }
-    out.push_str("\n#v(1.5em)\n#block(breakable: false)[#text(size: 9pt, weight: \"bold\", tracking: 0.08em, fill: luma(90))[#\"WRITTEN BY\"]]\n");
+    out.push_str("\n#v(1.5em)\n#block(breakable: false)[#text(size: 10pt, weight: \"bold\", fill: luma(90))[#\"Written by\"]]\n");
     for author in authors {
         let avatar = author.avatar_url.as_deref().and_then(|src| files.image(src));
         out.push_str("#block(width: 100%, breakable: false, inset: 10pt, radius: 4pt, stroke: 0.5pt + luma(200), above: 0.8em)[\n");
