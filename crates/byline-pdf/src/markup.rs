@@ -274,7 +274,7 @@ impl<'a> MarkupWriter<'a> {
     /// One row's cells, padded to the table's width so a short row cannot shift the next one.
     fn row(&mut self, cells: &[byline_export::doc::Cell], width: usize) {
         for column in 0..width {
-            self.out.push_str("[");
+            self.out.push('[');
             if let Some(cell) = cells.get(column) {
                 self.inlines(trim(&cell.content));
             }

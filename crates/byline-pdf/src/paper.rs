@@ -15,8 +15,10 @@ pub enum Paper {
 
 /// Regions whose printers are stocked with US Letter (the US and its territories, Canada,
 /// Mexico, the Philippines and a few Latin American countries); everywhere else uses A4.
-const LETTER_REGIONS: &[&str] = &["US", "CA", "MX", "PH", "PR", "GU", "VI", "AS", "MP", "UM", "CL", "CO", "CR", "GT",
-    "PA", "SV", "VE", "DO", "NI", "BZ"];
+const LETTER_REGIONS: &[&str] = &[
+    "US", "CA", "MX", "PH", "PR", "GU", "VI", "AS", "MP", "UM", "CL", "CO", "CR", "GT", "PA", "SV", "VE", "DO", "NI",
+    "BZ",
+];
 
 impl Paper {
     /// The usual paper of a BCP 47 locale (`en-US`, `fr_CA`, `es-MX` → Letter; `de-DE`, `en`,

@@ -50,9 +50,9 @@ const PRELUDE: &str = r#"
 pub(crate) fn document(article: &ArticleContext, paper: Paper) -> (String, Files) {
     let mut out = String::with_capacity(article.body_html.len());
     metadata(&mut out, article);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "#set page(paper: \"{}\", margin: (x: 2.4cm, top: 2.4cm, bottom: 2.6cm), numbering: \"1 / 1\")\n",
+        "#set page(paper: \"{}\", margin: (x: 2.4cm, top: 2.4cm, bottom: 2.6cm), numbering: \"1 / 1\")",
         paper.typst_name()
     );
     out.push_str("#set text(font: \"Libertinus Serif\", size: 11pt");
@@ -118,7 +118,9 @@ fn language(tag: &str) -> Option<(String, Option<String>)> {
 /// The body usually opens with the title as a level-1 heading; the title block already shows it.
 fn without_title<'b>(blocks: &'b [Block], title: &str) -> &'b [Block] {
     match blocks.split_first() {
-        Some((Block::Heading { level: 1, content, .. }, rest)) if Inline::plain_text(content).trim() == title.trim() => {
+        Some((Block::Heading { level: 1, content, .. }, rest))
+            if Inline::plain_text(content).trim() == title.trim() =>
+        {
             rest
         }
         _ => blocks,
@@ -164,7 +166,9 @@ fn authors(out: &mut String, authors: &[AuthorContext], files: &mut Files) {
     if authors.is_empty() {
         return;
     }
-    out.push_str("\n#v(1.5em)\n#block(breakable: false)[#text(size: 10pt, weight: \"bold\", fill: luma(90))[#\"Written by\"]]\n");
+    out.push_str(
+        "\n#v(1.5em)\n#block(breakable: false)[#text(size: 10pt, weight: \"bold\", fill: luma(90))[#\"Written by\"]]\n",
+    );
     for author in authors {
         let avatar = author.avatar_url.as_deref().and_then(|src| files.image(src));
         out.push_str("#block(width: 100%, breakable: false, inset: 10pt, radius: 4pt, stroke: 0.5pt + luma(200), above: 0.8em)[\n");

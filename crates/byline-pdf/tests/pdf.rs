@@ -103,9 +103,7 @@ fn export(paper: Paper) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn field<'a>(info: &'a str, name: &str) -> &'a str {
-    info.lines()
-        .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(':')))
-        .map_or("", str::trim)
+    info.lines().find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(':'))).map_or("", str::trim)
 }
 
 #[test]
@@ -117,7 +115,10 @@ fn pdfinfo_reads_the_metadata_and_a4_pages() {
     assert_eq!(field(&info, "Title"), "What a Small Parser Taught Me About Error Messages");
     let author = field(&info, "Author");
     assert!(author.contains("Mara Lindqvist") && author.contains("Tomás Okafor"), "{author}");
-    assert_eq!(field(&info, "Subject"), "Pointing at the exact byte is cheap; explaining what to do next is the real work.");
+    assert_eq!(
+        field(&info, "Subject"),
+        "Pointing at the exact byte is cheap; explaining what to do next is the real work."
+    );
     let keywords = field(&info, "Keywords");
     assert!(keywords.contains("rust") && keywords.contains("developer-experience"), "{keywords}");
     let pages: u32 = field(&info, "Pages").parse().expect("page count");
@@ -212,4 +213,3 @@ fn hostile_titles_come_out_verbatim() {
         assert!(flat.contains(expected), "{expected:?} not in:\n{text}");
     }
 }
-
