@@ -41,7 +41,11 @@ pub fn pdf(article: &ArticleContext, options: &PdfOptions) -> Result<Vec<u8>, Pd
         timestamp: timestamp(article.modified),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Write(error::describe(&errors)))
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Write(error::describe(&errors)));
+    // typst memoizes layout in a process-wide cache that only grows; the app lives for hours, so
+    // results not reused by the last few exports are dropped (fonts stay cached in `world`).
+    typst::comemo::evict(4);
+    bytes
 }
 
 /// The PDF's creation date: the article's last modification, in its own offset.

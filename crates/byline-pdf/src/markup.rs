@@ -106,7 +106,14 @@ impl Files {
         }
         let image = embedded_image(src)?;
         let extension = image.extension();
-        if !matches!(extension, "png" | "jpg" | "gif" | "webp" | "svg") {
+        // A raster image whose header does not even give its size would fail the whole
+        // compile; without it the reader still gets the alt text.
+        let readable = match extension {
+            "png" | "jpg" | "gif" | "webp" => image.size.is_some_and(|(w, h)| w > 0 && h > 0),
+            "svg" => true,
+            _ => false,
+        };
+        if !readable {
             return None;
         }
         let path = format!("/images/{}.{extension}", self.list.len() + 1);

@@ -186,8 +186,12 @@ fn headings_are_bookmarks() {
 fn exports_are_byte_identical() {
     let article = sample();
     let options = PdfOptions { paper: Paper::A4 };
+    let start = std::time::Instant::now();
     let first = pdf(&article, &options).expect("first export");
+    let cold = start.elapsed();
+    let start = std::time::Instant::now();
     let second = pdf(&article, &options).expect("second export");
+    eprintln!("sample export: {cold:?} cold, {:?} with fonts cached", start.elapsed());
     assert!(first.starts_with(b"%PDF-"));
     assert!(first == second, "two exports of one article differ");
 }
