@@ -70,24 +70,26 @@ fn sample() -> ArticleContext {
     }
 }
 
-/// Runs a PDF tool; a missing tool fails the test with the fix, unless the environment opts out.
+/// Runs a PDF tool; a missing tool (or a python3 without pypdf) fails the test with the fix,
+/// unless the environment opts out.
 fn tool(program: &str, args: &[&str]) -> Option<String> {
-    match Command::new(program).args(args).output() {
-        Ok(output) => {
-            assert!(
-                output.status.success(),
-                "{program} {args:?} failed: {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-            Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    let missing = |why: String| {
+        if std::env::var_os("BYLINE_SKIP_PDF_TOOLS").is_some() {
+            eprintln!("skipping {program}: {why} (BYLINE_SKIP_PDF_TOOLS is set)");
+            return None;
         }
-        Err(err) if std::env::var_os("BYLINE_SKIP_PDF_TOOLS").is_some() => {
-            eprintln!("skipping {program}: {err} (BYLINE_SKIP_PDF_TOOLS is set)");
-            None
-        }
-        Err(err) => panic!("{program} is not available ({err}): run scripts/setup-test.sh to install the PDF tools"),
+        panic!("{program} is not available ({why}): run scripts/setup-test.sh to install the PDF tools")
+    };
+    let output = match Command::new(program).args(args).output() {
+        Ok(output) => output,
+        Err(err) => return missing(err.to_string()),
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() && stderr.contains("ModuleNotFoundError") {
+        return missing(stderr.trim().to_owned());
     }
+    assert!(output.status.success(), "{program} {args:?} failed: {}{stderr}", String::from_utf8_lossy(&output.stdout));
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 fn export(paper: Paper) -> (tempfile::TempDir, PathBuf) {
@@ -183,6 +185,18 @@ fn headings_are_bookmarks() {
 }
 
 #[test]
+fn links_are_clickable() {
+    let (_dir, path) = export(Paper::A4);
+    let script = "import sys, pypdf\n\
+        for page in pypdf.PdfReader(sys.argv[1]).pages:\n\
+        \x20   for annot in page.get('/Annots') or []:\n\
+        \x20       action = annot.get_object().get('/A')\n\
+        \x20       if action and '/URI' in action: print(action['/URI'])\n";
+    let Some(uris) = tool("python3", &["-c", script, path.to_str().expect("utf-8 path")]) else { return };
+    assert!(uris.lines().any(|uri| uri == "https://mara.example.org"), "link annotations:\n{uris}");
+}
+
+#[test]
 fn exports_are_byte_identical() {
     let article = sample();
     let options = PdfOptions { paper: Paper::A4 };
@@ -206,6 +220,8 @@ fn hostile_titles_come_out_verbatim() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("hostile.pdf");
     std::fs::write(&path, bytes).expect("write pdf");
+    let Some(info) = tool("pdfinfo", &[path.to_str().expect("utf-8 path")]) else { return };
+    assert_eq!(field(&info, "Title"), "#let x = 1 *bold* $math$ @ref <label> \\");
     let Some(text) = tool("pdftotext", &[path.to_str().expect("utf-8 path"), "-"]) else { return };
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
