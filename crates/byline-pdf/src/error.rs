@@ -41,3 +41,25 @@ pub(crate) fn describe(diagnostics: &[SourceDiagnostic]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use typst::syntax::Span;
+
+    use super::*;
+
+    #[test]
+    fn messages_name_the_stage_and_every_diagnostic() {
+        let diagnostics = [
+            SourceDiagnostic::error(Span::detached(), "unknown variable: x").with_hint("did you mean y?"),
+            SourceDiagnostic::warning(Span::detached(), "unknown font family"),
+        ];
+        let error = PdfError::Typeset(describe(&diagnostics));
+        assert_eq!(
+            error.to_string(),
+            "typesetting the article failed: error: unknown variable: x (hint: did you mean y?); \
+             warning: unknown font family"
+        );
+        assert_eq!(describe(&[]), "no diagnostics given");
+    }
+}
