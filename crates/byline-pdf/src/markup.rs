@@ -39,10 +39,11 @@ pub(crate) fn text(out: &mut String, text: &str) {
     }
 }
 
-/// A typst label name for an HTML id: ids come from the writer's headings, so anything outside
-/// `[A-Za-z0-9_-]` is spelled as its code point, which keeps labels valid and distinct.
-pub(crate) fn label(id: &str) -> String {
-    let mut out = String::from("byline-");
+/// A typst label name for an HTML id in one scope (the body, or one author's bio, whose ids
+/// are numbered on their own and would clash). Ids come from the writer's headings, so anything
+/// outside `[A-Za-z0-9-]` is spelled as its code point, which keeps labels valid and distinct.
+pub(crate) fn label(scope: &str, id: &str) -> String {
+    let mut out = format!("byline-{scope}-");
     for c in id.chars() {
         if c.is_ascii_alphanumeric() || c == '-' {
             out.push(c);
@@ -80,6 +81,8 @@ fn collapse_whitespace(text: &str) -> String {
 /// needs as virtual files.
 pub(crate) struct MarkupWriter<'a> {
     out: String,
+    /// Prefix of this document's labels.
+    scope: &'a str,
     footnotes: HashMap<&'a str, &'a Footnote>,
     /// Footnotes already placed: a second reference points at the first by label.
     placed: HashSet<String>,
@@ -124,11 +127,11 @@ impl Files {
 }
 
 impl<'a> MarkupWriter<'a> {
-    pub(crate) fn new(document: &'a Document, files: Files) -> MarkupWriter<'a> {
+    pub(crate) fn new(document: &'a Document, scope: &'a str, files: Files) -> MarkupWriter<'a> {
         let footnotes = document.footnotes.iter().map(|note| (note.id.as_str(), note)).collect();
         let mut anchors = HashSet::new();
         collect_anchors(&document.blocks, &mut anchors);
-        MarkupWriter { out: String::new(), footnotes, placed: HashSet::new(), anchors, files }
+        MarkupWriter { out: String::new(), scope, footnotes, placed: HashSet::new(), anchors, files }
     }
 
     /// The markup and the images it uses.
@@ -150,7 +153,7 @@ impl<'a> MarkupWriter<'a> {
                 self.inlines(content);
                 self.out.push(']');
                 if let Some(id) = id {
-                    let _ = write!(self.out, " <{}>", label(id));
+                    let _ = write!(self.out, " <{}>", label(self.scope, id));
                 }
             }
             Block::Paragraph(content) => match content.as_slice() {
@@ -335,7 +338,7 @@ impl<'a> MarkupWriter<'a> {
     fn link(&mut self, href: &str, content: &[Inline]) {
         match href.strip_prefix('#') {
             Some(fragment) if self.anchors.contains(fragment) => {
-                let _ = write!(self.out, "#link(<{}>)[", label(fragment));
+                let _ = write!(self.out, "#link(<{}>)[", label(self.scope, fragment));
             }
             // A fragment typst has no label for: the text without the link.
             Some(_) => return self.inlines(content),
@@ -352,7 +355,7 @@ impl<'a> MarkupWriter<'a> {
     /// A real typst footnote at the reference, holding the definition; a repeated reference
     /// points at the first one, as the HTML's back-references do.
     fn footnote(&mut self, target: &str, number: usize) {
-        let name = label(&format!("fn-{target}"));
+        let name = label(self.scope, &format!("fn-{target}"));
         if self.placed.contains(target) {
             let _ = write!(self.out, "#footnote(<{name}>)");
             return;
@@ -418,9 +421,10 @@ mod tests {
 
     #[test]
     fn labels_are_valid_and_distinct() {
-        assert_eq!(label("bl-the-first-version"), "byline-bl-the-first-version");
-        assert_ne!(label("bl-a.b"), label("bl-a_b"));
-        assert!(label("bl-café <x>").chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert_eq!(label("body", "bl-the-first-version"), "byline-body-bl-the-first-version");
+        assert_ne!(label("body", "bl-a.b"), label("body", "bl-a_b"));
+        assert_ne!(label("body", "bl-a"), label("bio-1", "bl-a"));
+        assert!(label("body", "bl-café <x>").chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub(crate) fn document(article: &ArticleContext, paper: Paper) -> (String, Files
     title_block(&mut out, article);
 
     let body = doc::parse(&article.body_html);
-    let mut writer = MarkupWriter::new(&body, Files::default());
+    let mut writer = MarkupWriter::new(&body, "body", Files::default());
     writer.blocks(without_title(&body.blocks, &article.title));
     let (markup, mut files) = writer.finish();
     out.push_str(&markup);
@@ -169,7 +169,7 @@ fn authors(out: &mut String, authors: &[AuthorContext], files: &mut Files) {
     out.push_str(
         "\n#v(1.5em)\n#block(breakable: false)[#text(size: 10pt, weight: \"bold\", fill: luma(90))[#\"Written by\"]]\n",
     );
-    for author in authors {
+    for (i, author) in authors.iter().enumerate() {
         let avatar = author.avatar_url.as_deref().and_then(|src| files.image(src));
         out.push_str("#block(width: 100%, breakable: false, inset: 10pt, radius: 4pt, stroke: 0.5pt + luma(200), above: 0.8em)[\n");
         match &avatar {
@@ -191,7 +191,7 @@ fn authors(out: &mut String, authors: &[AuthorContext], files: &mut Files) {
             out.push(']');
         }
         out.push_str("\n\n#text(size: 9.5pt)[\n");
-        bio(out, author, files);
+        bio(out, author, &format!("bio-{i}"), files);
         if let Some(website) = author.website.as_deref().filter(|w| w.starts_with("http")) {
             out.push_str("#link(");
             string(out, website);
@@ -204,13 +204,15 @@ fn authors(out: &mut String, authors: &[AuthorContext], files: &mut Files) {
 }
 
 /// The short bio, which suits a card; the long one only when there is no short one.
-fn bio(out: &mut String, author: &AuthorContext, files: &mut Files) {
+fn bio(out: &mut String, author: &AuthorContext, scope: &str, files: &mut Files) {
     if let Some(short) = author.short_bio.as_deref().filter(|s| !s.trim().is_empty()) {
         text(out, short);
         out.push_str("\n\n");
     } else if let Some(html) = author.bio_html.as_deref() {
         let document: Document = doc::parse(html);
-        let mut writer = MarkupWriter::new(&document, std::mem::take(files));
+        let mut writer = MarkupWriter::new(&document, scope, std::mem::take(files));
+        // A bio's headings are not sections of the article.
+        out.push_str("#set heading(bookmarked: false, outlined: false)\n");
         writer.blocks(&document.blocks);
         let (markup, back) = writer.finish();
         *files = back;

@@ -67,7 +67,12 @@ fn every_block_kind_nested_exports() {
         slug: "x".into(),
         name: "\\ \" ] #x".into(),
         short_bio: None,
-        bio_html: Some("<p>A <strong>long</strong> bio.</p>".into()),
+        // Ids numbered like the body's: the labels must not clash.
+        bio_html: Some(
+            "<h2 id=\"bl-a\">About</h2><p>A <strong>long</strong> bio<sup class=\"footnote-ref\"><a href=\"#bl-fn-1\">1</a></sup> \
+             <a href=\"#bl-a\">up</a>.</p><section class=\"footnotes\"><ol><li id=\"bl-fn-1\"><p>Bio note.</p></li></ol></section>"
+                .into(),
+        ),
         avatar_url: Some("data:image/png;base64,AAAA".into()),
         website: Some("javascript:alert(1)".into()),
         location: None,
