@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use byline_frontmatter::Flavor;
-use byline_library::publish::{ArticleFormat, ExportOptions, ImageMode};
+use byline_library::publish::{ArticleFormat, DocumentFormat, ExportOptions, ImageMode, Paper};
 use byline_library::site::Site;
 use byline_library::{Error, Library};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,14 @@ pub struct ArticleExport {
     #[serde(default)]
     #[ts(as = "Option<_>", optional)]
     pub include_email: bool,
+    /// Show the share prompt on an HTML page (on unless turned off).
+    #[serde(default = "yes")]
+    #[ts(as = "Option<_>", optional)]
+    pub share: bool,
+    /// PDF paper size; from the draft's language when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub paper: Option<PaperSize>,
     /// Destination file, from the native save dialog.
     pub path: PathBuf,
 }
@@ -63,6 +71,27 @@ pub enum ExportFormat {
     Zola,
     /// Markdown with Jekyll front matter.
     Jekyll,
+    /// A typeset PDF.
+    Pdf,
+    /// A Word document.
+    Docx,
+    /// An EPUB 3 e-book.
+    Epub,
+}
+
+/// Paper sizes offered for PDF export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(rename = "Paper")]
+pub enum PaperSize {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Where an exported page's images go.
@@ -84,12 +113,18 @@ impl ArticleExport {
             ExportFormat::Hugo => ArticleFormat::Markdown(Flavor::Hugo),
             ExportFormat::Zola => ArticleFormat::Markdown(Flavor::Zola),
             ExportFormat::Jekyll => ArticleFormat::Markdown(Flavor::Jekyll),
+            ExportFormat::Docx => ArticleFormat::Document(DocumentFormat::Docx),
+            ExportFormat::Epub => ArticleFormat::Document(DocumentFormat::Epub),
+            ExportFormat::Pdf => ArticleFormat::Document(DocumentFormat::Pdf(self.paper.map(|paper| match paper {
+                PaperSize::A4 => Paper::A4,
+                PaperSize::Letter => Paper::Letter,
+            }))),
         };
         let images = match self.images {
             ImagePlacement::Embed => ImageMode::Embed,
             ImagePlacement::Folder => ImageMode::Folder,
         };
-        Ok(ExportOptions { format, images, include_email: self.include_email, template_dir: None, share: true })
+        Ok(ExportOptions { format, images, include_email: self.include_email, template_dir: None, share: self.share })
     }
 }
 

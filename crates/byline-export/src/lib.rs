@@ -12,6 +12,7 @@ mod error;
 mod exporter;
 mod jsonld;
 mod page;
+mod paper;
 mod share;
 mod site;
 mod slug;
@@ -26,6 +27,7 @@ pub use docx::docx;
 pub use error::ExportError;
 pub use exporter::Exporter;
 pub use jsonld::json_ld;
+pub use paper::{Paper, UnknownPaper};
 pub use share::ShareLink;
 
 /// The generator line of site pages, e.g. "Byline 0.1.0".

@@ -80,6 +80,7 @@ fn sample_article() -> ArticleContext {
         word_count: 480,
         reading_minutes: 3,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

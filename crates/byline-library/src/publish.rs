@@ -116,7 +116,11 @@ impl Library {
                 let page = exporter(options.template_dir.as_deref())?
                     .article_page(
                         &article,
-                        &PageOptions { generator: byline_export::GENERATOR.to_owned(), stylesheet: Stylesheet::Inline, share: options.share },
+                        &PageOptions {
+                            generator: byline_export::GENERATOR.to_owned(),
+                            stylesheet: Stylesheet::Inline,
+                            share: options.share,
+                        },
                     )
                     .map_err(|err| Error::Export(err.to_string()))?;
                 Ok(ExportedArticle { document: page.into_bytes(), files: assets.files })

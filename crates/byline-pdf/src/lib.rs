@@ -8,7 +8,6 @@
 
 mod error;
 mod markup;
-mod paper;
 mod template;
 mod world;
 
@@ -16,8 +15,8 @@ use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 
+pub use byline_export::{Paper, UnknownPaper};
 pub use error::PdfError;
-pub use paper::{Paper, UnknownPaper};
 
 use byline_export::ArticleContext;
 
@@ -98,6 +97,7 @@ mod tests {
             word_count: 3,
             reading_minutes: 1,
             related: Vec::new(),
+            discuss_url: None,
         };
         let (document, warnings) = typeset(&article, &PdfOptions::default()).expect("typeset");
         assert_eq!(warnings, "");

@@ -46,6 +46,14 @@ const PRELUDE: &str = r#"
 })
 "#;
 
+/// The name typst's `page(paper: ...)` knows `paper` by.
+fn typst_paper(paper: Paper) -> &'static str {
+    match paper {
+        Paper::A4 => "a4",
+        Paper::Letter => "us-letter",
+    }
+}
+
 /// The whole typst source of an article and the virtual files it names.
 pub(crate) fn document(article: &ArticleContext, paper: Paper) -> (String, Files) {
     let mut out = String::with_capacity(article.body_html.len());
@@ -53,7 +61,7 @@ pub(crate) fn document(article: &ArticleContext, paper: Paper) -> (String, Files
     let _ = writeln!(
         out,
         "#set page(paper: \"{}\", margin: (x: 2.4cm, top: 2.4cm, bottom: 2.6cm), numbering: \"1 / 1\")",
-        paper.typst_name()
+        typst_paper(paper)
     );
     out.push_str("#set text(font: \"Libertinus Serif\", size: 11pt");
     if let Some((lang, region)) = language(&article.language) {

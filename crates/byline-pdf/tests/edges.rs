@@ -23,6 +23,7 @@ fn bare(body_html: &str) -> ArticleContext {
         word_count: 0,
         reading_minutes: 0,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

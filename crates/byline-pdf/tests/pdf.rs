@@ -67,6 +67,7 @@ fn sample() -> ArticleContext {
         word_count: rendered.stats.words,
         reading_minutes: rendered.stats.reading_minutes,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

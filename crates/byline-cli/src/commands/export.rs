@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use byline_frontmatter::Flavor;
-use byline_library::publish::{ArticleFormat, BookOptions, DocumentFormat, ExportOptions, ImageMode, Paper, SiteOptions};
+use byline_library::publish::{
+    ArticleFormat, BookOptions, DocumentFormat, ExportOptions, ImageMode, Paper, SiteOptions,
+};
 use byline_library::Library;
 
 use crate::cli::{self, ExportArgs, ExportBookArgs, ExportFormat, ExportSiteArgs};

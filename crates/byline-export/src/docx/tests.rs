@@ -62,6 +62,7 @@ fn article(markdown: &str) -> ArticleContext {
         word_count: 3,
         reading_minutes: 1,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

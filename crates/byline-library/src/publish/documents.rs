@@ -31,7 +31,12 @@ pub struct BookOptions {
 
 impl Library {
     /// `draft` as a single-file document.
-    pub(super) fn document_export(&self, draft: &Draft, format: DocumentFormat, include_email: bool) -> Result<Vec<u8>> {
+    pub(super) fn document_export(
+        &self,
+        draft: &Draft,
+        format: DocumentFormat,
+        include_email: bool,
+    ) -> Result<Vec<u8>> {
         let article = self.embedded_article(draft, include_email)?;
         match format {
             DocumentFormat::Docx => byline_export::docx(&article).map_err(|err| Error::Export(err.to_string())),

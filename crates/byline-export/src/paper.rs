@@ -1,4 +1,4 @@
-//! Paper sizes: the two a writer can ask for, and the default a locale implies.
+//! Paper sizes of printable exports: the two a writer can ask for, and the default a locale implies.
 
 use std::fmt;
 use std::str::FromStr;
@@ -31,14 +31,6 @@ impl Paper {
         match region {
             Some(region) if LETTER_REGIONS.iter().any(|r| r.eq_ignore_ascii_case(region)) => Paper::Letter,
             _ => Paper::A4,
-        }
-    }
-
-    /// The name typst's `page(paper: ...)` knows it by.
-    pub(crate) fn typst_name(self) -> &'static str {
-        match self {
-            Paper::A4 => "a4",
-            Paper::Letter => "us-letter",
         }
     }
 }
