@@ -4,10 +4,10 @@ use std::process::Command;
 
 use crate::harness::{workspace_root, Sandbox};
 
-const ARTICLE: &str = "what-a-small-parser-taught-me-about-error-messages";
+pub const ARTICLE: &str = "what-a-small-parser-taught-me-about-error-messages";
 
 /// The demo library: two full author profiles, then drafts/ imported.
-fn demo_library() -> Sandbox {
+pub fn demo_library() -> Sandbox {
     let s = Sandbox::new();
     let avatar = s.write("mara.png", std::fs::read(workspace_root().join("drafts/images/error-chart.png")).unwrap());
     s.ok(&[

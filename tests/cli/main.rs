@@ -4,6 +4,7 @@
 mod authors;
 mod concurrency;
 mod crash;
+mod documents;
 mod drafts;
 mod errors;
 mod export;

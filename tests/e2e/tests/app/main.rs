@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod authors_export;
+mod documents_export;
 mod drafts_folder;
 mod editing;
 mod history;
