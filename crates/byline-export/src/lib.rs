@@ -6,6 +6,7 @@
 mod archive;
 mod context;
 pub mod doc;
+mod epub;
 mod error;
 mod exporter;
 mod jsonld;
@@ -19,6 +20,7 @@ pub use byline_frontmatter::Flavor;
 pub use context::{
     ArticleContext, AuthorContext, PageOptions, RelatedArticle, SiteContext, SiteFile, SocialLink, Stylesheet, TocItem,
 };
+pub use epub::{epub, Book};
 pub use error::ExportError;
 pub use exporter::Exporter;
 pub use jsonld::json_ld;
