@@ -216,3 +216,22 @@ fn the_same_book_gives_the_same_bytes() {
     let article = parser_article();
     assert_eq!(epub(&Book::from_article(&article)).unwrap(), epub(&Book::from_article(&article)).unwrap());
 }
+
+#[test]
+fn odd_input_still_passes_epubcheck() {
+    let odd = ArticleContext {
+        title: String::new(),
+        subtitle: Some("  ".into()),
+        language: "English (UK)".into(),
+        cover_image: Some("https://example.org/cover.png".into()),
+        authors: vec![AuthorContext { name: " ".into(), ..mara() }, AuthorContext { slug: String::new(), ..tomas() }],
+        tags: vec![String::new(), "<tag> & \"more\"".into()],
+        body_html: "<h2 id=\"bl-a b\">Odd \u{1} id</h2><p><a href=\"#bl-a b\">x</a><a href=\"#bl-missing\">y</a>\
+                    <img src=\"https://example.org/x.png\" alt=\"remote\"><img src=\"data:image/png;base64,AAAA\" alt=\"broken\">\
+                    <sup class=\"footnote-ref\"><a href=\"#bl-fn-7\">7</a></sup></p><h2></h2><ul><li></li></ul><table></table>"
+            .into(),
+        ..article("atomic-saves.md", Vec::new())
+    };
+    epubcheck("odd.epub", &epub(&Book::from_article(&odd)).unwrap());
+    epubcheck("empty.epub", &epub(&Book::from_articles("", &[])).unwrap());
+}
