@@ -1,5 +1,6 @@
 //! Byline export: lays out already-rendered articles as standalone HTML pages, whole static sites
-//! with an Atom feed, and Markdown with front matter, through minijinja templates over a typed context.
+//! with an Atom feed, and Markdown with front matter, through minijinja templates over a typed context;
+//! and as EPUB 3 books ([`epub`]), one article or several as chapters, from the document tree.
 //!
 //! Nothing here renders Markdown: callers pass sanitized `body_html`/`bio_html` (from byline-render).
 

@@ -149,8 +149,9 @@ fn written_by(out: &mut String, authors: &[AuthorContext], prefix: &str, images:
         }
         if let Some(bio) = author.bio_html.as_deref() {
             let document = doc::parse(bio);
-            let (text, _) =
-                Writer::new(&format!("{prefix}a{}-", index + 1), images).document(&document, &document.blocks);
+            let (text, _) = Writer::new(&format!("{prefix}a{}-", index + 1), images)
+                .with_heading_shift(2)
+                .document(&document, &document.blocks);
             if !text.is_empty() {
                 out.push_str(&format!("<div class=\"bio\">\n{text}</div>\n"));
             }

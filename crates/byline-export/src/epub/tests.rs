@@ -88,6 +88,7 @@ fn a_book_credits_every_author_once_in_order_of_first_credit() {
         two.contains("id=\"ch2-a1-bl-about\"") && two.contains("id=\"ch2-a2-bl-about\""),
         "each bio has its own ids"
     );
+    assert!(two.contains("<h4 id=\"ch2-a1-bl-about\">About</h4>"), "a bio's sections sit under its author's name");
     let nav = file(&files, "EPUB/nav.xhtml");
     assert!(nav.contains("<a href=\"chapter-003.xhtml#ch3-bl-three\">Part</a>"));
 }

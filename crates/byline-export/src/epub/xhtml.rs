@@ -29,6 +29,8 @@ pub(super) struct Writer<'a> {
     /// The id of the first reference to each footnote, for its way back.
     first_refs: Vec<(String, String)>,
     refs: usize,
+    /// Levels added to every heading, so a bio's sections sit under its author's name.
+    heading_shift: u8,
 }
 
 impl<'a> Writer<'a> {
@@ -41,7 +43,14 @@ impl<'a> Writer<'a> {
             headings: Vec::new(),
             first_refs: Vec::new(),
             refs: 0,
+            heading_shift: 0,
         }
+    }
+
+    /// Writes every heading `shift` levels lower (at most `h6`).
+    pub fn with_heading_shift(mut self, shift: u8) -> Writer<'a> {
+        self.heading_shift = shift;
+        self
     }
 
     /// Writes the blocks of `doc`, its notes after them, and gives back the XHTML and headings.
@@ -85,7 +94,7 @@ impl<'a> Writer<'a> {
     }
 
     fn heading(&mut self, level: u8, id: Option<&str>, content: &[Inline]) {
-        let level = level.clamp(1, 6);
+        let level = level.saturating_add(self.heading_shift).clamp(1, 6);
         self.out.push_str(&format!("<h{level}"));
         if let Some(id) = id.filter(|id| !id.is_empty()) {
             let id = self.id(id);
