@@ -1,6 +1,7 @@
 //! Byline export: lays out already-rendered articles as standalone HTML pages, whole static sites
-//! with an Atom feed, Word documents and Markdown with front matter, mostly through minijinja
-//! templates over a typed context.
+//! with an Atom feed, and Markdown with front matter, through minijinja templates over a typed
+//! context; and as documents laid out from the document tree ([`doc`]): Word files ([`docx`])
+//! and EPUB 3 books ([`epub`]), one article or several as chapters.
 //!
 //! Nothing here renders Markdown: callers pass sanitized `body_html`/`bio_html` (from byline-render).
 
@@ -8,6 +9,7 @@ mod archive;
 mod context;
 pub mod doc;
 mod docx;
+mod epub;
 mod error;
 mod exporter;
 mod jsonld;
@@ -24,6 +26,7 @@ pub use context::{
     ArticleContext, AuthorContext, PageOptions, RelatedArticle, SiteContext, SiteFile, SocialLink, Stylesheet, TocItem,
 };
 pub use docx::docx;
+pub use epub::{epub, Book};
 pub use error::ExportError;
 pub use exporter::Exporter;
 pub use jsonld::json_ld;
