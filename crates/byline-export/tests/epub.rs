@@ -82,6 +82,7 @@ fn article(file: &str, authors: Vec<AuthorContext>) -> ArticleContext {
         word_count: rendered.stats.words,
         reading_minutes: rendered.stats.reading_minutes,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

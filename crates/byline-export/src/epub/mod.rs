@@ -194,6 +194,7 @@ fn empty_chapter(book: &Book) -> ArticleContext {
         word_count: 0,
         reading_minutes: 0,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 

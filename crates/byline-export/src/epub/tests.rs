@@ -42,6 +42,7 @@ fn article(slug: &str, authors: Vec<AuthorContext>, modified: &str) -> ArticleCo
         word_count: 1,
         reading_minutes: 1,
         related: Vec::new(),
+        discuss_url: None,
     }
 }
 
