@@ -136,17 +136,9 @@ fn epubcheck(name: &str, bytes: &[u8]) {
     assert!(output.status.success() && clean, "epubcheck reported problems in {name}:\n{report}");
 }
 
-/// Debian's `epubcheck` is the jar itself, which runs only where binfmt_misc hands jars to
-/// Java: run the jar with `java -jar` when it is there.
+/// Through the project's wrapper, which knows how Debian's epubcheck has to be started.
 fn epubcheck_command() -> Command {
-    let jar = Path::new("/usr/share/java/epubcheck.jar");
-    if jar.is_file() {
-        let mut command = Command::new("java");
-        command.arg("-jar").arg(jar);
-        command
-    } else {
-        Command::new("epubcheck")
-    }
+    Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/epubcheck"))
 }
 
 #[test]
