@@ -438,10 +438,13 @@ export type PreviewUpdate = {
 export type PreviewReply = { "kind": "resync" } | { "kind": "rendered" } & PreviewUpdate;
 
 /** Formats offered in the export dialog. */
-export type ExportFormat = "html" | "hugo" | "zola" | "jekyll";
+export type ExportFormat = "html" | "hugo" | "zola" | "jekyll" | "pdf" | "docx" | "epub";
 
 /** Where an exported page's images go. */
 export type ImagePlacement = "embed" | "folder";
+
+/** Paper sizes offered for PDF export. */
+export type Paper = "a4" | "letter";
 
 /** `export_article` options as the export dialog sends them. */
 export type ArticleExport = {
@@ -451,6 +454,10 @@ export type ArticleExport = {
   images: ImagePlacement;
   /** Include authors' email addresses. */
   includeEmail?: boolean;
+  /** Show the share prompt on an HTML page (on unless turned off). */
+  share?: boolean;
+  /** PDF paper size; from the draft's language when absent. */
+  paper?: Paper;
   /** Destination file, from the native save dialog. */
   path: string;
 };

@@ -12,7 +12,9 @@ use ts_rs::{Config, TS};
 
 use crate::drafts_folder::SyncError;
 use crate::error::IpcError;
-use crate::ipc::{ArticleExport, DraftsFolder, ExportFormat, ExportProgress, FolderSite, ImagePlacement, LibraryInfo};
+use crate::ipc::{
+    ArticleExport, DraftsFolder, ExportFormat, ExportProgress, FolderSite, ImagePlacement, LibraryInfo, PaperSize,
+};
 use crate::menu::UI_ITEMS;
 use byline_library::draft_images::DraftImage;
 use byline_library::folder_sync::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
@@ -96,6 +98,7 @@ fn generate() -> (String, Vec<String>) {
         // Export and import.
         .declare::<ExportFormat>()
         .declare::<ImagePlacement>()
+        .declare::<PaperSize>()
         .declare::<ArticleExport>()
         .declare::<SiteSummary>()
         .declare::<ExportProgress>()
