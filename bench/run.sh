@@ -46,6 +46,27 @@ else
     echo "note: pandoc not installed (needs root for apt-get); pandoc peer skipped"
 fi
 
+echo "== documents: PDF, DOCX and EPUB exports (whole process), beside pandoc's DOCX and EPUB"
+# The release CLI, on a scratch library holding the two inputs; pandoc has no PDF engine here
+# (it needs LaTeX or a typst binary), so PDF has no peer.
+cargo build --release -q -p byline-cli
+DOCS="$OUT/documents"
+rm -rf "$DOCS" && mkdir -p "$DOCS"
+BYLINE="$TARGET/release/byline"
+for input in article book; do
+    slug=$("$BYLINE" --library "$DOCS/library" import "$OUT/inputs/$input.md" | tail -n1)
+    for format in pdf docx epub; do
+        python3 bench/time_process.py "documents/${input}_$format" "$input.md" 5 -- \
+            "$BYLINE" --library "$DOCS/library" export "$slug" --format "$format" -o "$DOCS/$input.$format" \
+            >> "$OUT/peers/documents.jsonl"
+        if command -v pandoc >/dev/null && [ "$format" != pdf ]; then
+            python3 bench/time_process.py "pandoc/${input}_$format" "$input.md" 5 -- \
+                pandoc -f gfm "$OUT/inputs/$input.md" -o "$DOCS/pandoc-$input.$format" >> "$OUT/peers/pandoc.jsonl"
+        fi
+    done
+done
+echo "   sizes: $(cd "$DOCS" && ls -l ./*.pdf ./*.docx ./*.epub | awk '{printf "%s %d KB; ", $NF, $5/1024}')"
+
 echo "== the app in its window (E2E perf tests under Xvfb, ${BENCH_APP_BUILD:-debug} build)"
 # The same inputs as above; the tests append their figures to $OUT/custom/app.json. Debug by
 # default (what `make test` builds; the render and library crates are optimised even there);

@@ -46,6 +46,11 @@ COMPARE = {
     "library/search_per_query": ([], None),
     "library/list_all": ([], 20.0),
 }
+# Documents (whole `byline export` processes, release build) beside pandoc where it can.
+for _input in ("article", "book"):
+    COMPARE[f"documents/{_input}_pdf"] = ([], None)
+    for _format in ("docx", "epub"):
+        COMPARE[f"documents/{_input}_{_format}"] = ([f"pandoc/{_input}_{_format}"], None)
 # The app in its window (E2E perf tests): a single measurement has median = p95.
 COMPARE.update({
     "app/cold_start_one_article": ([], 1000.0),
