@@ -4,83 +4,34 @@
 //! BYLINE_SKIP_DOCX_READER=1 to skip the read-back on a machine without them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use base64::Engine;
 use byline_export::{docx, ArticleContext, AuthorContext};
-use byline_render::RenderOptions;
 use chrono::DateTime;
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+#[path = "common/drafts.rs"]
+mod drafts;
 
-fn data_url(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap();
-    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
-}
+use drafts::{author, draft_article, render};
 
 /// A 1×1 PNG, for Mara's avatar.
 const AVATAR: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-fn render(markdown: &str) -> String {
-    let chart = data_url(&repo_root().join("drafts/images/error-chart.png"));
-    let resolver = move |url: &str| (url == "images/error-chart.png").then(|| chart.clone());
-    byline_render::render(
-        markdown,
-        &RenderOptions { omit_source_lines: true, resolve_url: Some(&resolver), ..Default::default() },
-    )
-    .html
-}
-
-fn author(name: &str) -> AuthorContext {
-    AuthorContext {
-        slug: name.to_lowercase().replace(' ', "-"),
-        name: name.to_owned(),
-        short_bio: None,
-        bio_html: None,
-        avatar_url: None,
-        website: None,
-        location: None,
-        role: None,
-        email: None,
-        social: Vec::new(),
-        url: None,
-    }
-}
-
 fn sample_article() -> ArticleContext {
-    let source = std::fs::read_to_string(repo_root().join("drafts/parser-error-messages.md")).unwrap();
-    let markdown = byline_frontmatter::parse(&source).unwrap().body;
     let mara = AuthorContext {
         role: Some("Staff engineer, developer tools".into()),
         short_bio: Some("Mara builds parsers and the error messages around them.".into()),
-        bio_html: Some(render("Mara has written **three** configuration languages and regrets two of them.")),
+        bio_html: Some(render("Mara has written **three** configuration languages and regrets two of them.").html),
         avatar_url: Some(AVATAR.into()),
         website: Some("https://mara.example.org/".into()),
         location: Some("Uppsala".into()),
-        ..author("Mara Lindqvist")
+        ..author("mara-lindqvist", "Mara Lindqvist")
     };
     ArticleContext {
-        slug: "parser-error-messages".into(),
-        title: "What a Small Parser Taught Me About Error Messages".into(),
-        subtitle: Some("Pointing at the exact byte is cheap; explaining what to do next is the real work.".into()),
-        description: "A walk through the error-reporting design of a tiny configuration parser.".into(),
-        language: "en".into(),
-        canonical_url: Some("https://example.org/posts/parser-error-messages/".into()),
-        cover_image: None,
-        published: Some(DateTime::parse_from_rfc3339("2026-09-14T09:30:00+02:00").unwrap()),
         modified: DateTime::parse_from_rfc3339("2026-09-20T18:00:00+02:00").unwrap(),
-        tags: vec!["rust".into(), "parsing".into(), "developer-experience".into()],
-        authors: vec![mara, author("Tomás Okafor")],
-        body_html: render(&markdown),
-        toc: Vec::new(),
-        word_count: 480,
-        reading_minutes: 3,
-        related: Vec::new(),
-        discuss_url: None,
+        ..draft_article("parser-error-messages.md", vec![mara, author("tomas-okafor", "Tomás Okafor")])
     }
 }
 
@@ -153,7 +104,7 @@ fn python_docx_reads_the_sample_article_back() {
 
     let media = report["media"].as_array().unwrap();
     assert_eq!(media.len(), 2, "the chart and Mara's avatar: {media:?}");
-    let chart = std::fs::read(repo_root().join("drafts/images/error-chart.png")).unwrap();
+    let chart = std::fs::read(drafts::drafts_dir().join("images/error-chart.png")).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let copies_of_chart = media
         .iter()
@@ -195,7 +146,7 @@ fn python_docx_reads_bare_and_odd_articles() {
     let footnote_with_table = "Note.[^t]\n\n[^t]: Numbers:\n\n    | a | b |\n    |---|---|\n    | 1 |\n";
     for markdown in ["", "## Only a heading\n", footnote_with_table, "| a |\n|---|\n\n| b |\n|---|\n"] {
         let mut article = sample_article();
-        article.body_html = render(markdown);
+        article.body_html = render(markdown).html;
         article.authors.clear();
         article.subtitle = None;
         article.tags.clear();

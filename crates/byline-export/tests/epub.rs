@@ -3,27 +3,19 @@
 #![allow(clippy::unwrap_used)]
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use base64::Engine;
-use byline_export::{epub, ArticleContext, AuthorContext, Book, TocItem};
+use byline_export::{epub, ArticleContext, AuthorContext, Book};
 use byline_render::RenderOptions;
-use chrono::DateTime;
 
-fn drafts() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../drafts")
-}
+#[path = "common/drafts.rs"]
+mod drafts;
 
-fn chart_url() -> String {
-    let png = std::fs::read(drafts().join("images/error-chart.png")).unwrap();
-    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png))
-}
+use drafts::{chart_url, draft_article as article, drafts_dir};
 
 fn author(slug: &str, name: &str, role: &str) -> AuthorContext {
     AuthorContext {
-        slug: slug.into(),
-        name: name.into(),
         short_bio: Some(format!("{name} writes about tools.")),
         bio_html: Some(
             byline_render::render(
@@ -36,9 +28,7 @@ fn author(slug: &str, name: &str, role: &str) -> AuthorContext {
         website: Some(format!("https://{slug}.example.org/")),
         location: Some("Malmö".into()),
         role: Some(role.into()),
-        email: None,
-        social: Vec::new(),
-        url: None,
+        ..drafts::author(slug, name)
     }
 }
 
@@ -50,39 +40,6 @@ fn tomas() -> AuthorContext {
     AuthorContext {
         avatar_url: Some("https://example.org/tomas.jpg".into()),
         ..author("tomas-okafor", "Tomás Okafor", "Engineer")
-    }
-}
-
-/// An article from a draft, rendered like an export with embedded images.
-fn article(file: &str, authors: Vec<AuthorContext>) -> ArticleContext {
-    let source = std::fs::read_to_string(drafts().join(file)).unwrap();
-    let draft = byline_frontmatter::parse(&source).unwrap();
-    let chart = chart_url();
-    let resolver = move |url: &str| (url == "images/error-chart.png").then(|| chart.clone());
-    let rendered = byline_render::render(
-        &draft.body,
-        &RenderOptions { omit_source_lines: true, resolve_url: Some(&resolver), ..Default::default() },
-    );
-    let front = draft.front;
-    let published = front.date.unwrap_or_else(|| DateTime::parse_from_rfc3339("2026-07-21T00:00:00Z").unwrap());
-    ArticleContext {
-        slug: file.trim_end_matches(".md").into(),
-        title: front.title.unwrap(),
-        subtitle: front.subtitle,
-        description: front.summary.unwrap_or_default(),
-        language: "en".into(),
-        canonical_url: front.canonical_url,
-        cover_image: None,
-        published: Some(published),
-        modified: front.updated.unwrap_or(published),
-        tags: front.tags,
-        authors,
-        body_html: rendered.html,
-        toc: rendered.toc.into_iter().map(TocItem::from).collect(),
-        word_count: rendered.stats.words,
-        reading_minutes: rendered.stats.reading_minutes,
-        related: Vec::new(),
-        discuss_url: None,
     }
 }
 
@@ -163,7 +120,7 @@ fn the_article_is_a_valid_epub_with_its_authors_headings_and_image() {
     }
 
     let chapter = text(&entries, "EPUB/chapter-001.xhtml");
-    let chart = std::fs::read(drafts().join("images/error-chart.png")).unwrap();
+    let chart = std::fs::read(drafts_dir().join("images/error-chart.png")).unwrap();
     assert!(entries.iter().any(|(name, bytes)| name.starts_with("EPUB/images/image-") && *bytes == chart));
     assert!(chapter.contains("<figcaption>Failures per category</figcaption>"));
     assert!(chapter.contains("epub:type=\"noteref\""));

@@ -1,73 +1,30 @@
 //! The sample article exported to PDF and read back with real PDF tools (poppler's pdfinfo,
 //! pdffonts and pdftotext, qpdf, pypdf): what a reader's viewer would see, not what we meant.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use base64::Engine;
 use byline_export::{ArticleContext, AuthorContext};
 use byline_pdf::{pdf, Paper, PdfOptions};
-use byline_render::RenderOptions;
 use chrono::DateTime;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+#[path = "../../byline-export/tests/common/drafts.rs"]
+mod drafts;
 
-fn chart_url() -> String {
-    let bytes = std::fs::read(repo().join("drafts/images/error-chart.png")).expect("sample image");
-    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
-}
+use drafts::{author, chart_url, draft_article};
 
 fn sample() -> ArticleContext {
-    let source = std::fs::read_to_string(repo().join("drafts/parser-error-messages.md")).expect("sample draft");
-    let body = source.splitn(3, "---\n").nth(2).expect("front matter");
-    let chart = chart_url();
-    let resolver = |url: &str| (url == "images/error-chart.png").then(|| chart.clone());
-    let rendered = byline_render::render(
-        body,
-        &RenderOptions { omit_source_lines: true, resolve_url: Some(&resolver), ..Default::default() },
-    );
-    let author = |name: &str, slug: &str| AuthorContext {
-        slug: slug.into(),
-        name: name.into(),
-        short_bio: None,
-        bio_html: None,
-        avatar_url: None,
-        website: None,
-        location: None,
-        role: None,
-        email: None,
-        social: Vec::new(),
-        url: None,
+    let mara = AuthorContext {
+        role: Some("Staff engineer, developer tools".into()),
+        short_bio: Some("Mara builds parsers and the error messages that come with them.".into()),
+        avatar_url: Some(chart_url()),
+        website: Some("https://mara.example.org".into()),
+        ..author("mara-lindqvist", "Mara Lindqvist")
     };
     ArticleContext {
-        slug: "parser-error-messages".into(),
-        title: "What a Small Parser Taught Me About Error Messages".into(),
-        subtitle: Some("Pointing at the exact byte is cheap; explaining what to do next is the real work.".into()),
-        description: "A walk through the error-reporting design of a tiny configuration parser.".into(),
         language: "en-US".into(),
-        canonical_url: Some("https://example.org/posts/parser-error-messages/".into()),
-        cover_image: None,
-        published: Some(DateTime::parse_from_rfc3339("2026-09-14T09:30:00+02:00").expect("date")),
         modified: DateTime::parse_from_rfc3339("2026-09-15T18:05:00+02:00").expect("date"),
-        tags: vec!["rust".into(), "parsing".into(), "developer-experience".into()],
-        authors: vec![
-            AuthorContext {
-                role: Some("Staff engineer, developer tools".into()),
-                short_bio: Some("Mara builds parsers and the error messages that come with them.".into()),
-                avatar_url: Some(chart_url()),
-                website: Some("https://mara.example.org".into()),
-                ..author("Mara Lindqvist", "mara-lindqvist")
-            },
-            author("Tomás Okafor", "tomas-okafor"),
-        ],
-        body_html: rendered.html,
-        toc: rendered.toc.into_iter().map(Into::into).collect(),
-        word_count: rendered.stats.words,
-        reading_minutes: rendered.stats.reading_minutes,
-        related: Vec::new(),
-        discuss_url: None,
+        ..draft_article("parser-error-messages.md", vec![mara, author("tomas-okafor", "Tomás Okafor")])
     }
 }
 
