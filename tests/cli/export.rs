@@ -186,10 +186,7 @@ fn a_date_from_front_matter_is_shown_even_when_the_post_is_still_a_draft() {
     );
     s.ok(&["import", post.to_str().unwrap()]);
     let html = s.ok(&["export", "lantern-street", "-o", "-"]);
-    assert!(
-        html.contains("<meta property=\"article:published_time\" content=\"2025-03-09T23:45:00Z\">"),
-        "{html}"
-    );
+    assert!(html.contains("<meta property=\"article:published_time\" content=\"2025-03-09T23:45:00Z\">"), "{html}");
     assert!(html.contains("<time class=\"dt-published\" datetime=\"2025-03-09T23:45:00Z\">March 9, 2025</time>"));
     assert!(html.contains("\"datePublished\": \"2025-03-09T23:45:00+00:00\""), "JSON-LD carries it too");
 }
