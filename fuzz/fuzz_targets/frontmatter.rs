@@ -42,8 +42,8 @@ fuzz_target!(|data: &[u8]| {
         "Hugo flavor lost a field of {text:?}"
     );
     assert_eq!(
-        (&back.tags, &back.authors, &back.image, &back.canonical_url),
-        (&front.tags, &front.authors, &front.image, &front.canonical_url),
+        (&back.tags, &back.authors, &back.image, &back.canonical_url, &back.discuss_url),
+        (&front.tags, &front.authors, &front.image, &front.canonical_url, &front.discuss_url),
         "Hugo flavor lost a field of {text:?}"
     );
     for (flavor, other) in &others {
@@ -101,6 +101,7 @@ const ALIASES: &[&str] = &[
     "canonical_url",
     "canonicalURL",
     "canonical",
+    "discuss_url",
     "lang",
     "language",
     "locale",

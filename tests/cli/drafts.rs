@@ -106,3 +106,43 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(output.status.code(), Some(101), "no panic exit");
 }
+
+#[test]
+fn the_discuss_link_is_set_shown_and_cleared() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Talk about it"]);
+    s.ok(&["edit", "talk-about-it", "--canonical-url", "https://example.com/talk/"]);
+    s.ok(&["edit", "talk-about-it", "--discuss-url", " https://forum.example.com/t/42 "]);
+    let shown = s.json(&["show", "talk-about-it", "--json"]);
+    assert_eq!(shown["discuss_url"], "https://forum.example.com/t/42", "trimmed like other text fields");
+    assert_eq!(shown["canonical_url"], "https://example.com/talk/", "the canonical URL is left alone");
+    let text = s.ok(&["show", "talk-about-it"]);
+    let canonical = text.find("canonical: https://example.com/talk/").expect("canonical URL shown");
+    let discuss = text.find("discuss:   https://forum.example.com/t/42").expect("discuss link shown");
+    assert!(canonical < discuss, "the discuss link sits under the canonical URL:\n{text}");
+
+    s.ok(&["edit", "talk-about-it", "--title", "Talk about it, again"]);
+    assert_eq!(s.json(&["show", "talk-about-it", "--json"])["discuss_url"], "https://forum.example.com/t/42");
+
+    s.ok(&["edit", "talk-about-it", "--discuss-url", ""]);
+    let shown = s.json(&["show", "talk-about-it", "--json"]);
+    assert_eq!(shown["discuss_url"], serde_json::Value::Null, "an empty value clears it");
+    assert!(!s.ok(&["show", "talk-about-it"]).contains("discuss:"));
+}
+
+#[test]
+fn a_discuss_link_that_is_no_web_address_is_refused() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Safe links"]);
+    s.ok(&["edit", "safe-links", "--discuss-url", "https://forum.example.com/t/1"]);
+    let before = s.state();
+    for bad in
+        ["javascript:alert(1)", "JavaScript:alert(document.cookie)", "/forum/t/1", "forum.example.com/t/1", "https://"]
+    {
+        let line = s.fails(&["edit", "safe-links", "--discuss-url", bad]);
+        assert!(line.starts_with("byline: "), "{line}");
+        assert!(line.contains("discuss_url") && line.contains("http(s)") && line.contains(bad), "{line}");
+    }
+    assert_eq!(before, s.state(), "a refused link changed the library");
+    assert_eq!(s.json(&["show", "safe-links", "--json"])["discuss_url"], "https://forum.example.com/t/1");
+}

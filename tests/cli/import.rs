@@ -126,3 +126,62 @@ fn images_outside_the_folder_and_dot_slash_references() {
     let html = s.ok(&["export", "pictures", "-o", "-"]);
     assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 2, "both images embedded");
 }
+
+#[test]
+fn a_discuss_link_in_front_matter_is_imported_and_written_back() {
+    let s = Sandbox::new();
+    let yaml = s.write(
+        "in/yaml-post.md",
+        "---\ntitle: Yaml post\ndiscuss_url: https://forum.example.com/t/11\nmood: calm\n---\n\nText.\n",
+    );
+    let toml = s.write(
+        "in/toml-post.md",
+        "+++\ntitle = \"Toml post\"\ndiscuss_url = \"https://forum.example.com/t/12\"\n+++\n\nText.\n",
+    );
+    let relative = s.write("in/relative.md", "---\ntitle: Relative\ndiscuss_url: /forum/t/13\n---\n\nText.\n");
+    for file in [&yaml, &toml, &relative] {
+        s.ok(&["import", file.to_str().unwrap()]);
+    }
+    let yaml_draft = s.json(&["show", "yaml-post", "--json"]);
+    assert_eq!(yaml_draft["discuss_url"], "https://forum.example.com/t/11");
+    assert_eq!(yaml_draft["extra"], serde_json::json!({"mood": "calm"}), "not left among the unknown keys");
+    let toml_draft = s.json(&["show", "toml-post", "--json"]);
+    assert_eq!(toml_draft["discuss_url"], "https://forum.example.com/t/12");
+    assert_eq!(toml_draft["extra"], serde_json::json!({}));
+    // A relative link is no link a page can show; the file still imports and keeps it as written.
+    let relative_draft = s.json(&["show", "relative", "--json"]);
+    assert_eq!(relative_draft["discuss_url"], serde_json::Value::Null);
+    assert_eq!(relative_draft["extra"]["discuss_url"], "/forum/t/13");
+
+    let hugo = s.ok(&["export", "yaml-post", "--format", "hugo", "-o", "-"]);
+    assert!(hugo.contains("\ndiscuss_url: https://forum.example.com/t/11\n"), "{hugo}");
+    let zola = s.ok(&["export", "toml-post", "--format", "zola", "-o", "-"]);
+    assert!(zola.contains("[extra]\ndiscuss_url = \"https://forum.example.com/t/12\"\n"), "{zola}");
+}
+
+#[test]
+fn a_synced_file_keeps_its_discuss_link_line_until_the_writer_changes_it() {
+    let s = Sandbox::new();
+    let original = "---\ntitle: Synced post\ndiscuss_url: 'https://forum.example.com/t/21'  # the thread\ntags: [a]\n---\n\nText.\n";
+    let file = s.write("folder/synced-post.md", original);
+    let dir = s.path("folder");
+    let dir_arg = dir.to_str().unwrap();
+    s.ok(&["sync", dir_arg]);
+    assert_eq!(s.json(&["show", "synced-post", "--json"])["discuss_url"], "https://forum.example.com/t/21");
+    s.ok(&["edit", "synced-post", "--title", "Synced post"]);
+    s.ok(&["sync", dir_arg]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "unchanged: byte for byte");
+
+    s.ok(&["edit", "synced-post", "--discuss-url", "https://forum.example.com/t/22"]);
+    s.ok(&["sync", dir_arg]);
+    let written = std::fs::read_to_string(&file).unwrap();
+    let changed: Vec<(&str, &str)> = original.lines().zip(written.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "only the link's line changes: {written}");
+    assert!(changed[0].1.contains("https://forum.example.com/t/22"), "{written}");
+    assert_eq!(original.lines().count(), written.lines().count(), "{written}");
+
+    s.ok(&["edit", "synced-post", "--discuss-url", ""]);
+    s.ok(&["sync", dir_arg]);
+    let cleared = std::fs::read_to_string(&file).unwrap();
+    assert!(!cleared.contains("discuss_url"), "{cleared}");
+}

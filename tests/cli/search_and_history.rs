@@ -79,3 +79,21 @@ fn backup_and_check() {
     let run = s.run(&["--library", restored.to_str().unwrap(), "show", "safe", "--json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+#[test]
+fn restoring_a_revision_brings_its_discuss_link_back() {
+    let s = Sandbox::new();
+    s.ok(&["new", "Threads"]);
+    s.ok(&["edit", "threads", "--discuss-url", "https://forum.example.com/t/1"]);
+    let with_link = s.json(&["history", "threads", "--json"])[0]["id"].as_i64().unwrap();
+    s.ok(&["edit", "threads", "--discuss-url", "https://forum.example.com/t/2"]);
+    s.ok(&["edit", "threads", "--discuss-url", ""]);
+    assert_eq!(s.json(&["show", "threads", "--json"])["discuss_url"], serde_json::Value::Null);
+    assert_eq!(
+        s.json(&["show", "threads", "--revision", &with_link.to_string(), "--json"])["snapshot"]["discuss_url"],
+        "https://forum.example.com/t/1",
+        "the revision holds the link"
+    );
+    s.ok(&["restore", "threads", &with_link.to_string()]);
+    assert_eq!(s.json(&["show", "threads", "--json"])["discuss_url"], "https://forum.example.com/t/1");
+}

@@ -35,6 +35,8 @@ export type Draft = {
   language: string | null;
   /** Canonical URL. */
   canonical_url: string | null;
+  /** Where readers discuss the article: an absolute http(s) URL. */
+  discuss_url: string | null;
   /** Cover image path or URL. */
   cover_image: string | null;
   /** Creation time. */
@@ -117,6 +119,8 @@ export type NewDraft = {
   language?: string | null;
   /** Canonical URL of the published article. */
   canonical_url?: string | null;
+  /** Where readers discuss the article (an absolute http(s) URL, e.g. a forum thread). */
+  discuss_url?: string | null;
   /** Cover image path or URL. */
   cover_image?: string | null;
   /** Creation time (import); now when absent. */
@@ -152,6 +156,8 @@ export type DraftChange = {
   language?: string | null;
   /** New canonical URL. */
   canonical_url?: string | null;
+  /** New discussion link (an absolute http(s) URL). */
+  discuss_url?: string | null;
   /** New cover image. */
   cover_image?: string | null;
   /** New publication time. */
@@ -199,6 +205,8 @@ export type DraftSnapshot = {
   language: string | null;
   /** Canonical URL. */
   canonical_url: string | null;
+  /** Discussion link. */
+  discuss_url: string | null;
   /** Cover image. */
   cover_image: string | null;
   /** Unknown front matter. */

@@ -46,7 +46,7 @@ pub enum Command {
     /// Change a draft's metadata or body. Every edit is kept as a revision.
     ///
     /// Options that are given replace the old value; --tag and --author replace the whole list.
-    /// Pass an empty string to clear a text field (for example --subtitle "").
+    /// Pass an empty string to clear a text field (for example --subtitle "" or --discuss-url "").
     Edit(EditArgs),
     /// Full-text search over titles, subtitles, summaries, bodies and tags, best matches first.
     Search(SearchArgs),
@@ -189,6 +189,10 @@ pub struct EditArgs {
     /// Canonical URL of the published article ("" clears it).
     #[arg(long)]
     pub canonical_url: Option<String>,
+    /// Where readers discuss the article, e.g. a forum thread: an absolute http(s) URL, linked
+    /// as "Discuss this article" on exported pages ("" clears it).
+    #[arg(long, value_name = "URL")]
+    pub discuss_url: Option<String>,
     /// Replace the body with the contents of FILE, or of standard input with "-".
     #[arg(long, value_name = "FILE|-")]
     pub body_file: Option<String>,

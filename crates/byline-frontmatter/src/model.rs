@@ -30,6 +30,10 @@ pub struct FrontMatter {
     pub image: Option<String>,
     /// Canonical URL, from `canonical_url`, `canonicalURL` or `canonical`.
     pub canonical_url: Option<String>,
+    /// Where readers discuss the article (a forum thread…), from `discuss_url`. Origins stored
+    /// before the field existed have no such key: they read as `None`.
+    #[serde(default)]
+    pub discuss_url: Option<String>,
     /// Language tag, from `lang`, `language` or `locale`.
     pub language: Option<String>,
     /// Every other key, in file order, with nested values kept as JSON.

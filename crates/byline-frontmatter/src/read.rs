@@ -19,6 +19,7 @@ pub(crate) mod keys {
     pub(crate) const AUTHORS: &[&str] = &["authors", "author"];
     pub(crate) const IMAGE: &[&str] = &["image", "cover", "cover_image", "featured_image", "og_image", "images"];
     pub(crate) const CANONICAL_URL: &[&str] = &["canonical_url", "canonicalURL", "canonical"];
+    pub(crate) const DISCUSS_URL: &[&str] = &["discuss_url"];
     pub(crate) const LANGUAGE: &[&str] = &["lang", "language", "locale"];
     /// Byline fields a Hugo page keeps under `params:` (its extension point): the names read
     /// there, and every name of the field at the top level.
@@ -26,6 +27,7 @@ pub(crate) mod keys {
         (&["subtitle"], SUBTITLE),
         (&["authors", "author"], AUTHORS),
         (&["canonical_url", "canonicalURL"], CANONICAL_URL),
+        (&["discuss_url"], DISCUSS_URL),
         (&["language"], LANGUAGE),
     ];
 }
@@ -63,6 +65,7 @@ pub(crate) fn read(
         authors: r.list(keys::AUTHORS, ListStyle::Single)?,
         image: r.image()?,
         canonical_url: r.text(keys::CANONICAL_URL)?,
+        discuss_url: r.text(keys::DISCUSS_URL)?,
         language: r.text(keys::LANGUAGE)?,
         extra: Default::default(),
     };

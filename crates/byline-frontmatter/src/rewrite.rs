@@ -116,6 +116,13 @@ impl Planner<'_> {
             _ => &["canonical_url"],
         };
         self.text(&mut edits, keys::CANONICAL_URL, canonical, &old.canonical_url, &new.canonical_url);
+        // No generator has a key of its own for it: a new one goes to the extension point.
+        let discuss: &[&str] = match self.flavor {
+            Flavor::Hugo => &["params", "discuss_url"],
+            Flavor::Zola => &["extra", "discuss_url"],
+            _ => &["discuss_url"],
+        };
+        self.text(&mut edits, keys::DISCUSS_URL, discuss, &old.discuss_url, &new.discuss_url);
         let language: &[&str] = match self.flavor {
             Flavor::Byline => &["language"],
             Flavor::Zola => &["extra", "language"],

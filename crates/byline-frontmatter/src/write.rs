@@ -87,6 +87,7 @@ fn byline_fields(f: &FrontMatter) -> Fields {
         .list("authors", &f.authors)
         .text("image", &f.image)
         .text("canonical_url", &f.canonical_url)
+        .text("discuss_url", &f.discuss_url)
         .text("language", &f.language)
         .extra(&f.extra)
 }
@@ -104,6 +105,7 @@ fn hugo_fields(f: &FrontMatter) -> Fields {
         .list("authors", &f.authors)
         .value("images", f.image.as_ref().map(|i| Value::from(vec![i.clone()])))
         .text("canonicalURL", &f.canonical_url)
+        .text("discuss_url", &f.discuss_url)
         .text("lang", &f.language)
         .extra(&f.extra)
 }
@@ -128,6 +130,7 @@ fn jekyll_fields(f: &FrontMatter) -> Fields {
         .value(author_key, authors)
         .text("image", &f.image)
         .text("canonical_url", &f.canonical_url)
+        .text("discuss_url", &f.discuss_url)
         .text("lang", &f.language)
         .extra(&f.extra)
 }
@@ -164,6 +167,7 @@ fn toml_block(f: &FrontMatter) -> String {
         ("subtitle", &f.subtitle),
         ("image", &f.image),
         ("canonical_url", &f.canonical_url),
+        ("discuss_url", &f.discuss_url),
         ("language", &f.language),
         ("status", &f.status),
     ] {

@@ -231,3 +231,23 @@ fn a_hugo_param_the_field_cannot_hold_stays_in_params_and_an_empty_top_level_key
     let lifted = parse("---\nauthor:\nparams:\n  author: Ada Writer\n---\n").unwrap().front;
     assert_eq!(lifted.authors, ["Ada Writer"], "an empty top-level key does not hold a param back");
 }
+
+#[test]
+fn a_discuss_link_is_read_from_yaml_toml_and_hugo_params() {
+    let yaml =
+        parse("---\ntitle: T\ndiscuss_url: https://forum.example.com/t/1\nmood: calm\n---\nBody\n").unwrap().front;
+    assert_eq!(yaml.discuss_url.as_deref(), Some("https://forum.example.com/t/1"));
+    assert_eq!(yaml.extra.keys().collect::<Vec<_>>(), ["mood"], "not left among the unknown keys");
+    let toml = parse("+++\ntitle = \"T\"\ndiscuss_url = \"https://forum.example.com/t/2\"\n+++\nBody\n").unwrap().front;
+    assert_eq!(toml.discuss_url.as_deref(), Some("https://forum.example.com/t/2"));
+    assert!(toml.extra.is_empty());
+    let zola = parse("+++\ntitle = \"T\"\n\n[extra]\ndiscuss_url = \"https://forum.example.com/t/3\"\n+++\nBody\n")
+        .unwrap()
+        .front;
+    assert_eq!(zola.discuss_url.as_deref(), Some("https://forum.example.com/t/3"));
+    assert!(zola.extra.is_empty());
+    let hugo =
+        parse("---\ntitle: T\nparams:\n  discuss_url: https://forum.example.com/t/4\n---\nBody\n").unwrap().front;
+    assert_eq!(hugo.discuss_url.as_deref(), Some("https://forum.example.com/t/4"));
+    assert!(hugo.extra.is_empty());
+}

@@ -139,3 +139,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_discuss_link_is_edited_in_place_or_added_where_the_generator_keeps_custom_keys() {
+    let yaml = "---\ntitle: T\ndiscuss_url: https://forum.example.com/t/1 # the thread\ntags: [a]\n---\n\n";
+    let (origin, front) = origin_of(&format!("{yaml}Body\n"), None);
+    assert_eq!(rewrite_head(&origin, &front), yaml, "unchanged: byte for byte");
+    let moved = byline_frontmatter::FrontMatter { discuss_url: Some("https://forum.example.com/t/2".into()), ..front };
+    let written = rewrite_head(&origin, &moved);
+    assert_eq!(changed_lines(yaml, &written), 1, "{written}");
+    assert_eq!(
+        parse(&format!("{written}Body\n")).unwrap().front.discuss_url.as_deref(),
+        Some("https://forum.example.com/t/2")
+    );
+
+    for (head, site, key) in [
+        ("---\ntitle: T\n---\n\n", None, "\ndiscuss_url: https://forum.example.com/t/9\n"),
+        ("---\ntitle: T\n---\n\n", Some(SiteKind::Hugo), "params:\n  discuss_url: https://forum.example.com/t/9\n"),
+        (
+            "+++\ntitle = \"T\"\n+++\n\n",
+            Some(SiteKind::Zola),
+            "[extra]\ndiscuss_url = \"https://forum.example.com/t/9\"\n",
+        ),
+    ] {
+        let (origin, front) = origin_of(&format!("{head}Body\n"), site);
+        let added =
+            byline_frontmatter::FrontMatter { discuss_url: Some("https://forum.example.com/t/9".into()), ..front };
+        let written = rewrite_head(&origin, &added);
+        assert!(written.contains(key), "{site:?}: {written}");
+        let back = parse(&format!("{written}Body\n")).unwrap().front;
+        assert_eq!(back.discuss_url.as_deref(), Some("https://forum.example.com/t/9"), "{written}");
+    }
+}

@@ -52,7 +52,7 @@ fn extra_value() -> impl Strategy<Value = Value> {
     })
 }
 
-const KNOWN: [&str; 28] = [
+const KNOWN: [&str; 29] = [
     "title",
     "subtitle",
     "summary",
@@ -80,11 +80,13 @@ const KNOWN: [&str; 28] = [
     "canonical_url",
     "canonicalURL",
     "canonical",
+    "discuss_url",
     "lang",
 ];
 
 fn front_matter() -> impl Strategy<Value = FrontMatter> {
     let texts = (
+        prop::option::of(tricky_text()),
         prop::option::of(tricky_text()),
         prop::option::of(tricky_text()),
         prop::option::of(tricky_text()),
@@ -104,7 +106,7 @@ fn front_matter() -> impl Strategy<Value = FrontMatter> {
     );
     (texts, rest).prop_map(
         |(
-            (title, subtitle, summary, slug, status, image, canonical_url, language),
+            (title, subtitle, summary, slug, status, image, canonical_url, discuss_url, language),
             (date, updated, draft, tags, authors, extra),
         )| {
             FrontMatter {
@@ -120,6 +122,7 @@ fn front_matter() -> impl Strategy<Value = FrontMatter> {
                 authors,
                 image,
                 canonical_url,
+                discuss_url,
                 language,
                 extra: extra
                     .into_iter()
@@ -158,6 +161,7 @@ proptest! {
         prop_assert_eq!(&back.authors, &front.authors);
         prop_assert_eq!(&back.image, &front.image);
         prop_assert_eq!(&back.canonical_url, &front.canonical_url);
+        prop_assert_eq!(&back.discuss_url, &front.discuss_url);
         prop_assert_eq!(doc.body, body);
     }
 

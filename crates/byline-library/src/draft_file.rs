@@ -43,6 +43,7 @@ pub(crate) fn front_matter_of(draft: &Draft) -> FrontMatter {
         authors: draft.authors.iter().map(|a| a.name.clone()).collect(),
         image: draft.cover_image.clone(),
         canonical_url: draft.canonical_url.clone(),
+        discuss_url: draft.discuss_url.clone(),
         language: draft.language.clone(),
         extra: draft.extra.clone().into_iter().collect(),
     }

@@ -131,6 +131,7 @@ impl Library {
             authors: new.authors,
             language: new.language,
             canonical_url: new.canonical_url,
+            discuss_url: new.discuss_url,
             cover_image: new.cover_image,
             extra: new.extra,
         };
@@ -174,6 +175,7 @@ fn apply_change(snapshot: &mut DraftSnapshot, change: DraftChange) {
         authors,
         language,
         canonical_url,
+        discuss_url,
         cover_image,
         published: _,
         extra,
@@ -187,6 +189,7 @@ fn apply_change(snapshot: &mut DraftSnapshot, change: DraftChange) {
     set(&mut snapshot.authors, authors);
     set(&mut snapshot.language, language);
     set(&mut snapshot.canonical_url, canonical_url);
+    set(&mut snapshot.discuss_url, discuss_url);
     set(&mut snapshot.cover_image, cover_image);
     set(&mut snapshot.extra, extra);
 }

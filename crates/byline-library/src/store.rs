@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_folder_sync.sql"),
     include_str!("migrations/0003_fast_lists_and_saves.sql"),
     include_str!("migrations/0004_file_origin.sql"),
+    include_str!("migrations/0005_discuss_url.sql"),
 ];
 
 /// Newest schema version this build knows.

@@ -357,3 +357,32 @@ fn lists_carry_each_drafts_tags_and_credits_in_order_whatever_they_contain() {
     f.lib.trash_draft(&bare.slug).unwrap();
     check(&f, DraftFilter { trashed: true, ..Default::default() });
 }
+
+#[test]
+fn the_discuss_link_takes_only_web_addresses_and_clears_when_blank() {
+    let mut f = common::fixture();
+    let d = f.lib.create_draft(common::draft("Discussed", "")).unwrap();
+    let set = |url: &str| DraftChange { discuss_url: Some(Some(url.to_string())), ..Default::default() };
+    let d2 = f.lib.update_draft(&d.slug, set("  HTTPS://forum.example.com/t/1?x=1#y  "), SaveMode::Edit).unwrap();
+    assert_eq!(d2.discuss_url.as_deref(), Some("HTTPS://forum.example.com/t/1?x=1#y"));
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "//forum.example.com",
+        "/t/1",
+        "http://",
+        "https://a b",
+        "https://x\"y",
+    ] {
+        let err = f.lib.update_draft(&d.slug, set(bad), SaveMode::Edit).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidInput(m) if m.contains("discuss_url") && m.contains("http(s)")),
+            "{bad}: {err:?}"
+        );
+        let created = f.lib.create_draft(NewDraft { discuss_url: Some(bad.into()), ..common::draft("Bad", "") });
+        assert!(matches!(created, Err(Error::InvalidInput(_))), "{bad}: {created:?}");
+    }
+    assert_eq!(f.lib.draft(&d.slug).unwrap().discuss_url.as_deref(), Some("HTTPS://forum.example.com/t/1?x=1#y"));
+    let cleared = f.lib.update_draft(&d.slug, set("   "), SaveMode::Edit).unwrap();
+    assert_eq!(cleared.discuss_url, None);
+}

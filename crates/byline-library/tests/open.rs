@@ -126,7 +126,7 @@ fn an_older_library_is_migrated_in_place_keeping_its_drafts() {
         "DROP TABLE sync_files; DROP TABLE sync_folders;
          DROP INDEX drafts_list_by_updated; DROP INDEX drafts_list_by_created; DROP INDEX drafts_list_by_title;
          DROP INDEX draft_tags_in_order; DROP INDEX draft_authors_in_order; DROP TABLE drafts_fts_stale;
-         ALTER TABLE drafts DROP COLUMN origin;
+         ALTER TABLE drafts DROP COLUMN origin; ALTER TABLE drafts DROP COLUMN discuss_url;
          DELETE FROM schema_migrations WHERE version > 1; PRAGMA user_version = 1;",
     )
     .unwrap();
@@ -145,5 +145,44 @@ fn an_older_library_is_migrated_in_place_keeping_its_drafts() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+    assert!(lib.integrity_check().unwrap().is_empty());
+}
+
+#[test]
+fn a_schema_4_library_gains_discuss_links_and_keeps_its_drafts() {
+    let mut f = common::fixture();
+    let new = byline_library::NewDraft {
+        canonical_url: Some("https://example.com/v4".into()),
+        ..common::draft("From v4", "written before discuss links")
+    };
+    let slug = f.lib.create_draft(new).unwrap().slug;
+    let path = f.lib.dir().to_path_buf();
+    drop(f.lib);
+    // Turn the file back into what a schema-4 Byline left behind.
+    let conn = Connection::open(path.join("library.db")).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE drafts DROP COLUMN discuss_url;
+         UPDATE revisions SET meta = json_remove(meta, '$.discuss_url');
+         DELETE FROM schema_migrations WHERE version > 4; PRAGMA user_version = 4;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut lib = Library::open(&path).unwrap();
+    let draft = lib.draft(&slug).unwrap();
+    assert_eq!(draft.body, "written before discuss links");
+    assert_eq!(draft.canonical_url.as_deref(), Some("https://example.com/v4"));
+    assert_eq!(draft.discuss_url, None);
+    let change = byline_library::DraftChange {
+        discuss_url: Some(Some("https://forum.example.com/t/4".into())),
+        ..Default::default()
+    };
+    let edited = lib.update_draft(&slug, change, byline_library::SaveMode::Edit).unwrap();
+    assert_eq!(edited.discuss_url.as_deref(), Some("https://forum.example.com/t/4"));
+    assert_eq!(lib.draft(&slug).unwrap().discuss_url.as_deref(), Some("https://forum.example.com/t/4"));
+    let conn = Connection::open(path.join("library.db")).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    const { assert!(SCHEMA_VERSION >= 5) };
     assert!(lib.integrity_check().unwrap().is_empty());
 }

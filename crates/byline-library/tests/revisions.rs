@@ -206,3 +206,46 @@ fn a_checkpoint_of_autosaved_text_labels_that_revision_a_checkpoint() {
     assert_eq!(history.len(), 2, "no duplicate revision for identical text");
     assert_eq!(history[0].reason, "checkpoint");
 }
+
+#[test]
+fn restore_brings_back_the_discuss_link() {
+    let mut f = common::fixture();
+    let new = byline_library::NewDraft {
+        discuss_url: Some("https://forum.example.com/t/7".into()),
+        ..common::draft("Linked", "text")
+    };
+    let d = f.lib.create_draft(new).unwrap();
+    let cleared = DraftChange { discuss_url: Some(None), ..Default::default() };
+    assert_eq!(f.lib.update_draft(&d.slug, cleared, SaveMode::Edit).unwrap().discuss_url, None);
+    assert_eq!(
+        f.lib.revision(&d.slug, 1).unwrap().snapshot.discuss_url.as_deref(),
+        Some("https://forum.example.com/t/7")
+    );
+    let restored = f.lib.restore_revision(&d.slug, 1).unwrap();
+    assert_eq!(restored.discuss_url.as_deref(), Some("https://forum.example.com/t/7"));
+}
+
+#[test]
+fn a_revision_saved_before_discuss_links_existed_still_loads_and_restores() {
+    let mut f = common::fixture();
+    let d = f.lib.create_draft(common::draft("Old", "old text")).unwrap();
+    let linked = DraftChange {
+        body: Some("new text".into()),
+        discuss_url: Some(Some("https://forum.example.com/t/8".into())),
+        ..Default::default()
+    };
+    f.lib.update_draft(&d.slug, linked, SaveMode::Edit).unwrap();
+    let dir = f.lib.dir().to_path_buf();
+    drop(f.lib);
+    // What a schema-4 Byline wrote: revision metadata with no discuss_url key at all.
+    let conn = rusqlite::Connection::open(dir.join("library.db")).unwrap();
+    let changed =
+        conn.execute("UPDATE revisions SET meta = json_remove(meta, '$.discuss_url') WHERE seq = 1", []).unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+
+    let mut lib = byline_library::Library::open(&dir).unwrap();
+    assert_eq!(lib.revision(&d.slug, 1).unwrap().snapshot.discuss_url, None);
+    let restored = lib.restore_revision(&d.slug, 1).unwrap();
+    assert_eq!((restored.body.as_str(), restored.discuss_url), ("old text", None));
+}

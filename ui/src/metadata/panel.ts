@@ -1,11 +1,13 @@
 /**
  * The metadata panel: title, subtitle, summary, tags, status, ordered authors, cover image,
- * canonical URL and language. Fields save on `input` (debounced by autosave) and on `change`.
+ * canonical URL, discuss link and language. Fields save on `input` (debounced by autosave) and
+ * on `change`.
  */
 import { STATUSES, type Author, type Draft, type DraftChange, type Status } from "../../ipc";
 import { field, h, uid } from "../shared/dom";
 import { statusLabel } from "../shared/format";
 import { DraftAuthors } from "./authorsList";
+import { discussLink } from "./links";
 import { formatTags, optionalText, parseTags } from "./tags";
 
 /** What the panel asks of the app. */
@@ -28,6 +30,13 @@ export class MetadataPanel {
   private readonly status = h("select", {}, ...STATUSES.map((s) => h("option", { value: s }, statusLabel(s))));
   private readonly cover = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
   private readonly canonical = h("input", { type: "url", autocomplete: "off", spellcheck: "false" });
+  private readonly discuss = h("input", {
+    type: "url",
+    autocomplete: "off",
+    spellcheck: "false",
+    placeholder: "https://forum.example.com/t/…",
+  });
+  private readonly discussNote = h("p", { class: "hint field-error", role: "alert" });
   private readonly language = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
   private readonly authors: DraftAuthors;
   private readonly titleNote = h("p", { class: "hint field-error", role: "alert" });
@@ -42,6 +51,7 @@ export class MetadataPanel {
     this.wireText(this.summary, "summary");
     this.wireText(this.cover, "cover_image");
     this.wireText(this.canonical, "canonical_url");
+    this.wireDiscuss();
     this.wireText(this.language, "language");
     const sendTags = (immediate: boolean) => hooks.changed({ tags: parseTags(this.tags.value) }, immediate);
     this.tags.addEventListener("input", () => sendTags(false));
@@ -54,6 +64,8 @@ export class MetadataPanel {
     const headingId = uid("meta");
     const titleField = field("Title", this.title);
     titleField.wrap.append(this.titleNote);
+    const discussField = field("Discuss link", this.discuss, "Where readers discuss the article, such as a forum thread.");
+    discussField.wrap.append(this.discussNote);
     this.el = h(
       "aside",
       { class: "metadata", "aria-labelledby": headingId },
@@ -66,6 +78,7 @@ export class MetadataPanel {
       this.authors.el,
       field("Cover image", this.cover, "A path such as images/cover.png, or a URL.").wrap,
       field("Canonical URL", this.canonical).wrap,
+      discussField.wrap,
       field("Language", this.language, "A language tag such as en or de-CH.").wrap,
       h("div", { class: "panel-actions" }, trash),
     );
@@ -82,6 +95,8 @@ export class MetadataPanel {
     this.status.value = draft.status;
     this.cover.value = draft.cover_image ?? "";
     this.canonical.value = draft.canonical_url ?? "";
+    this.discuss.value = draft.discuss_url ?? "";
+    this.discussNote.textContent = "";
     this.language.value = draft.language ?? "";
     this.authors.show(draft.authors, known);
     this.setEnabled(!draft.trashed_at);
@@ -120,6 +135,22 @@ export class MetadataPanel {
     };
     this.title.addEventListener("input", () => send(false));
     this.title.addEventListener("change", () => send(true));
+  }
+
+  private wireDiscuss(): void {
+    const send = (immediate: boolean) => {
+      const link = discussLink(this.discuss.value);
+      // The library refuses a save holding a link that is no web address, body text and all:
+      // a half-typed one is not sent, and the note says what is missing once the field is left.
+      if (!link.ok) {
+        if (immediate) this.discussNote.textContent = link.message;
+        return;
+      }
+      this.discussNote.textContent = "";
+      this.hooks.changed({ discuss_url: link.value }, immediate);
+    };
+    this.discuss.addEventListener("input", () => send(false));
+    this.discuss.addEventListener("change", () => send(true));
   }
 
   private wireText(control: HTMLInputElement | HTMLTextAreaElement, key: TextKey): void {

@@ -131,7 +131,17 @@ function fileRead(report: SyncReport, slug: string): boolean {
 /** Everything but the body that the details panel shows. */
 function sameDetails(a: Draft, b: Draft): boolean {
   const details = (d: Draft) =>
-    JSON.stringify([d.title, d.subtitle, d.summary, d.status, d.tags, d.language, d.canonical_url, d.cover_image]);
+    JSON.stringify([
+      d.title,
+      d.subtitle,
+      d.summary,
+      d.status,
+      d.tags,
+      d.language,
+      d.canonical_url,
+      d.discuss_url,
+      d.cover_image,
+    ]);
   return details(a) === details(b);
 }
 

@@ -79,6 +79,12 @@ pub fn show(library: &Library, args: ShowArgs) -> Result<()> {
     println!("status:    {}", draft.status);
     println!("tags:      {}", draft.tags.join(", "));
     println!("authors:   {}", authors.join(", "));
+    if let Some(canonical) = &draft.canonical_url {
+        println!("canonical: {canonical}");
+    }
+    if let Some(discuss) = &draft.discuss_url {
+        println!("discuss:   {discuss}");
+    }
     println!("words:     {}", draft.word_count);
     println!("created:   {}", output::when(&draft.created));
     println!("updated:   {}", output::when(&draft.updated));
@@ -105,6 +111,7 @@ pub fn edit(library: &mut Library, args: EditArgs) -> Result<()> {
         authors: non_empty(args.authors),
         language: clearable(args.language),
         canonical_url: clearable(args.canonical_url),
+        discuss_url: clearable(args.discuss_url),
         ..DraftChange::default()
     };
     let draft = library.update_draft(&args.slug, change, SaveMode::Edit)?;

@@ -134,7 +134,7 @@ impl Library {
 
     fn import_one_reporting(&mut self, file: PreparedFile, created_authors: &mut Vec<Author>) -> Result<Draft> {
         let authors = self.resolve_author_names(&file.document.front.authors, created_authors)?;
-        let front = file.document.front.clone();
+        let front = with_discuss_url_checked(file.document.front.clone());
         let dated = file_dates(&file);
         let created = dated.date.map(|d| d.to_utc());
         // In a site, the slug its URL uses, when free; another one otherwise (the file keeps its
@@ -161,6 +161,7 @@ impl Library {
             slug,
             language: front.language,
             canonical_url: front.canonical_url,
+            discuss_url: front.discuss_url,
             cover_image: front.image,
             created,
             updated: front.updated.map(|d| d.to_utc()).or(created),
@@ -191,7 +192,7 @@ impl Library {
 
     fn apply_prepared_in_tx(&mut self, slug: &str, file: PreparedFile) -> Result<Draft> {
         let authors = self.resolve_author_names(&file.document.front.authors, &mut Vec::new())?;
-        let front = file.document.front.clone();
+        let front = with_discuss_url_checked(file.document.front.clone());
         let dated = file_dates(&file);
         self.attach_images(slug, &file.images)?;
         let draft = self.update_draft(
@@ -206,6 +207,7 @@ impl Library {
                 authors: (!authors.is_empty()).then_some(authors),
                 language: Some(front.language),
                 canonical_url: Some(front.canonical_url),
+                discuss_url: Some(front.discuss_url),
                 cover_image: Some(front.image),
                 extra: Some(front.extra.into_iter().collect()),
                 ..DraftChange::default()
@@ -302,6 +304,21 @@ fn collect_files(paths: &[PathBuf], report: &mut ImportReport) -> Result<Vec<(Pa
         }
     }
     Ok(files)
+}
+
+/// A file's `discuss_url` that is no web address (a relative path a theme resolves) cannot be
+/// the draft's discussion link, which must be one; it stays in the front matter as written (in
+/// `extra`, written back unchanged) rather than failing the file's import.
+fn with_discuss_url_checked(mut front: FrontMatter) -> FrontMatter {
+    if let Some(url) = front.discuss_url.take() {
+        let trimmed = url.trim();
+        if trimmed.is_empty() || crate::rows::drafts::is_web_url(trimmed) {
+            front.discuss_url = Some(url);
+        } else {
+            front.extra.insert("discuss_url".to_owned(), serde_json::Value::String(url));
+        }
+    }
+    front
 }
 
 /// The file's own dates: its front matter's, else the date its Jekyll name starts with.

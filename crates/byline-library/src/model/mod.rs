@@ -98,6 +98,8 @@ pub struct NewDraft {
     pub language: Option<String>,
     /// Canonical URL of the published article.
     pub canonical_url: Option<String>,
+    /// Where readers discuss the article (an absolute http(s) URL, e.g. a forum thread).
+    pub discuss_url: Option<String>,
     /// Cover image path or URL.
     pub cover_image: Option<String>,
     /// Creation time (import); now when absent.
@@ -136,6 +138,8 @@ pub struct Draft {
     pub language: Option<String>,
     /// Canonical URL.
     pub canonical_url: Option<String>,
+    /// Where readers discuss the article: an absolute http(s) URL.
+    pub discuss_url: Option<String>,
     /// Cover image path or URL.
     pub cover_image: Option<String>,
     /// Creation time.
@@ -248,6 +252,9 @@ pub struct DraftChange {
     /// New canonical URL.
     #[serde(deserialize_with = "present")]
     pub canonical_url: Option<Option<String>>,
+    /// New discussion link (an absolute http(s) URL).
+    #[serde(deserialize_with = "present")]
+    pub discuss_url: Option<Option<String>>,
     /// New cover image.
     #[serde(deserialize_with = "present")]
     pub cover_image: Option<Option<String>>,

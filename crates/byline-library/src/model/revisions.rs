@@ -46,6 +46,8 @@ pub struct DraftSnapshot {
     pub language: Option<String>,
     /// Canonical URL.
     pub canonical_url: Option<String>,
+    /// Discussion link.
+    pub discuss_url: Option<String>,
     /// Cover image.
     pub cover_image: Option<String>,
     /// Unknown front matter.
@@ -64,6 +66,7 @@ impl From<&Draft> for DraftSnapshot {
             authors: draft.authors.iter().map(|a| a.slug.clone()).collect(),
             language: draft.language.clone(),
             canonical_url: draft.canonical_url.clone(),
+            discuss_url: draft.discuss_url.clone(),
             cover_image: draft.cover_image.clone(),
             extra: draft.extra.clone(),
         }

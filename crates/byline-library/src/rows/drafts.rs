@@ -11,7 +11,8 @@ use crate::search::{self, Reindex};
 use crate::store::{fmt_time, json_col, opt_time_col, row_or, time_col, to_json, usize_col};
 
 const DRAFT_COLUMNS: &str = "d.id, d.slug, d.title, d.subtitle, d.summary, d.body, d.status, d.language, \
-     d.canonical_url, d.cover_image, d.extra, d.word_count, d.created, d.updated, d.published, d.trashed_at, d.origin";
+     d.canonical_url, d.cover_image, d.extra, d.word_count, d.created, d.updated, d.published, d.trashed_at, d.origin, \
+     d.discuss_url";
 /// A draft's identity, as looked up by slug.
 #[derive(Debug, Clone)]
 pub(crate) struct DraftRef {
@@ -61,7 +62,8 @@ pub(crate) fn store_state(
     let words = count_words(&snapshot.body);
     conn.prepare_cached(
         "UPDATE drafts SET title = ?2, subtitle = ?3, summary = ?4, body = ?5, status = ?6, language = ?7,
-             canonical_url = ?8, cover_image = ?9, extra = ?10, word_count = ?11, published = ?12, updated = ?13
+             canonical_url = ?8, cover_image = ?9, extra = ?10, word_count = ?11, published = ?12, updated = ?13,
+             discuss_url = ?14
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![
@@ -78,6 +80,7 @@ pub(crate) fn store_state(
         i64::try_from(words).unwrap_or(i64::MAX),
         published.map(fmt_time),
         fmt_time(updated),
+        snapshot.discuss_url,
     ])?;
     conn.prepare_cached("DELETE FROM draft_tags WHERE draft_id = ?1")?.execute([id])?;
     let mut insert_tag =
@@ -111,9 +114,13 @@ pub(crate) fn normalize_snapshot(snapshot: &mut DraftSnapshot) -> Result<()> {
         &mut snapshot.summary,
         &mut snapshot.language,
         &mut snapshot.canonical_url,
+        &mut snapshot.discuss_url,
         &mut snapshot.cover_image,
     ] {
         *field = clean_optional(field.take());
+    }
+    if let Some(url) = &snapshot.discuss_url {
+        check_discuss_url(url)?;
     }
     snapshot.tags = normalize_tags(&snapshot.tags);
     let mut seen = Vec::new();
@@ -125,6 +132,28 @@ pub(crate) fn normalize_snapshot(snapshot: &mut DraftSnapshot) -> Result<()> {
     }
     snapshot.authors = seen;
     Ok(())
+}
+
+/// Exported pages show the discussion link as a link: anything but an absolute http(s) URL
+/// (a `javascript:` URL, a relative path that breaks once the page moves) is refused up front,
+/// so the writer learns it while typing rather than finding the link missing on the page.
+pub(crate) fn check_discuss_url(url: &str) -> Result<()> {
+    if is_web_url(url) {
+        return Ok(());
+    }
+    Err(Error::InvalidInput(format!(
+        "the discuss link (discuss_url) must be an absolute http(s) URL, not `{url}`; type the full address \
+         of the discussion, such as https://forum.example.com/t/123, or leave it empty to clear it"
+    )))
+}
+
+/// Whether `url` is an absolute http(s) URL with a host, with nothing that could break out of
+/// an HTML attribute.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let host_present = rest.is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '?', '#']));
+    host_present && !url.chars().any(|c| c.is_control() || c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`'))
 }
 
 /// Trims an optional text; blank becomes `None`.
@@ -177,6 +206,7 @@ fn draft_from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
         published: opt_time_col(row, 14)?,
         trashed_at: opt_time_col(row, 15)?,
         origin: origin_col(row, 16)?,
+        discuss_url: row.get(17)?,
     })
 }
 

@@ -48,6 +48,9 @@ struct StoredMeta {
     authors: Vec<String>,
     language: Option<String>,
     canonical_url: Option<String>,
+    // Revisions written before schema 5 have no such key; they held no discussion link.
+    #[serde(default)]
+    discuss_url: Option<String>,
     cover_image: Option<String>,
     #[serde(default)]
     extra: Map<String, Value>,
@@ -206,6 +209,7 @@ fn meta_of(snapshot: &DraftSnapshot) -> StoredMeta {
         authors: snapshot.authors.clone(),
         language: snapshot.language.clone(),
         canonical_url: snapshot.canonical_url.clone(),
+        discuss_url: snapshot.discuss_url.clone(),
         cover_image: snapshot.cover_image.clone(),
         extra: snapshot.extra.clone(),
     }
@@ -222,6 +226,7 @@ fn snapshot_of(title: String, meta: StoredMeta, body: String) -> DraftSnapshot {
         authors: meta.authors,
         language: meta.language,
         canonical_url: meta.canonical_url,
+        discuss_url: meta.discuss_url,
         cover_image: meta.cover_image,
         extra: meta.extra,
     }
