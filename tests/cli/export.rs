@@ -202,3 +202,15 @@ fn the_share_prompt_follows_the_canonical_url_and_can_be_left_out() {
     let without = s.ok(&["export", ARTICLE, "--no-share", "-o", "-"]);
     assert!(!without.contains("Share this article") && !without.contains("news.ycombinator.com"));
 }
+
+#[test]
+fn the_discuss_link_reaches_the_page() {
+    let s = demo_library();
+    s.ok(&["edit", ARTICLE, "--discuss-url", "https://forum.example.org/t/parsers?from=blog&page=2"]);
+    let html = s.ok(&["export", ARTICLE, "-o", "-"]);
+    assert!(html.contains(
+        "<p class=\"discuss\"><a href=\"https://forum.example.org/t/parsers?from=blog&amp;page=2\" rel=\"noopener noreferrer\">Discuss this article</a></p>"
+    ));
+    s.ok(&["edit", ARTICLE, "--discuss-url", ""]);
+    assert!(!s.ok(&["export", ARTICLE, "-o", "-"]).contains("Discuss this article"));
+}

@@ -276,7 +276,7 @@ fn article_context(inputs: &PageInputs<'_>) -> ArticleContext {
         word_count: rendered.stats.words,
         reading_minutes: rendered.stats.reading_minutes,
         related: inputs.related.clone(),
-        discuss_url: None,
+        discuss_url: draft.discuss_url.as_deref().and_then(web_url),
     }
 }
 
