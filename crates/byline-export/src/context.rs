@@ -68,6 +68,25 @@ pub struct AuthorContext {
     pub url: Option<String>,
 }
 
+impl AuthorContext {
+    /// An author known by name only; the rest of the profile is empty.
+    pub fn new(slug: &str, name: &str) -> AuthorContext {
+        AuthorContext {
+            slug: slug.to_owned(),
+            name: name.to_owned(),
+            short_bio: None,
+            bio_html: None,
+            avatar_url: None,
+            website: None,
+            location: None,
+            role: None,
+            email: None,
+            social: Vec::new(),
+            url: None,
+        }
+    }
+}
+
 /// A link to a social profile.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SocialLink {

@@ -14,7 +14,7 @@ use serde_json::Value;
 #[path = "common/drafts.rs"]
 mod drafts;
 
-use drafts::{author, draft_article, render};
+use drafts::{draft_article, render};
 
 /// A 1×1 PNG, for Mara's avatar.
 const AVATAR: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -27,11 +27,11 @@ fn sample_article() -> ArticleContext {
         avatar_url: Some(AVATAR.into()),
         website: Some("https://mara.example.org/".into()),
         location: Some("Uppsala".into()),
-        ..author("mara-lindqvist", "Mara Lindqvist")
+        ..AuthorContext::new("mara-lindqvist", "Mara Lindqvist")
     };
     ArticleContext {
         modified: DateTime::parse_from_rfc3339("2026-09-20T18:00:00+02:00").unwrap(),
-        ..draft_article("parser-error-messages.md", vec![mara, author("tomas-okafor", "Tomás Okafor")])
+        ..draft_article("parser-error-messages.md", vec![mara, AuthorContext::new("tomas-okafor", "Tomás Okafor")])
     }
 }
 

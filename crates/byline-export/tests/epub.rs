@@ -28,7 +28,7 @@ fn author(slug: &str, name: &str, role: &str) -> AuthorContext {
         website: Some(format!("https://{slug}.example.org/")),
         location: Some("Malmö".into()),
         role: Some(role.into()),
-        ..drafts::author(slug, name)
+        ..AuthorContext::new(slug, name)
     }
 }
 

@@ -11,7 +11,7 @@ use chrono::DateTime;
 #[path = "../../byline-export/tests/common/drafts.rs"]
 mod drafts;
 
-use drafts::{author, chart_url, draft_article};
+use drafts::{chart_url, draft_article};
 
 fn sample() -> ArticleContext {
     let mara = AuthorContext {
@@ -19,12 +19,12 @@ fn sample() -> ArticleContext {
         short_bio: Some("Mara builds parsers and the error messages that come with them.".into()),
         avatar_url: Some(chart_url()),
         website: Some("https://mara.example.org".into()),
-        ..author("mara-lindqvist", "Mara Lindqvist")
+        ..AuthorContext::new("mara-lindqvist", "Mara Lindqvist")
     };
     ArticleContext {
         language: "en-US".into(),
         modified: DateTime::parse_from_rfc3339("2026-09-15T18:05:00+02:00").expect("date"),
-        ..draft_article("parser-error-messages.md", vec![mara, author("tomas-okafor", "Tomás Okafor")])
+        ..draft_article("parser-error-messages.md", vec![mara, AuthorContext::new("tomas-okafor", "Tomás Okafor")])
     }
 }
 

@@ -29,19 +29,7 @@ fn render(markdown: &str) -> String {
 }
 
 fn author(name: &str) -> AuthorContext {
-    AuthorContext {
-        slug: name.to_lowercase(),
-        name: name.to_owned(),
-        short_bio: None,
-        bio_html: None,
-        avatar_url: None,
-        website: None,
-        location: None,
-        role: None,
-        email: None,
-        social: Vec::new(),
-        url: None,
-    }
+    AuthorContext::new(&name.to_lowercase(), name)
 }
 
 fn article(markdown: &str) -> ArticleContext {

@@ -10,17 +10,8 @@ fn date(s: &str) -> DateTime<FixedOffset> {
 
 fn author(slug: &str, name: &str) -> AuthorContext {
     AuthorContext {
-        slug: slug.into(),
-        name: name.into(),
-        short_bio: None,
         bio_html: Some("<h2 id=\"bl-about\">About</h2><p>Bio.</p>".into()),
-        avatar_url: None,
-        website: None,
-        location: None,
-        role: None,
-        email: None,
-        social: Vec::new(),
-        url: None,
+        ..AuthorContext::new(slug, name)
     }
 }
 

@@ -31,23 +31,6 @@ pub fn render(markdown: &str) -> byline_render::Rendered {
     )
 }
 
-/// An author with a name and nothing else.
-pub fn author(slug: &str, name: &str) -> AuthorContext {
-    AuthorContext {
-        slug: slug.into(),
-        name: name.into(),
-        short_bio: None,
-        bio_html: None,
-        avatar_url: None,
-        website: None,
-        location: None,
-        role: None,
-        email: None,
-        social: Vec::new(),
-        url: None,
-    }
-}
-
 /// The draft `file` of `drafts/` with its own front matter, credited to `authors`.
 pub fn draft_article(file: &str, authors: Vec<AuthorContext>) -> ArticleContext {
     let source = std::fs::read_to_string(drafts_dir().join(file)).unwrap();
