@@ -76,7 +76,7 @@ fn usage_errors_exit_2_and_help_reads_well() {
     let s = Sandbox::new();
     assert_eq!(s.run(&["frobnicate"]).code, 2);
     assert_eq!(s.run(&["new"]).code, 2);
-    assert_eq!(s.run(&["export", "x", "--format", "pdf"]).code, 2);
+    assert_eq!(s.run(&["export", "x", "--format", "rtf"]).code, 2);
     let help = s.run(&["help", "import"]);
     assert_eq!(help.code, 0);
     assert!(help.stdout.contains("front matter") && help.stdout.contains("recursively"), "{}", help.stdout);
