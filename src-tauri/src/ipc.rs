@@ -217,8 +217,27 @@ mod tests {
     }
 
     #[test]
+    fn documents_take_their_paper_and_pages_their_share_switch() {
+        let pdf: ArticleExport = serde_json::from_value(serde_json::json!({
+            "format": "pdf", "images": "embed", "paper": "letter", "path": "/tmp/out/post.pdf"
+        }))
+        .unwrap();
+        assert_eq!(pdf.options().unwrap().format, ArticleFormat::Document(DocumentFormat::Pdf(Some(Paper::Letter))));
+        let html: ArticleExport = serde_json::from_value(serde_json::json!({
+            "format": "html", "images": "embed", "path": "/tmp/out/post.html"
+        }))
+        .unwrap();
+        assert!(html.options().unwrap().share, "share links are on unless the dialog turns them off");
+        let quiet: ArticleExport = serde_json::from_value(serde_json::json!({
+            "format": "html", "images": "embed", "share": false, "path": "/tmp/out/post.html"
+        }))
+        .unwrap();
+        assert!(!quiet.options().unwrap().share);
+    }
+
+    #[test]
     fn bad_export_requests_are_refused() {
-        let unknown = serde_json::json!({ "format": "pdf", "images": "embed", "path": "/x" });
+        let unknown = serde_json::json!({ "format": "rtf", "images": "embed", "path": "/x" });
         assert!(serde_json::from_value::<ArticleExport>(unknown).is_err());
         let extra = serde_json::json!({ "format": "html", "images": "embed", "path": "/x", "theme": "dark" });
         assert!(serde_json::from_value::<ArticleExport>(extra).is_err());
