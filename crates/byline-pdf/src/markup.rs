@@ -8,7 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use byline_export::doc::{embedded_image, Align, Block, CodeBlock, Document, Footnote, Inline, List, Table};
+use byline_export::doc::{
+    collapse_whitespace, embedded_image, Align, Block, CodeBlock, Document, Footnote, Inline, List, Table,
+};
 use byline_render::{code_background, code_style, CodeTheme};
 
 /// Appends `text` as a typst string literal (quotes included).
@@ -56,25 +58,6 @@ pub(crate) fn label(scope: &str, id: &str) -> String {
 
 fn rgb(out: &mut String, [r, g, b]: [u8; 3]) {
     let _ = write!(out, "rgb({r}, {g}, {b})");
-}
-
-/// HTML collapses runs of whitespace (the parser keeps the source's newlines in text), and so
-/// must we: a newline in a typst string would be a line break.
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
-        }
-    }
-    out
 }
 
 /// Writes one document (the body, or an author's bio) as markup and collects the images it
@@ -430,5 +413,6 @@ mod tests {
     #[test]
     fn whitespace_collapses_like_html() {
         assert_eq!(collapse_whitespace("a \n  b\tc"), "a b c");
+        assert_eq!(collapse_whitespace("no\u{a0}break"), "no\u{a0}break");
     }
 }

@@ -7,7 +7,7 @@ mod image;
 mod parse;
 
 pub use image::{embedded_image, pixel_size, EmbeddedImage};
-pub use parse::parse;
+pub use parse::{collapse_whitespace, parse};
 
 /// A rendered body (or bio) as a tree.
 #[derive(Debug, Clone, Default, PartialEq)]

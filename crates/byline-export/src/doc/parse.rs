@@ -395,20 +395,30 @@ fn footnote_ref(sup: &Element) -> Option<Inline> {
     Some(Inline::FootnoteRef { target, number })
 }
 
-/// HTML whitespace rules: any run of spaces, tabs and newlines reads as one space.
-fn push_inline_text(out: &mut Vec<Inline>, text: &str) {
+/// HTML whitespace rules: any run of spaces, tabs and newlines reads as one space (a no-break
+/// space is not whitespace to HTML and stays).
+pub fn collapse_whitespace(text: &str) -> String {
     let mut collapsed = String::with_capacity(text.len());
-    let mut last_space = matches!(out.last(), Some(Inline::Text(t)) if t.ends_with(' '));
+    let mut in_space = false;
     for c in text.chars() {
         if c.is_ascii_whitespace() {
-            if !last_space {
+            if !in_space {
                 collapsed.push(' ');
             }
-            last_space = true;
+            in_space = true;
         } else {
             collapsed.push(c);
-            last_space = false;
+            in_space = false;
         }
+    }
+    collapsed
+}
+
+/// Appends text to the inlines, whitespace collapsed across the joint with the text before.
+fn push_inline_text(out: &mut Vec<Inline>, text: &str) {
+    let mut collapsed = collapse_whitespace(text);
+    if collapsed.starts_with(' ') && matches!(out.last(), Some(Inline::Text(t)) if t.ends_with(' ')) {
+        collapsed.remove(0);
     }
     if collapsed.is_empty() {
         return;
