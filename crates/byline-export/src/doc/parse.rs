@@ -44,9 +44,6 @@ impl Element {
 // ---------------------------------------------------------------------------------------------
 // Tokens to an element tree.
 
-/// Elements that never have content, so never wait for an end tag.
-const VOID: &[&str] = &["br", "hr", "img", "input", "col", "wbr"];
-
 #[derive(Default)]
 struct TreeSink {
     /// Open elements; the bottom one is a synthetic root.
@@ -74,7 +71,7 @@ impl TokenSink for TreeSink {
                     TagKind::StartTag => {
                         let attrs = tag.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect();
                         let element = Element { name, attrs, children: Vec::new() };
-                        if VOID.contains(&element.name.as_str()) || tag.self_closing {
+                        if byline_render::VOID_ELEMENTS.contains(&element.name.as_str()) || tag.self_closing {
                             Self::push_node(&mut stack, Node::Element(element));
                         } else {
                             stack.push(element);
