@@ -37,6 +37,7 @@ mod template_html;
 mod template_mask;
 mod template_tags;
 mod theme_css;
+mod typography;
 mod units;
 mod url_rewrite;
 
@@ -49,6 +50,7 @@ pub use html_balance::VOID_ELEMENTS;
 pub use slug::{slugify, SlugStyle};
 pub use stats::{first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
+pub use typography::smarten;
 
 use std::sync::OnceLock;
 
