@@ -5,7 +5,7 @@ DEMO_DIR := target/demo
 DEMO_LIBRARY := $(DEMO_DIR)/library
 CLI_DEMO_DIR := target/cli-demo
 
-.PHONY: all run test build bench fuzz setup-test setup-app ui test-core test-app demo clean-demo lint bindings
+.PHONY: all run test build package bench fuzz setup-test setup-app ui test-core test-app test-package demo clean-demo lint bindings
 
 all: build
 
@@ -17,7 +17,7 @@ run: setup-app ui
 
 ## Set up, then run every test headless: core and CLI, the shell, the UI, and the real app under
 ## Xvfb; the tree must be rustfmt-formatted and clippy-clean.
-test: test-core test-app lint
+test: test-core test-app test-package lint
 
 test-core: setup-test
 	# Formatting first: it takes a second and needs no build.
@@ -35,6 +35,12 @@ test-app: setup-app
 	$(CARGO) test -p byline-app
 	cd ui && npm test --silent
 
+## The Debian package built from the debug binaries test-app left (no release build in `make
+## test`): its files and control fields, then, as root, installed, used, and removed again.
+test-package: setup-app
+	scripts/package.sh debug
+	$(CARGO) test -p byline-e2e --test package -- --test-threads=1 --nocapture
+
 ## Benchmarks side by side with peers (comrak, markdown-it + highlight.js, pandoc): one table,
 ## and target/bench/summary.json. Not part of `make test`.
 bench:
@@ -48,6 +54,11 @@ fuzz:
 build: setup-app ui
 	$(CARGO) build --release -p byline-cli -p byline-app
 	@echo "built: target/release/byline (CLI) and target/release/byline-app (desktop app)"
+
+## The Debian package of the release build (app, CLI, desktop entry, icons, manual pages and
+## completions): target/release/bundle/deb/byline_VERSION_ARCH.deb. `sudo apt install ./…deb`.
+package: setup-app
+	scripts/package.sh release
 
 ## The CLI demo of the core: import drafts/ into a scratch library, export an article and a site.
 demo:

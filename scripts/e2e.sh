@@ -23,4 +23,5 @@ fi
 
 mkdir -p target/e2e
 echo "e2e: running the WebDriver tests (screenshots and logs in target/e2e/)"
-"$CARGO" test -p byline-e2e -- --test-threads=1 --nocapture "$@"
+# The app's tests only: the package test needs the .deb, which `make test-package` builds.
+"$CARGO" test -p byline-e2e --test app -- --test-threads=1 --nocapture "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the desktop app needs to build and to be tested headless, idempotently:
 # WebKitGTK and GTK development files, Xvfb, WebKitWebDriver, tauri-driver, and the UI's npm
-# packages. As root it installs with apt; otherwise it prints the exact command to run.
+# packages (the Tauri bundler, @tauri-apps/cli, among them). As root it installs with apt;
+# otherwise it prints the exact command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,10 @@ APT_PACKAGES=(
   librsvg2-dev libxdo-dev libssl-dev pkg-config build-essential file
   xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core
   fonts-dejavu-core
+  # Spell checking reads the system's Hunspell dictionaries (byline-spell).
+  hunspell-en-us hunspell-en-gb hunspell-fr hunspell-de-de
+  # The package test validates the desktop entry and finds the installed manual page.
+  desktop-file-utils man-db
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -6,7 +6,8 @@
 # otherwise it prints the exact command to run.
 set -euo pipefail
 
-APT_PACKAGES=(epubcheck poppler-utils qpdf)
+# byline-spell's tests read the system's Hunspell dictionaries (the app needs them too: setup-app.sh).
+APT_PACKAGES=(epubcheck poppler-utils qpdf hunspell-en-us hunspell-en-gb hunspell-fr hunspell-de-de)
 # A Java from elsewhere (the machine's own JDK) serves the Nu checker as well as Debian's.
 command -v java >/dev/null 2>&1 || APT_PACKAGES+=(default-jre-headless)
 missing=()

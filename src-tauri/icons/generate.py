@@ -93,7 +93,11 @@ def png(size):
 
 
 if __name__ == "__main__":
-    for name, size in [("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)]:
+    # The hicolor sizes a Linux desktop looks for (the .deb installs each one), plus the names
+    # other bundlers expect (128x128@2x for HiDPI, icon.png as the largest).
+    sizes = [16, 32, 48, 64, 128, 256]
+    names = [(f"{size}x{size}.png", size) for size in sizes] + [("128x128@2x.png", 256), ("icon.png", 512)]
+    for name, size in names:
         with open(os.path.join(HERE, name), "wb") as out:
             out.write(png(size))
         print(f"wrote icons/{name} ({size}x{size} RGBA)")

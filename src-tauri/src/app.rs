@@ -6,14 +6,16 @@ use byline_library::Library;
 use tauri::{App, Manager, RunEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-use crate::commands::{authors, drafts, export, images, import, sync, system};
+use crate::commands::{
+    actions, authors, drafts, export, files, images, import, repair, spelling, sync, system, writing,
+};
 use crate::drafts_folder::{self, FolderSync};
 use crate::state::AppState;
 use crate::window::{self, WindowState};
-use crate::{menu, plugins};
+use crate::{menu, opened_files, plugins};
 
 /// Runs the app on the library in `library_dir` until the window closes.
-pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
+pub fn run(library_dir: PathBuf, files: Vec<PathBuf>) -> tauri::Result<()> {
     let builder = tauri::Builder::default()
         // First, so a second launch hands over before this one opens anything.
         .plugin(plugins::single_instance(&library_dir))
@@ -24,8 +26,10 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
         .manage(WindowState::default())
         .manage(FolderSync::default())
+        .manage(crate::spelling::Spelling::default())
+        .manage(opened_files::StartupFiles::default())
         .setup(move |app| {
-            setup(app, &library_dir);
+            setup(app, &library_dir, &files);
             Ok(())
         })
         .on_menu_event(menu::on_event)
@@ -61,12 +65,27 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
             sync::bind_drafts_folder,
             sync::drafts_folder,
             sync::unbind_drafts_folder,
+            files::open_files,
+            files::take_startup_files,
             system::quit_app,
+            actions::menu_actions,
+            actions::run_menu_action,
+            repair::find_damaged_text,
+            spelling::check_spelling,
+            spelling::spelling_suggestions,
+            spelling::add_dictionary_word,
+            spelling::spelling_languages,
+            spelling::set_spelling_languages,
+            spelling::installed_dictionaries,
+            writing::add_writing,
+            writing::writing_day,
+            crate::commands::first_run::first_run,
+            crate::commands::first_run::dismiss_author_prompt,
         ]);
     builder.build(tauri::generate_context!())?.run(|app, event| {
         // The watcher finishes its current reconciliation before the process ends.
         if let RunEvent::Exit = event {
-            app.state::<FolderSync>().stop();
+            app.state::<FolderSync>().stop_all();
         }
     });
     Ok(())
@@ -74,7 +93,7 @@ pub fn run(library_dir: PathBuf) -> tauri::Result<()> {
 
 /// Opens the library and the window; a library that cannot be opened is explained in a native
 /// dialog (and on stderr) and the app then exits, instead of showing a window that cannot work.
-fn setup(app: &mut App, library_dir: &Path) {
+fn setup(app: &mut App, library_dir: &Path, files: &[PathBuf]) {
     let opened =
         Library::open_or_recover(library_dir).map_err(|error| error.to_string()).and_then(|(library, notice)| {
             if let Some(notice) = notice {
@@ -85,6 +104,7 @@ fn setup(app: &mut App, library_dir: &Path) {
                 eprintln!("byline-app: the drafts folder is not synced: {error}");
             }
             app.manage(AppState::new(library));
+            opened_files::open_at_launch(app.handle(), files);
             let menu = menu::build(app).map_err(|error| format!("cannot build the menu: {error}"))?;
             window::create_main(app, menu).map_err(|error| format!("cannot open the window: {error}"))?;
             Ok(())

@@ -1,8 +1,8 @@
 //! Where the library lives: `--library DIR`, else `$BYLINE_LIBRARY`, else the platform data
-//! folder + `byline` (the same rule as the `byline` command).
+//! folder + `byline` (the same rule as the `byline` command); and the files to open.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Environment variable naming the library folder.
 pub const LIBRARY_ENV: &str = "BYLINE_LIBRARY";
@@ -23,6 +23,21 @@ pub fn library_dir(args: impl IntoIterator<Item = OsString>, env: Option<OsStrin
     // A relative folder is resolved once, now, so the second-instance check and the library
     // agree on one path.
     std::path::absolute(&dir).map_err(|err| format!("cannot use library folder {}: {err}", dir.display()))
+}
+
+/// The files to open: every argument that is not a flag (nor `--library`'s folder), relative
+/// ones taken from `cwd`, the folder the launch ran in (a second launch's, not ours).
+pub fn files_to_open(args: impl IntoIterator<Item = OsString>, cwd: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--library" {
+            args.next();
+        } else if !arg.to_string_lossy().starts_with('-') && !arg.is_empty() {
+            files.push(cwd.join(arg));
+        }
+    }
+    files
 }
 
 fn explicit_library(args: impl IntoIterator<Item = OsString>) -> Result<Option<PathBuf>, String> {
@@ -65,6 +80,14 @@ mod tests {
     fn relative_folders_become_absolute_and_unknown_flags_are_ignored() {
         let dir = library_dir(args(&["--automation", "--library", "lib", "extra"]), None).unwrap();
         assert!(dir.is_absolute() && dir.ends_with("lib"), "{}", dir.display());
+    }
+
+    #[test]
+    fn files_are_the_arguments_that_are_neither_flags_nor_the_library() {
+        let cwd = Path::new("/home/ada/notes");
+        let files = files_to_open(args(&["--library", "/lib", "ferry.md", "--automation", "/tmp/Pier Notes.md"]), cwd);
+        assert_eq!(files, [PathBuf::from("/home/ada/notes/ferry.md"), PathBuf::from("/tmp/Pier Notes.md")]);
+        assert!(files_to_open(args(&["--library=/lib"]), cwd).is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! UI's commands need. It reports to the UI with `folder-sync` (the [`SyncReport`]) and
 //! `folder-sync-error` (`{message}`) events.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -40,6 +41,8 @@ pub struct SyncError {
 #[derive(Default)]
 pub struct FolderSync {
     running: Mutex<Option<Running>>,
+    /// One watch per folder of files the writer opened one by one (only those files are synced).
+    opened: Mutex<HashMap<PathBuf, Running>>,
 }
 
 /// One watcher thread and the flag that ends it.
@@ -47,6 +50,15 @@ struct Running {
     dir: PathBuf,
     stop: Arc<AtomicBool>,
     thread: JoinHandle<()>,
+}
+
+/// What a watcher keeps in step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Watched {
+    /// The drafts folder, every file in it.
+    DraftsFolder,
+    /// The files opened from one folder, and nothing else in it.
+    OpenedFiles,
 }
 
 impl FolderSync {
@@ -61,14 +73,26 @@ impl FolderSync {
         if let Some(old) = running.take() {
             old.finish();
         }
-        let stop = Arc::new(AtomicBool::new(false));
-        let (app, library_dir, watched, flag) = (app.clone(), library_dir.to_path_buf(), dir.clone(), stop.clone());
-        let thread = std::thread::Builder::new()
-            .name("drafts-folder".into())
-            .spawn(move || watch_until_stopped(&app, &library_dir, &watched, &flag))
-            .map_err(|source| AppError::InvalidPath(format!("cannot start watching {}: {source}", dir.display())))?;
-        *running = Some(Running { dir, stop, thread });
+        *running = Some(Running::start(app, library_dir, dir, Watched::DraftsFolder)?);
         Ok(())
+    }
+
+    /// Keeps the opened files in `dir` (a folder of opened files, canonical) in step, unless
+    /// they already are.
+    pub fn watch_opened<R: Runtime>(&self, app: &AppHandle<R>, library_dir: &Path, dir: PathBuf) -> AppResult<()> {
+        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
+        if let std::collections::hash_map::Entry::Vacant(slot) = opened.entry(dir) {
+            let running = Running::start(app, library_dir, slot.key().clone(), Watched::OpenedFiles)?;
+            slot.insert(running);
+        }
+        Ok(())
+    }
+
+    /// Stops every watch, the drafts folder's and the opened files', waiting for each.
+    pub fn stop_all(&self) {
+        self.stop();
+        let opened = std::mem::take(&mut *self.opened.lock().unwrap_or_else(PoisonError::into_inner));
+        opened.into_values().for_each(Running::finish);
     }
 
     /// Stops the watcher and waits for it (its current reconciliation finishes first); returns
@@ -87,6 +111,17 @@ impl FolderSync {
 }
 
 impl Running {
+    fn start<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: PathBuf, what: Watched) -> AppResult<Self> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (app, library_dir, watched, flag) = (app.clone(), library_dir.to_path_buf(), dir.clone(), stop.clone());
+        let name = if what == Watched::DraftsFolder { "drafts-folder" } else { "opened-files" };
+        let thread = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || watch_until_stopped(&app, &library_dir, &watched, what, &flag))
+            .map_err(|source| AppError::InvalidPath(format!("cannot start watching {}: {source}", dir.display())))?;
+        Ok(Running { dir, stop, thread })
+    }
+
     fn finish(self) {
         self.stop.store(true, Ordering::Relaxed);
         if self.thread.join().is_err() {
@@ -132,8 +167,11 @@ pub fn unbind(state: &AppState, sync: &FolderSync) -> AppResult<()> {
     state.with(|library| library.unbind_sync_folder(&dir).map(|_| ()))
 }
 
-/// At launch: resumes watching the most recently bound folder, if any.
+/// At launch: resumes watching the most recently bound folder, if any, and the opened files.
 pub fn resume<R: Runtime>(app: &AppHandle<R>, library: &Library, sync: &FolderSync) -> AppResult<()> {
+    for dir in library.opened_files_folders()? {
+        sync.watch_opened(app, library.dir(), dir)?;
+    }
     match library.sync_folders()?.pop() {
         Some(dir) => sync.start(app, library.dir(), dir),
         None => Ok(()),
@@ -141,13 +179,20 @@ pub fn resume<R: Runtime>(app: &AppHandle<R>, library: &Library, sync: &FolderSy
 }
 
 /// The watcher thread: runs until stopped; a failure is reported and retried after a pause.
-fn watch_until_stopped<R: Runtime>(app: &AppHandle<R>, library_dir: &Path, dir: &Path, stop: &AtomicBool) {
+fn watch_until_stopped<R: Runtime>(
+    app: &AppHandle<R>,
+    library_dir: &Path,
+    dir: &Path,
+    what: Watched,
+    stop: &AtomicBool,
+) {
+    let label = if what == Watched::DraftsFolder { "Drafts folder" } else { "Opened files in" };
     while !stop.load(Ordering::Relaxed) {
-        match watch(app, library_dir, dir, stop) {
+        match watch(app, library_dir, dir, what, stop) {
             Ok(()) => return,
             Err(error) => {
                 let message =
-                    format!("Drafts folder {}: {error}. Trying again in {} s.", dir.display(), RETRY_AFTER.as_secs());
+                    format!("{label} {}: {error}. Trying again in {} s.", dir.display(), RETRY_AFTER.as_secs());
                 eprintln!("byline-app: {message}");
                 // Nobody listening (the window is gone) is not a failure of the sync.
                 let _ = app.emit(SYNC_ERROR_EVENT, SyncError { message });
@@ -161,10 +206,14 @@ fn watch<R: Runtime>(
     app: &AppHandle<R>,
     library_dir: &Path,
     dir: &Path,
+    what: Watched,
     stop: &AtomicBool,
 ) -> byline_library::Result<()> {
     let mut library = Library::open(library_dir)?;
-    let (mut watcher, first) = FolderWatcher::start(&mut library, dir, WatchOptions::default())?;
+    let (mut watcher, first) = match what {
+        Watched::DraftsFolder => FolderWatcher::start(&mut library, dir, WatchOptions::default())?,
+        Watched::OpenedFiles => FolderWatcher::start_opened(&mut library, dir, WatchOptions::default())?,
+    };
     publish(app, &first);
     watcher.run(&mut library, stop, |report| publish(app, report))
 }

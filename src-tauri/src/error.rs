@@ -31,6 +31,18 @@ pub enum AppError {
         source: Box<tauri_plugin_opener::Error>,
     },
 
+    /// The UI asked to run a menu item the menu does not have.
+    #[error("the menu has no item `{0}`")]
+    UnknownMenuItem(String),
+
+    /// Spell checking failed: no dictionary for the draft's languages, or one unreadable.
+    #[error(transparent)]
+    Spell(#[from] byline_spell::SpellError),
+
+    /// The editor sent more words to check at once than a window shows.
+    #[error("{0} words is too many to check at once; the editor sends at most {max}", max = crate::spelling::MAX_BATCH)]
+    TooManyWords(usize),
+
     /// A window operation failed.
     #[error("the window could not {action}: {source}")]
     Window {
@@ -47,10 +59,21 @@ impl AppError {
         match self {
             AppError::Library(error) => library_code(error),
             AppError::RefusedUrl(_) => "refused",
-            AppError::InvalidPath(_) => "invalid_input",
+            AppError::InvalidPath(_) | AppError::UnknownMenuItem(_) | AppError::TooManyWords(_) => "invalid_input",
             AppError::Opener { .. } => "io",
             AppError::Window { .. } => "internal",
+            AppError::Spell(error) => spell_code(error),
         }
+    }
+}
+
+/// Exhaustive too: the UI stops asking for a language it is told has no dictionary.
+fn spell_code(error: &byline_spell::SpellError) -> &'static str {
+    use byline_spell::SpellError as E;
+    match error {
+        E::NoDictionary { .. } => "no_dictionary",
+        E::Read { .. } => "io",
+        E::Parse { .. } => "internal",
     }
 }
 
@@ -207,5 +230,15 @@ mod tests {
         assert_eq!(refused["code"], "refused");
         assert!(refused["message"].as_str().unwrap().contains("http, https, mailto"));
         assert_eq!(wire(AppError::InvalidPath("give a full path".into()))["code"], "invalid_input");
+    }
+
+    #[test]
+    fn a_missing_dictionary_has_its_own_code_and_names_the_package_to_install() {
+        let missing = wire(byline_spell::SpellError::NoDictionary { tags: vec!["pt_BR".into()] });
+        assert_eq!(missing["code"], "no_dictionary");
+        assert!(missing["message"].as_str().unwrap().contains("hunspell-pt-br"), "{missing}");
+        let damaged = byline_spell::SpellError::Parse { name: "en_US".into(), message: "bad flag".into() };
+        assert_eq!(wire(damaged)["code"], "internal");
+        assert_eq!(wire(AppError::TooManyWords(5000))["code"], "invalid_input");
     }
 }

@@ -55,6 +55,10 @@ pub struct ArticleExport {
     #[serde(default)]
     #[ts(optional)]
     pub paper: Option<PaperSize>,
+    /// Typewriter punctuation in the exported copy (curly quotes, dashes, ellipses).
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    pub smart: bool,
     /// Destination file, from the native save dialog.
     pub path: PathBuf,
 }
@@ -124,7 +128,14 @@ impl ArticleExport {
             ImagePlacement::Embed => ImageMode::Embed,
             ImagePlacement::Folder => ImageMode::Folder,
         };
-        Ok(ExportOptions { format, images, include_email: self.include_email, template_dir: None, share: self.share })
+        Ok(ExportOptions {
+            format,
+            images,
+            include_email: self.include_email,
+            template_dir: None,
+            share: self.share,
+            smart: self.smart,
+        })
     }
 }
 

@@ -66,6 +66,7 @@ fn fixture_report() -> ImportReport {
             ),
         ],
         sites: vec!["Hugo site at /home/ada/blog".into()],
+        damaged: Vec::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `byline-app`: the Byline desktop app, a Tauri 2 shell over the Byline library.
 //!
-//! Usage: `byline-app [--library DIR]` (else `$BYLINE_LIBRARY`, else the platform data folder).
+//! Usage: `byline-app [--library DIR] [FILE.md…]` (the library: else `$BYLINE_LIBRARY`, else the
+//! platform data folder; each file opens as its draft, linked to the file).
 //! Logs go to stderr.
 
 // No console window on Windows release builds.
@@ -20,7 +21,9 @@ mod error;
 mod ipc;
 mod links;
 mod menu;
+mod opened_files;
 mod plugins;
+mod spelling;
 mod state;
 mod window;
 
@@ -38,7 +41,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match app::run(library_dir) {
+    let files = match std::env::current_dir() {
+        Ok(cwd) => args::files_to_open(std::env::args_os().skip(1), &cwd),
+        Err(_) => Vec::new(),
+    };
+    match app::run(library_dir, files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("byline-app: the app stopped with an error: {error}");

@@ -6,14 +6,12 @@ use std::path::Path;
 use tauri::plugin::TauriPlugin;
 use tauri::Runtime;
 
-use crate::window;
-
-/// One instance per library: a second launch on the same library focuses the running window and
-/// exits, while another library (a demo, a test run) can still be opened beside it.
+/// One instance per library: a second launch on the same library hands its files to the running
+/// window, focuses it and exits, while another library (a demo, a test run) can still be opened beside it.
 pub fn single_instance<R: Runtime>(library_dir: &Path) -> TauriPlugin<R> {
     tauri_plugin_single_instance::Builder::new()
         .dbus_id(instance_id(library_dir))
-        .callback(|app, _args, _cwd| window::focus_main(app))
+        .callback(|app, args, cwd| crate::opened_files::handed_over(app, &args, &cwd))
         .build()
 }
 

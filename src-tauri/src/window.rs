@@ -67,11 +67,17 @@ pub fn create_main<R: Runtime>(app: &App<R>, menu: Menu<R>) -> tauri::Result<Web
         .build()?;
     window.on_window_event({
         let window = window.clone();
-        move |event| {
-            if let WindowEvent::CloseRequested { api, .. } = event {
+        move |event| match event {
+            WindowEvent::CloseRequested { api, .. } => {
                 api.prevent_close();
                 request_close(&window);
             }
+            // Markdown files dropped on the window open as drafts; images stay the editor's
+            // (it inserts them from the drop itself).
+            WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) => {
+                crate::opened_files::dropped(window.app_handle(), paths);
+            }
+            _ => {}
         }
     });
     Ok(window)

@@ -99,6 +99,7 @@ fn usage_errors_exit_2_and_help_reads_well() {
         "watch",
         "backup",
         "check",
+        "init",
     ] {
         let run = s.run(&[command, "--help"]);
         assert_eq!(run.code, 0, "{command} --help");

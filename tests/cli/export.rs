@@ -214,3 +214,25 @@ fn the_discuss_link_reaches_the_page() {
     s.ok(&["edit", ARTICLE, "--discuss-url", ""]);
     assert!(!s.ok(&["export", ARTICLE, "-o", "-"]).contains("Discuss this article"));
 }
+
+#[test]
+fn smart_export_sets_typography_in_the_copy_and_leaves_the_draft_as_typed() {
+    let s = Sandbox::new();
+    let post = s.write(
+        "site/content/posts/quai.md",
+        "---\ntitle: \"Le \\\"quai\\\" du soir\"\nlang: fr\n---\nIl a dit \"bonsoir\" -- puis... rien.\n\n`\"code\" -- ...`\n",
+    );
+    s.ok(&["import", post.to_str().unwrap()]);
+    let slug = "le-quai-du-soir";
+
+    let smart = s.ok(&["export", slug, "--smart", "--format", "hugo", "-o", "-"]);
+    assert!(smart.contains("Il a dit «\u{202f}bonsoir\u{202f}» – puis… rien."), "{smart}");
+    assert!(smart.contains("`\"code\" -- ...`"), "code must stay as typed: {smart}");
+    let page = s.ok(&["export", slug, "--smart", "-o", "-"]);
+    assert!(page.contains("Le «\u{202f}quai\u{202f}» du soir"), "the title is set too");
+
+    let plain = s.ok(&["export", slug, "--format", "hugo", "-o", "-"]);
+    assert!(plain.contains("Il a dit \"bonsoir\" -- puis... rien."), "{plain}");
+    let stored = s.json(&["show", slug, "--json"]);
+    assert_eq!(stored["body"].as_str().map(|body| body.contains("\"bonsoir\" --")), Some(true), "{stored}");
+}

@@ -8,9 +8,12 @@ mod documents;
 mod drafts;
 mod errors;
 mod export;
+mod generate;
 mod harness;
 mod import;
+mod init;
 mod io_errors;
+mod mojibake;
 mod recovery;
 mod search_and_history;
 // The scratch tmpfs shared with the library's own I/O-error tests.

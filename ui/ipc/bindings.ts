@@ -19,6 +19,11 @@ export type Draft = {
   slug: string;
   /** Title. */
   title: string;
+  /**
+   * Whether the title is the body's first heading (kept so as the writer edits it) rather
+   * than one the writer typed.
+   */
+  title_from_body: boolean;
   /** Subtitle. */
   subtitle: string | null;
   /** Summary. */
@@ -49,6 +54,8 @@ export type Draft = {
   trashed_at: string | null;
   /** Cached word count of the body. */
   word_count: number;
+  /** The writer's word goal for the draft. */
+  word_goal: number | null;
   /** Unknown front matter. */
   extra: { [key in string]: JsonValue };
 };
@@ -97,10 +104,13 @@ export type DraftFilter = {
   offset?: number;
 };
 
-/** Everything needed to create a draft; only `title` is required. */
+/**
+ * Everything needed to create a draft; nothing is required. A blank `title` means the writer
+ * typed none: the draft's title then follows its first heading ("Untitled draft" without one).
+ */
 export type NewDraft = {
-  /** Title; must not be blank. */
-  title: string;
+  /** Title; blank: the first heading's, and it follows the heading from then on. */
+  title?: string;
   /** One-line subtitle. */
   subtitle?: string | null;
   /** Short summary / description. */
@@ -131,6 +141,8 @@ export type NewDraft = {
   published?: string | null;
   /** Unknown front matter, kept and written back on export. */
   extra?: { [key in string]: JsonValue };
+  /** The writer's word goal for the draft. */
+  word_goal?: number | null;
 };
 
 /**
@@ -138,7 +150,10 @@ export type NewDraft = {
  * In JSON, an absent field is `None` and `null` is `Some(None)`.
  */
 export type DraftChange = {
-  /** New title. */
+  /**
+   * New title; a different one is the writer's own from then on, a blank one makes the title
+   * follow the first heading again.
+   */
   title?: string;
   /** New subtitle. */
   subtitle?: string | null;
@@ -164,6 +179,8 @@ export type DraftChange = {
   published?: string | null;
   /** New unknown front matter (replaces all). */
   extra?: { [key in string]: JsonValue };
+  /** New word goal (`null` clears it). */
+  word_goal?: number | null;
 };
 
 /** How a save is recorded in the revision history. */
@@ -189,6 +206,8 @@ export type RevisionSummary = {
 export type DraftSnapshot = {
   /** Title. */
   title: string;
+  /** Whether the title follows the body's first heading. */
+  title_from_body: boolean;
   /** Subtitle. */
   subtitle: string | null;
   /** Summary. */
@@ -211,6 +230,8 @@ export type DraftSnapshot = {
   cover_image: string | null;
   /** Unknown front matter. */
   extra: { [key in string]: JsonValue };
+  /** Word goal. */
+  word_goal: number | null;
 };
 
 /** A revision with its full snapshot. */
@@ -243,6 +264,26 @@ export type SearchHit = {
   snippet_html: string;
   /** Relevance: higher is better (negated bm25). */
   rank: number;
+};
+
+/** The words written on one local calendar day, typed and pasted apart. */
+export type WritingDay = {
+  /** The day, `YYYY-MM-DD` on the writer's clock. */
+  day: string;
+  /** Words typed, less words deleted (never below zero). */
+  typed: number;
+  /** Words pasted or dropped in. */
+  pasted: number;
+};
+
+/** Words to add to a day's totals (a batch, sent with autosave). */
+export type WritingDelta = {
+  /** The day, `YYYY-MM-DD` on the writer's clock. */
+  day: string;
+  /** Words typed less words deleted; negative when more were deleted. */
+  typed: number;
+  /** Words pasted or dropped in. */
+  pasted: number;
 };
 
 /** An author profile. */
@@ -360,6 +401,20 @@ export type LibraryInfo = {
   authors: number;
 };
 
+/** What the app shows when it opens a library. */
+export type FirstRun = {
+  /**
+   * The welcome draft's slug when it was created by this call (the library's first opening
+   * in the app); the app opens it. `None` on every later opening.
+   */
+  welcome: string | null;
+  /**
+   * Whether to ask for the writer's author profile: the first run asked and the writer has
+   * neither answered "Not now" nor created a profile since.
+   */
+  ask_for_author: boolean;
+};
+
 /** One replacement, in UTF-16 code units of the text it applies to (CodeMirror's positions). */
 export type TextChange = {
   /** Start of the replaced range. */
@@ -466,6 +521,8 @@ export type ArticleExport = {
   share?: boolean;
   /** PDF paper size; from the draft's language when absent. */
   paper?: Paper;
+  /** Typewriter punctuation in the exported copy (curly quotes, dashes, ellipses). */
+  smart?: boolean;
   /** Destination file, from the native save dialog. */
   path: string;
 };
@@ -500,6 +557,20 @@ export type ImportedDraft = {
   section: boolean;
 };
 
+/** A file an import found damaged text in. */
+export type DamagedFile = {
+  /** The file. */
+  path: string;
+  /** How many damaged places it has. */
+  places: number;
+  /** The first one, as the word it is in: damaged… */
+  example: string;
+  /** …and repaired. */
+  example_repaired: string;
+  /** Whether the import repaired them (else the text went in as it was). */
+  repaired: boolean;
+};
+
 /**
  * A file skipped, or imported with something the writer should know. Serialized with its
  * [`detail`](Self::detail) too, so the app shows the words the CLI prints without re-deriving them.
@@ -530,6 +601,8 @@ export type ImportReport = {
   skipped: Array<ImportIssue>;
   /** The sites the files were read as part of (`Hugo site at …`), for the writer to check. */
   sites: Array<string>;
+  /** Files whose text looks damaged (mojibake), repaired or imported as they were. */
+  damaged: Array<DamagedFile>;
   /** The closing line, e.g. `imported 14 (12 published, 2 section pages), skipped 1, 3 warnings`. */
   summary: string;
 };
@@ -625,6 +698,82 @@ export type DraftsFolder = {
   site: FolderSite | null;
 };
 
+/** The drafts that files opened as, and the files that could not be opened. */
+export type OpenedFiles = {
+  /** The drafts' slugs, in the order the files were given (the last is shown). */
+  slugs: Array<string>;
+  /** One line per file that could not be opened: which file and why. */
+  problems: Array<string>;
+};
+
+/** How the text was damaged. */
+export type Kind = "utf8_as_windows1252" | "utf8_as_latin1" | "double_encoded" | "utf8_as_thai_lost_continuation";
+
+/** One damaged place and what would repair it. */
+export type Repair = {
+  /** Byte offset where the damaged text starts. */
+  start: number;
+  /** Byte offset just past it. */
+  end: number;
+  /** The same place in UTF-16 code units, as an editor in a web view counts. */
+  start_utf16: number;
+  /** Just past it, in UTF-16 code units. */
+  end_utf16: number;
+  /** The 1-based line it is on. */
+  line: number;
+  /** The damaged text (`Ã©`). */
+  damaged: string;
+  /** What stood there (`é`). */
+  replacement: string;
+  /** How it was damaged. */
+  kind: Kind;
+};
+
+/**
+ * A damaged place as the writer reviews it: the repair, and the word it is in as it is and as
+ * repaired (`Ã©` means little on its own; `CafÃ©` → `Café` says what happened).
+ */
+export type DamagedPlace = {
+  /** Where the damage is and what replaces it. */
+  repair: Repair;
+  /** The word it is in, damaged… */
+  word: string;
+  /** …and repaired. */
+  word_repaired: string;
+};
+
+/** One installed dictionary: an `.aff` file and the `.dic` beside it. */
+export type InstalledDictionary = {
+  /** The files' name, e.g. `en_US`. */
+  name: string;
+  /** Its language, lowercase, e.g. `en`. */
+  language: string;
+  /** Its region, uppercase, e.g. `US`; None for a dictionary of the whole language. */
+  region: string | null;
+};
+
+/** `spelling_languages`: what a draft is checked in, for the Spelling Languages dialog. */
+export type SpellingLanguages = {
+  /** The draft's own language, else the system's, else English: always checked, listed first. */
+  primary: string;
+  /** The installed dictionary `primary` is checked with, if one is installed. */
+  primary_dictionary: string | null;
+  /** The writer's extra languages, kept in the library, in the writer's order. */
+  extras: Array<string>;
+};
+
+/** A menu item as the command palette lists it. */
+export type MenuAction = {
+  /** The item's id, to run it with `run_menu_action`. */
+  id: string;
+  /** The item's label. */
+  label: string;
+  /** Its shortcut in Tauri's syntax (`CmdOrCtrl+Shift+P`), if it has one. */
+  accelerator: string | null;
+  /** The menus it is in, outermost first (`["View", "Theme"]`). */
+  menu: Array<string>;
+};
+
 /** How every command rejects: an [`AppError`] as it crosses IPC. */
 export type IpcError = {
   /** Stable, for the UI to branch on: `not_found`, `slug_taken`, `refused`, `disk_full`… */
@@ -637,4 +786,4 @@ export type IpcError = {
 export const STATUSES: readonly Status[] = ["idea", "draft", "review", "ready", "published"];
 
 /** Ids of the menu items the shell passes to the UI as the `menu` event. */
-export type MenuId = "new-draft" | "save-checkpoint" | "import" | "import-files" | "export" | "find" | "toggle-preview" | "focus-mode" | "distraction-free" | "theme-light" | "theme-dark" | "theme-system" | "show-authors" | "show-history";
+export type MenuId = "new-draft" | "open-file" | "save-checkpoint" | "import" | "import-files" | "export" | "find" | "spelling-languages" | "smart-punctuation" | "command-palette" | "toggle-preview" | "toggle-outline" | "focus-mode" | "typewriter-mode" | "distraction-free" | "theme-light" | "theme-dark" | "theme-system" | "go-to-draft" | "show-authors" | "show-history";

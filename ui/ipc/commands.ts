@@ -11,17 +11,25 @@ import type {
   DraftImage,
   DraftSummary,
   DraftsFolder,
+  FirstRun,
   ImportReport,
   LibraryInfo,
+  MenuAction,
   NewAuthor,
   NewDraft,
+  OpenedFiles,
   PreviewReply,
   PreviewRequest,
+  DamagedPlace,
+  InstalledDictionary,
   Revision,
   RevisionSummary,
   SaveMode,
   SearchHit,
   SiteSummary,
+  SpellingLanguages,
+  WritingDay,
+  WritingDelta,
 } from "./bindings";
 
 /** Counts and location of the open library. */
@@ -122,3 +130,49 @@ export const draftsFolder = () => invoke<DraftsFolder | null>("drafts_folder");
 
 /** Stops syncing the drafts folder and forgets it; its files stay. */
 export const unbindDraftsFolder = () => invoke<null>("unbind_drafts_folder");
+
+/** Opens Markdown files as drafts linked to them; each file that cannot be opened is a problem line. */
+export const openFiles = (paths: string[]) => invoke<OpenedFiles>("open_files", { paths });
+
+/** What the files the app was started with opened as (once). */
+export const takeStartupFiles = () => invoke<OpenedFiles>("take_startup_files");
+
+/** Every place in `text` that looks like damaged text (mojibake), with its repair; changes nothing. */
+export const findDamagedText = (text: string) => invoke<DamagedPlace[]>("find_damaged_text", { text });
+
+/** The words of `words` misspelled in a draft written in `language` (null: the system's), each once. */
+export const checkSpelling = (language: string | null, words: string[]) =>
+  invoke<string[]>("check_spelling", { language, words });
+
+/** Up to eight replacements for a misspelled word, best first. */
+export const spellingSuggestions = (language: string | null, word: string) =>
+  invoke<string[]>("spelling_suggestions", { language, word });
+
+/** Adds a word to the library's personal dictionary; resolves to the word as stored. */
+export const addDictionaryWord = (word: string) => invoke<string>("add_dictionary_word", { word });
+
+/** What a draft written in `language` is checked in: its primary language and the writer's extras. */
+export const spellingLanguages = (language: string | null) =>
+  invoke<SpellingLanguages>("spelling_languages", { language });
+
+/** Replaces the extra languages checked in every draft; resolves to them as stored. */
+export const setSpellingLanguages = (tags: string[]) => invoke<string[]>("set_spelling_languages", { tags });
+
+/** Every installed Hunspell dictionary, sorted by name. */
+export const installedDictionaries = () => invoke<InstalledDictionary[]>("installed_dictionaries");
+/** Every item of the menu bar with its label, shortcut and menus, for the command palette. */
+export const menuActions = () => invoke<MenuAction[]>("menu_actions");
+
+/** Runs menu item `id` exactly as choosing it from the menu does. */
+export const runMenuAction = (id: string) => invoke<null>("run_menu_action", { id });
+/** Adds words written (a batch, sent with an autosave) to their day; returns the day's totals. */
+export const addWriting = (delta: WritingDelta) => invoke<WritingDay>("add_writing", { delta });
+
+/** The words written on `day` (`YYYY-MM-DD`, local). */
+export const writingDay = (day: string) => invoke<WritingDay>("writing_day", { day });
+
+/** Creates the welcome draft on a new library's first opening; says whether to ask for an author profile. */
+export const firstRun = () => invoke<FirstRun>("first_run");
+
+/** The writer answered the author prompt with "Not now": the library never asks again. */
+export const dismissAuthorPrompt = () => invoke<null>("dismiss_author_prompt");

@@ -33,13 +33,13 @@ export async function chooseFolder(title: string): Promise<string | null> {
 /** Markdown files `import_paths` reads (the core's own list of extensions). */
 const MARKDOWN_EXTENSIONS = ["md", "markdown", "txt"];
 
-/** Asks for Markdown files to import; empty when the writer cancels. */
-export async function chooseMarkdownFiles(title: string): Promise<string[]> {
+/** Asks for Markdown files (to import, by default; `extensions` narrows them); empty when the writer cancels. */
+export async function chooseMarkdownFiles(title: string, extensions: string[] = MARKDOWN_EXTENSIONS): Promise<string[]> {
   const picked = await open({
     title,
     multiple: true,
     directory: false,
-    filters: [{ name: "Markdown", extensions: MARKDOWN_EXTENSIONS }],
+    filters: [{ name: "Markdown", extensions }],
   });
   if (picked === null) return [];
   return Array.isArray(picked) ? picked : [picked];

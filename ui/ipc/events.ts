@@ -1,6 +1,6 @@
 /** Typed listeners for the events the shell emits; the only callers of `listen`. */
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { ExportProgress, MenuId, SyncError, SyncReport } from "./bindings";
+import type { ExportProgress, MenuId, OpenedFiles, SyncError, SyncReport } from "./bindings";
 
 /** Calls `handler` with the id of each native menu item the writer picks. */
 export const onMenu = (handler: (id: MenuId) => void): Promise<UnlistenFn> =>
@@ -21,5 +21,9 @@ export const onFolderSync = (handler: (report: SyncReport) => void): Promise<Unl
 /** Calls `handler` when the drafts folder cannot be watched (the shell retries by itself). */
 export const onFolderSyncError = (handler: (error: SyncError) => void): Promise<UnlistenFn> =>
   listen<SyncError>("folder-sync-error", (event) => handler(event.payload));
+
+/** Calls `handler` with the drafts that files handed over by a second launch or dropped on the window opened as. */
+export const onFilesOpened = (handler: (opened: OpenedFiles) => void): Promise<UnlistenFn> =>
+  listen<OpenedFiles>("files-opened", (event) => handler(event.payload));
 
 export type { UnlistenFn };

@@ -54,6 +54,12 @@ pub enum Command {
     History(HistoryArgs),
     /// Bring back an earlier revision. The restore is itself a new revision: nothing is lost.
     Restore(RestoreArgs),
+    /// Show the damaged text (mojibake) in a draft, and with --apply repair it as a new revision.
+    ///
+    /// Finds UTF-8 that was read as Windows-1252 or Latin-1 (`CafÃ©`, `â€”`), read that way twice,
+    /// or read as a Thai code page that lost the dash's bytes (a lone `โ` in a text that is not
+    /// Thai). Each repair is listed with its line, as it is and as it would be.
+    Repair(RepairArgs),
     /// Move a draft to the trash. It keeps its history and can be brought back with untrash.
     Trash(SlugArg),
     /// Bring a draft back from the trash.
@@ -84,6 +90,47 @@ pub enum Command {
     Backup(BackupArgs),
     /// Check the library's integrity and print a clear verdict.
     Check,
+    /// Create the library if it does not exist yet, and print its folder.
+    ///
+    /// Every command creates the library on first use; this one only says where it is. The
+    /// desktop app opens a new library with a welcome draft and asks for the writer's author
+    /// profile; with --no-welcome it does neither, as for a library set up by a script.
+    Init(InitArgs),
+    /// Write the manual pages, or print shell completions: what a package installs.
+    Generate(GenerateArgs),
+}
+
+/// Options of `byline init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The app opens the library without the welcome draft and the author prompt. It has no
+    /// effect on a library the app has opened already, or that holds drafts or authors.
+    #[arg(long)]
+    pub no_welcome: bool,
+}
+
+/// Options of `byline generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What to generate.
+    #[command(subcommand)]
+    pub what: Generated,
+}
+
+/// What `byline generate` writes.
+#[derive(Debug, Subcommand)]
+pub enum Generated {
+    /// Write byline.1 and a page per command (byline-export.1, byline-author-add.1, …) to DIR.
+    Man {
+        /// Folder to write the pages to (created if missing).
+        dir: PathBuf,
+    },
+    /// Print the completion script for a shell (bash, zsh, fish, elvish or powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Options of `byline new`.
@@ -122,6 +169,10 @@ pub struct ImportArgs {
     /// scripts; by default the files that can be imported are, and the others are listed.
     #[arg(long)]
     pub all_or_nothing: bool,
+    /// Repair damaged text (mojibake such as `CafÃ©` or `â€”`) before importing; without it such
+    /// files are imported as they are, with a warning.
+    #[arg(long)]
+    pub fix_mojibake: bool,
 }
 
 /// Options of `byline list`.
@@ -229,6 +280,16 @@ pub struct RestoreArgs {
     pub slug: String,
     /// The revision number, as `byline history` shows it.
     pub revision: i64,
+}
+
+/// Options of `byline repair`.
+#[derive(Debug, Args)]
+pub struct RepairArgs {
+    /// The draft's slug.
+    pub slug: String,
+    /// Save the repaired text as a new revision (without it, the repairs are only shown).
+    #[arg(long)]
+    pub apply: bool,
 }
 
 /// A single draft slug.
@@ -407,6 +468,11 @@ pub struct ExportArgs {
     /// News, Reddit and X), which a page with a canonical URL shows otherwise.
     #[arg(long)]
     pub no_share: bool,
+    /// Set typewriter punctuation in the exported copy: curly quotes in the draft language's
+    /// style, `--` and `---` as en and em dashes, `...` as an ellipsis (never in code or URLs).
+    /// The draft in the library is not changed.
+    #[arg(long)]
+    pub smart: bool,
 }
 
 /// Options of `byline export-book`.
@@ -440,6 +506,9 @@ pub struct ExportSiteArgs {
     /// Folder of templates that override the built-in theme.
     #[arg(long, value_name = "DIR")]
     pub template: Option<PathBuf>,
+    /// Set typewriter punctuation in every exported article, as `export --smart` does.
+    #[arg(long)]
+    pub smart: bool,
 }
 
 /// Options of `byline sync` and `byline watch`.

@@ -53,3 +53,8 @@ pub fn progress(total: usize, what: &str) -> ProgressBar {
 pub fn when(time: &chrono::DateTime<chrono::Utc>) -> String {
     time.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// `1 place`, `3 places`.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

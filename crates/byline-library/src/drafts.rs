@@ -123,6 +123,7 @@ impl Library {
         let tx = self.write_tx()?;
         let mut snapshot = DraftSnapshot {
             title: new.title,
+            title_from_body: false,
             subtitle: new.subtitle,
             summary: new.summary,
             body: new.body,
@@ -134,6 +135,7 @@ impl Library {
             discuss_url: new.discuss_url,
             cover_image: new.cover_image,
             extra: new.extra,
+            word_goal: new.word_goal,
         };
         normalize_snapshot(&mut snapshot)?;
         if snapshot.authors.is_empty() {
@@ -179,8 +181,9 @@ fn apply_change(snapshot: &mut DraftSnapshot, change: DraftChange) {
         cover_image,
         published: _,
         extra,
+        word_goal,
     } = change;
-    set(&mut snapshot.title, title);
+    apply_title(snapshot, title);
     set(&mut snapshot.subtitle, subtitle);
     set(&mut snapshot.summary, summary);
     set(&mut snapshot.body, body);
@@ -192,6 +195,21 @@ fn apply_change(snapshot: &mut DraftSnapshot, change: DraftChange) {
     set(&mut snapshot.discuss_url, discuss_url);
     set(&mut snapshot.cover_image, cover_image);
     set(&mut snapshot.extra, extra);
+    set(&mut snapshot.word_goal, word_goal);
+}
+
+/// A title other than the current one is the writer's own from then on; a blank one hands the
+/// title back to the body (normalizing derives it). The current title sent again (a file
+/// written back, a field left unchanged) changes nothing, so a title that follows keeps following.
+fn apply_title(snapshot: &mut DraftSnapshot, title: Option<String>) {
+    let Some(title) = title else { return };
+    let title = title.trim();
+    if title.is_empty() {
+        snapshot.title_from_body = true;
+    } else if title != snapshot.title {
+        snapshot.title = title.to_string();
+        snapshot.title_from_body = false;
+    }
 }
 
 fn set<T>(field: &mut T, value: Option<T>) {

@@ -62,12 +62,26 @@ pub fn drafts_working_folder(dir: &Path, library_dir: &Path) -> Result<PathBuf> 
 /// A drafts folder that has passed the placement rules: the canonical folder Byline works in.
 /// Checked once, where the folder is chosen; every reconciliation after that takes it as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct WorkingFolder(PathBuf);
+pub(crate) struct WorkingFolder {
+    path: PathBuf,
+    files_only: bool,
+}
 
 impl WorkingFolder {
+    /// The folder that holds files the writer opened one by one (canonical, existing): only those
+    /// files are synced, and its placement is the writer's own business.
+    pub(crate) fn of_opened_files(path: PathBuf) -> Self {
+        WorkingFolder { path, files_only: true }
+    }
+
     /// The folder, canonical.
     pub(crate) fn path(&self) -> &Path {
-        &self.0
+        &self.path
+    }
+
+    /// True for a folder of opened files rather than a drafts folder.
+    pub(crate) fn files_only(&self) -> bool {
+        self.files_only
     }
 }
 
@@ -78,7 +92,7 @@ impl Library {
         let working = drafts_working_folder(dir, self.dir())?;
         create_dir_all(&working)?;
         let canonical = working.canonicalize().map_err(|source| Error::Io { path: working.clone(), source })?;
-        Ok(WorkingFolder(canonical))
+        Ok(WorkingFolder { path: canonical, files_only: false })
     }
 }
 

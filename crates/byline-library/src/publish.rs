@@ -57,6 +57,8 @@ pub struct ExportOptions {
     pub template_dir: Option<PathBuf>,
     /// Show the share prompt on an HTML page that has a canonical URL.
     pub share: bool,
+    /// Curly quotes, dashes and ellipses in the exported copy ([`smartened`]).
+    pub smart: bool,
 }
 
 /// An exported article held in memory.
@@ -77,6 +79,8 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// Templates overriding the built-in theme.
     pub template_dir: Option<PathBuf>,
+    /// Curly quotes, dashes and ellipses in every exported article ([`smartened`]).
+    pub smart: bool,
 }
 
 /// What a site export wrote.
@@ -91,6 +95,23 @@ pub struct SiteSummary {
 /// Meta description length when the draft has no summary.
 const DESCRIPTION_CHARS: usize = 160;
 
+/// The draft as a smart-punctuation export prints it: its title, subtitle, summary and body with
+/// typewriter quotes, `--`, `---` and `...` set as its language sets them (byline-render's
+/// [`smarten`](byline_render::smarten), the editor's own rules). Only the exported copy changes:
+/// the library keeps what the writer typed.
+pub(crate) fn smartened_if(mut draft: Draft, smart: bool) -> Draft {
+    if !smart {
+        return draft;
+    }
+    let language = draft.language.clone().unwrap_or_else(|| "en".to_owned());
+    let smarten = |text: &str| byline_render::smarten(text, &language);
+    draft.title = smarten(&draft.title);
+    draft.subtitle = draft.subtitle.as_deref().map(smarten);
+    draft.summary = draft.summary.as_deref().map(smarten);
+    draft.body = smarten(&draft.body);
+    draft
+}
+
 fn exporter(template_dir: Option<&Path>) -> Result<Exporter> {
     match template_dir {
         Some(dir) => Exporter::with_template_dir(dir).map_err(|err| Error::Export(err.to_string())),
@@ -101,7 +122,7 @@ fn exporter(template_dir: Option<&Path>) -> Result<Exporter> {
 impl Library {
     /// Exports one draft into memory.
     pub fn export_article(&self, slug: &str, options: &ExportOptions) -> Result<ExportedArticle> {
-        let draft = self.draft(slug)?;
+        let draft = smartened_if(self.draft(slug)?, options.smart);
         match options.format {
             ArticleFormat::Markdown(flavor) => self.markdown_export(&draft, flavor),
             ArticleFormat::Document(format) => Ok(ExportedArticle {

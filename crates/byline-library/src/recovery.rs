@@ -106,7 +106,8 @@ impl Library {
     /// folder), and the notice says so.
     pub fn open_or_recover(dir: &Path) -> Result<(Library, Option<RecoveryNotice>)> {
         let db_path = dir.join(DATABASE_FILE);
-        if !db_path.is_file() || diagnose(&db_path).is_none() {
+        // The whole-file check reads every page: only a file not as Byline closed it needs it.
+        if !db_path.is_file() || crate::clean_close::closed_cleanly(dir) || diagnose(&db_path).is_none() {
             let library = Library::open(dir)?;
             // Refreshing the record here covers bindings made by older builds; failing to is
             // not worth refusing to open over, as the binding itself is safe in the database.
@@ -245,9 +246,14 @@ fn bound_folder(dir: &Path, damaged: &Path) -> Option<PathBuf> {
     let uri = format!("{}?mode=ro", file_uri(damaged));
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(uri, flags).ok()?;
-    conn.query_row("SELECT dir FROM sync_folders ORDER BY bound_at DESC LIMIT 1", [], |row| row.get::<_, String>(0))
-        .ok()
-        .map(PathBuf::from)
+    // A file of an older schema has no `files_only`: every folder it knows is a drafts folder.
+    let latest = |sql: &str| conn.query_row(sql, [], |row| row.get::<_, String>(0));
+    let dir = match latest("SELECT dir FROM sync_folders WHERE files_only = 0 ORDER BY bound_at DESC LIMIT 1") {
+        Err(rusqlite::Error::QueryReturnedNoRows) => return None,
+        Err(_) => latest("SELECT dir FROM sync_folders ORDER BY bound_at DESC LIMIT 1").ok()?,
+        Ok(dir) => dir,
+    };
+    Some(PathBuf::from(dir))
 }
 
 /// Renames the database and its WAL/SHM files to `<name>.damaged-<time>`; returns the new path.

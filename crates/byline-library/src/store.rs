@@ -19,6 +19,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_fast_lists_and_saves.sql"),
     include_str!("migrations/0004_file_origin.sql"),
     include_str!("migrations/0005_discuss_url.sql"),
+    include_str!("migrations/0006_personal_dictionary.sql"),
+    include_str!("migrations/0007_titles_and_goals.sql"),
+    include_str!("migrations/0008_first_run.sql"),
+    include_str!("migrations/0009_opened_files.sql"),
 ];
 
 /// Newest schema version this build knows.
@@ -44,6 +48,15 @@ pub struct Library {
     pub(crate) conn: Connection,
     dir: PathBuf,
     clock: Clock,
+    /// The database file's fingerprint when opened, to tell at close whether this session
+    /// accounts for every change to it ([`clean_close`](crate::clean_close)).
+    opened_as: Option<String>,
+}
+
+impl Drop for Library {
+    fn drop(&mut self) {
+        crate::clean_close::record(&self.conn, &self.dir, self.opened_as.as_deref());
+    }
 }
 
 impl fmt::Debug for Library {
@@ -69,7 +82,8 @@ impl Library {
             return Err(Error::NewerSchema { found, supported: SCHEMA_VERSION });
         }
         configure(&conn).map_err(|e| e.at_database(&db_path))?;
-        let mut library = Library { conn, dir: dir.to_path_buf(), clock };
+        let opened_as = crate::clean_close::fingerprint(dir);
+        let mut library = Library { conn, dir: dir.to_path_buf(), clock, opened_as };
         let now = library.now();
         migrate(&mut library.conn, now).map_err(|e| e.at_database(&db_path))?;
         Ok(library)

@@ -57,10 +57,10 @@ fn every_field_round_trips_and_blank_optionals_become_none() {
 }
 
 #[test]
-fn blank_titles_and_unknown_statuses_are_refused_clearly() {
+fn a_blank_title_follows_the_body_and_unknown_statuses_are_refused_clearly() {
     let mut f = common::fixture();
-    let err = f.lib.create_draft(common::draft("   ", "x")).unwrap_err();
-    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    let d = f.lib.create_draft(common::draft("   ", "# Harbour Lights\n\nx")).unwrap();
+    assert_eq!((d.title.as_str(), d.title_from_body), ("Harbour Lights", true));
     let err = "finished".parse::<Status>().unwrap_err();
     assert_eq!(err.to_string(), "unknown status `finished`; use one of: idea, draft, review, ready, published");
     assert_eq!(" PUBLISHED ".parse::<Status>().unwrap(), Status::Published);
@@ -261,8 +261,8 @@ fn failed_operations_leave_the_library_unchanged() {
     let bad_edit =
         DraftChange { body: Some("changed".into()), authors: Some(vec!["ghost".into()]), ..Default::default() };
     assert!(f.lib.update_draft(&d.slug, bad_edit, SaveMode::Edit).is_err());
-    let blank = DraftChange { body: Some("changed".into()), title: Some(" ".into()), ..Default::default() };
-    assert!(f.lib.update_draft(&d.slug, blank, SaveMode::Edit).is_err());
+    let no_goal = DraftChange { body: Some("changed".into()), word_goal: Some(Some(0)), ..Default::default() };
+    assert!(f.lib.update_draft(&d.slug, no_goal, SaveMode::Edit).is_err());
     assert!(f.lib.add_asset(b"not an image", "x.txt").is_err());
     assert!(f.lib.restore_revision(&d.slug, 99).is_err());
 

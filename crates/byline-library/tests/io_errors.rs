@@ -200,6 +200,7 @@ fn html_page() -> ExportOptions {
         include_email: false,
         template_dir: None,
         share: true,
+        smart: false,
     }
 }
 

@@ -123,7 +123,10 @@ fn an_older_library_is_migrated_in_place_keeping_its_drafts() {
     // Turn the file back into a schema-1 library.
     let conn = Connection::open(path.join("library.db")).unwrap();
     conn.execute_batch(
-        "DROP TABLE sync_files; DROP TABLE sync_folders;
+        "DROP TRIGGER drafts_end_the_first_run; DROP TRIGGER authors_end_the_first_run; DROP TABLE settings;
+         DROP TABLE writing_days; ALTER TABLE drafts DROP COLUMN title_from_body; ALTER TABLE drafts DROP COLUMN word_goal;
+         DROP TABLE dictionary_words; DROP TABLE spelling_languages;
+         DROP TABLE sync_files; DROP TABLE sync_folders;
          DROP INDEX drafts_list_by_updated; DROP INDEX drafts_list_by_created; DROP INDEX drafts_list_by_title;
          DROP INDEX draft_tags_in_order; DROP INDEX draft_authors_in_order; DROP TABLE drafts_fts_stale;
          ALTER TABLE drafts DROP COLUMN origin; ALTER TABLE drafts DROP COLUMN discuss_url;
@@ -161,7 +164,11 @@ fn a_schema_4_library_gains_discuss_links_and_keeps_its_drafts() {
     // Turn the file back into what a schema-4 Byline left behind.
     let conn = Connection::open(path.join("library.db")).unwrap();
     conn.execute_batch(
-        "ALTER TABLE drafts DROP COLUMN discuss_url;
+        "DROP TRIGGER drafts_end_the_first_run; DROP TRIGGER authors_end_the_first_run; DROP TABLE settings;
+         DROP TABLE writing_days; ALTER TABLE drafts DROP COLUMN title_from_body; ALTER TABLE drafts DROP COLUMN word_goal;
+         DROP TABLE dictionary_words; DROP TABLE spelling_languages;
+         ALTER TABLE sync_folders DROP COLUMN files_only;
+         ALTER TABLE drafts DROP COLUMN discuss_url;
          UPDATE revisions SET meta = json_remove(meta, '$.discuss_url');
          DELETE FROM schema_migrations WHERE version > 4; PRAGMA user_version = 4;",
     )
@@ -185,4 +192,43 @@ fn a_schema_4_library_gains_discuss_links_and_keeps_its_drafts() {
     assert_eq!(version, SCHEMA_VERSION);
     const { assert!(SCHEMA_VERSION >= 5) };
     assert!(lib.integrity_check().unwrap().is_empty());
+}
+
+/// Turns the library in `path` back into what a schema-7 Byline left behind.
+fn back_to_schema_7(path: &std::path::Path) {
+    let conn = Connection::open(path.join("library.db")).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER drafts_end_the_first_run; DROP TRIGGER authors_end_the_first_run; DROP TABLE settings;
+         ALTER TABLE sync_folders DROP COLUMN files_only;
+         DELETE FROM schema_migrations WHERE version > 7; PRAGMA user_version = 7;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_schema_7_library_in_use_never_gets_the_welcome_and_an_empty_one_does() {
+    let mut used = common::fixture();
+    let slug = used.lib.create_draft(common::draft("From v7", "written before the first run existed")).unwrap().slug;
+    let path = used.lib.dir().to_path_buf();
+    drop(used.lib);
+    back_to_schema_7(&path);
+    let mut lib = Library::open(&path).unwrap();
+    assert_eq!(lib.welcome_if_new().unwrap(), byline_library::FirstRun { welcome: None, ask_for_author: false });
+    assert_eq!(lib.draft(&slug).unwrap().body, "written before the first run existed");
+    assert_eq!(lib.stats().unwrap().drafts, 1);
+
+    let empty = common::fixture();
+    let path = empty.lib.dir().to_path_buf();
+    drop(empty.lib);
+    back_to_schema_7(&path);
+    let mut lib = Library::open(&path).unwrap();
+    assert!(lib.welcome_if_new().unwrap().welcome.is_some(), "a library never used is new");
+    let version: i64 = lib_version(&path);
+    assert_eq!(version, SCHEMA_VERSION);
+    const { assert!(SCHEMA_VERSION >= 8) };
+    assert!(lib.integrity_check().unwrap().is_empty());
+}
+
+fn lib_version(path: &std::path::Path) -> i64 {
+    Connection::open(path.join("library.db")).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
 }

@@ -48,7 +48,7 @@ pub use escape::{escape_html_into, Quotes};
 pub use highlight::{CacheStats, HighlightCache};
 pub use html_balance::VOID_ELEMENTS;
 pub use slug::{slugify, SlugStyle};
-pub use stats::{first_heading, plain_text, text_stats, TextStats};
+pub use stats::{derive_title, first_heading, plain_text, text_stats, TextStats};
 pub use theme_css::{highlight_css, theme_css, CodeTheme};
 pub use typography::smarten;
 
@@ -101,7 +101,7 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Word count and reading time.
     pub stats: TextStats,
-    /// Text of the first level-1 heading, if any.
+    /// Text of the first level-1 heading with text, if any: [`first_heading`]'s.
     pub title: Option<String>,
 }
 
@@ -174,7 +174,7 @@ fn assemble(html: String, written: Written) -> Rendered {
         .into_iter()
         .map(|h| TocEntry { level: h.level, id: format!("{ID_PREFIX}{}", h.id), text: h.text })
         .collect();
-    let title = toc.iter().find(|e| e.level == 1).map(|e| e.text.clone());
+    let title = toc.iter().find(|e| e.level == 1 && !e.text.is_empty()).map(|e| e.text.clone());
     Rendered { html, toc, stats: written.stats, title }
 }
 

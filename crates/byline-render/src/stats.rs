@@ -105,10 +105,15 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Text of the first level-1 heading (ATX `# …` or setext `===`), formatting removed.
+/// Text of the first level-1 heading with text (ATX `# …` or setext `===`), formatting removed:
+/// the draft's title when the writer typed none. [`Rendered::title`](crate::Rendered) is the
+/// same text, taken from the render's own headings (a property test holds them equal).
 pub fn first_heading(markdown: &str) -> Option<String> {
+    let masked = template_mask::mask(markdown);
+    let no_tags = Template::default();
+    let (text, template) = masked.as_ref().map_or((markdown, &no_tags), |m| (m.text.as_str(), &m.template));
     let mut current: Option<String> = None;
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(text, options()) {
         match event {
             Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => current = Some(String::new()),
             Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
@@ -119,7 +124,7 @@ pub fn first_heading(markdown: &str) -> Option<String> {
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(heading) = current.as_mut() {
-                    heading.push_str(&t);
+                    heading.push_str(&template.restore(&t));
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -131,6 +136,38 @@ pub fn first_heading(markdown: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Longest title [`derive_title`] takes from a first line, in characters.
+const FIRST_LINE_TITLE_CHARS: usize = 80;
+
+/// A title for a text that has none of its own: its first level-1 heading, else its first line
+/// with words in it (formatting removed, at most 80 characters, cut on a word), as a plain text
+/// file's first line is its title.
+pub fn derive_title(markdown: &str) -> Option<String> {
+    first_heading(markdown).or_else(|| {
+        markdown.lines().find_map(|line| {
+            let words = line_words(line);
+            (!words.is_empty()).then(|| truncate_on_word(&words, FIRST_LINE_TITLE_CHARS))
+        })
+    })
+}
+
+/// One line's words, its Markdown (list markers, emphasis, link targets) removed.
+fn line_words(line: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(line, options()) {
+        if let Event::Text(t) | Event::Code(t) = event {
+            text.push_str(&t);
+            text.push(' ');
+        }
+    }
+    let text = collapse(&text);
+    if text.chars().any(char::is_alphanumeric) {
+        text
+    } else {
+        String::new()
+    }
 }
 
 /// The first paragraph(s) as plain text, at most `max_chars` characters, cut on a word
@@ -225,6 +262,26 @@ mod tests {
         assert_eq!(first_heading("Setext `title`\n===\n\n# Later\n").as_deref(), Some("Setext title"));
         assert_eq!(first_heading("## Only two\n\ntext"), None);
         assert_eq!(first_heading("```\n# not a heading\n```\n"), None);
+    }
+
+    #[test]
+    fn first_heading_skips_an_empty_one_and_keeps_template_tags() {
+        assert_eq!(first_heading("#\n\n# Lantern Street Notes\n").as_deref(), Some("Lantern Street Notes"));
+        assert_eq!(first_heading("# Notes on {{< ref x >}}\n").as_deref(), Some("Notes on {{< ref x >}}"));
+    }
+
+    #[test]
+    fn derive_title_prefers_the_heading_then_the_first_line_with_words() {
+        assert_eq!(derive_title("Intro text\n\n# Lantern Street Notes\n").as_deref(), Some("Lantern Street Notes"));
+        assert_eq!(
+            derive_title("\n\n  Grocery list for *Sunday*  \nmilk\n").as_deref(),
+            Some("Grocery list for Sunday")
+        );
+        assert_eq!(derive_title("---\n- Packing notes\n").as_deref(), Some("Packing notes"));
+        assert_eq!(derive_title("   \n\n"), None);
+        let long = "word ".repeat(40);
+        let title = derive_title(&long).unwrap_or_default();
+        assert!(title.chars().count() <= 80 && title.ends_with('…'), "{title}");
     }
 
     #[test]

@@ -15,17 +15,22 @@ use crate::error::IpcError;
 use crate::ipc::{
     ArticleExport, DraftsFolder, ExportFormat, ExportProgress, FolderSite, ImagePlacement, LibraryInfo, PaperSize,
 };
-use crate::menu::UI_ITEMS;
+use crate::menu::{self, MenuAction};
+use crate::opened_files::OpenedFiles;
+use crate::spelling::SpellingLanguages;
 use byline_library::draft_images::DraftImage;
 use byline_library::folder_sync::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
 use byline_library::import::{ImportIssue, ImportReport, ImportedDraft};
 use byline_library::publish::SiteSummary;
+use byline_library::repair::{DamagedFile, DamagedPlace};
 use byline_library::{
-    Asset, Author, AuthorChange, Draft, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary, NewAuthor,
-    NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status,
+    Asset, Author, AuthorChange, Draft, DraftChange, DraftFilter, DraftSnapshot, DraftSort, DraftSummary, FirstRun,
+    NewAuthor, NewDraft, Revision, RevisionSummary, SaveMode, SearchHit, Status, WritingDay, WritingDelta,
 };
+use byline_mojibake::{Kind, Repair};
 use byline_preview::{BlockRef, PreviewReply, PreviewRequest, PreviewUpdate, TextChange};
 use byline_render::{TextStats, TocEntry};
+use byline_spell::InstalledDictionary;
 
 /// The generated file, relative to this crate.
 pub const BINDINGS_FILE: &str = "../ui/ipc/bindings.ts";
@@ -80,6 +85,9 @@ fn generate() -> (String, Vec<String>) {
         .declare::<DraftSnapshot>()
         .declare::<Revision>()
         .declare::<SearchHit>()
+        // Words written per day.
+        .declare::<WritingDay>()
+        .declare::<WritingDelta>()
         // Authors, images and the library.
         .declare::<Author>()
         .declare::<NewAuthor>()
@@ -87,6 +95,8 @@ fn generate() -> (String, Vec<String>) {
         .declare::<Asset>()
         .declare::<DraftImage>()
         .declare::<LibraryInfo>()
+        // The first run.
+        .declare::<FirstRun>()
         // The live preview.
         .declare::<TextChange>()
         .declare::<PreviewRequest>()
@@ -103,6 +113,7 @@ fn generate() -> (String, Vec<String>) {
         .declare::<SiteSummary>()
         .declare::<ExportProgress>()
         .declare::<ImportedDraft>()
+        .declare::<DamagedFile>()
         .declare::<ImportIssue>()
         .declare::<ImportReport>()
         // The drafts folder.
@@ -114,6 +125,17 @@ fn generate() -> (String, Vec<String>) {
         .declare::<SyncError>()
         .declare::<FolderSite>()
         .declare::<DraftsFolder>()
+        // Files opened from outside the library.
+        .declare::<OpenedFiles>()
+        // Damaged text found in the editor.
+        .declare::<Kind>()
+        .declare::<Repair>()
+        .declare::<DamagedPlace>()
+        // Spell checking.
+        .declare::<InstalledDictionary>()
+        .declare::<SpellingLanguages>()
+        // The menu, as the command palette lists it.
+        .declare::<MenuAction>()
         // How commands fail.
         .declare::<IpcError>();
     out.text.push_str(&constants());
@@ -130,7 +152,7 @@ pub fn typescript() -> String {
 fn constants() -> String {
     let quoted = |items: &mut dyn Iterator<Item = &str>| items.map(|item| format!("\"{item}\"")).collect::<Vec<_>>();
     let statuses = quoted(&mut Status::ALL.iter().map(|status| status.as_str()));
-    let menu = quoted(&mut UI_ITEMS.iter().copied());
+    let menu = quoted(&mut menu::ui_items().into_iter());
     format!(
         "/** Every status, in workflow order. */\n\
          export const STATUSES: readonly Status[] = [{}];\n\n\

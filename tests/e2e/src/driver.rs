@@ -22,8 +22,10 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Starts tauri-driver on free ports, with the given display, logging to `log`.
-    pub fn start(display: &Display, log: &Path) -> Result<Self> {
+    /// Starts tauri-driver on free ports, with the given display, logging to `log`. The app's
+    /// own files (the web view's storage with the view preferences, window state, caches) live
+    /// under `home`, so no session sees what another left behind, even one running in parallel.
+    pub fn start(display: &Display, log: &Path, home: &Path) -> Result<Self> {
         let tauri_driver = which("tauri-driver").context(
             "tauri-driver is not installed. Run scripts/setup-app.sh \
              (cargo install tauri-driver --locked --version ^2)",
@@ -43,6 +45,9 @@ impl Driver {
             .env("NO_AT_BRIDGE", "1")
             .env("GDK_BACKEND", "x11")
             .env("RUST_BACKTRACE", "1")
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
             .stdout(out.try_clone()?)
             .stderr(out);
         match &display.dbus_address {

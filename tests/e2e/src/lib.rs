@@ -9,6 +9,7 @@
 pub mod bench_inputs;
 pub mod big_library;
 pub mod csp;
+pub mod deb;
 pub mod display;
 pub mod driver;
 pub mod figures;
@@ -28,4 +29,4 @@ pub mod x11;
 pub mod xss_corpus;
 
 pub use seed::Library;
-pub use session::{with_app, App};
+pub use session::{with_app, with_launch, App, Launch};

@@ -23,6 +23,7 @@ const selectors = {
   progressbar: 'progress, [role=progressbar]',
   iframe: 'iframe',
   link: 'a[href], [role=link]',
+  navigation: 'nav, [role=navigation]',
 };
 const text = (el) => (el ? el.textContent || '' : '').replace(/\s+/g, ' ').trim();
 function accessibleName(el) {

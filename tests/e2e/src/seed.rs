@@ -17,8 +17,17 @@ pub struct Library {
 }
 
 impl Library {
-    /// A new, empty library.
+    /// A new, empty library the app opens as it is: set up with `byline init --no-welcome`, so
+    /// no welcome draft and no author prompt (the first run has its own tests, on
+    /// [`Library::brand_new`]).
     pub fn empty() -> Result<Self> {
+        let library = Self::brand_new()?;
+        library.byline(&["init", "--no-welcome"])?;
+        Ok(library)
+    }
+
+    /// A library folder nothing has created yet: the app's first opening is its first run.
+    pub fn brand_new() -> Result<Self> {
         let dir = tempfile::Builder::new().prefix("byline-e2e-").tempdir()?;
         Ok(Self { dir })
     }
@@ -26,7 +35,8 @@ impl Library {
     /// A library with the two demo authors (Mara is the default) and the sample drafts from
     /// `drafts/` imported.
     pub fn with_samples() -> Result<Self> {
-        let library = Self::empty()?;
+        // The authors alone make the library one in use: the app never welcomes it.
+        let library = Self::brand_new()?;
         library.add_author(
             "Mara Lindqvist",
             "Writes about developer tools and the small decisions that make them pleasant.",

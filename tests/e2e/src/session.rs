@@ -36,6 +36,18 @@ pub struct App {
     pub name: String,
     /// The X display the window is on.
     pub display: String,
+    /// The session bus the app is on (a second launch must find the first through it).
+    pub dbus_address: Option<String>,
+}
+
+/// How the app is started, beyond `--library DIR`.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// The binary to run; `None` is the one under test ([`app_binary`]), e.g. the package test
+    /// names the installed `/usr/bin/byline-app`.
+    pub binary: Option<PathBuf>,
+    /// Arguments after `--library DIR`, e.g. the Markdown files to open.
+    pub args: Vec<String>,
 }
 
 /// Launches the app on `library` and runs `body` against it. Whatever happens in the body
@@ -47,14 +59,31 @@ where
     F: FnOnce(App) -> Fut,
     Fut: Future<Output = Result<()>> + Send + 'static,
 {
+    with_launch(name, library, Launch::default(), body).await
+}
+
+/// Like [`with_app`], starting the app as `launch` says.
+pub async fn with_launch<F, Fut>(name: &str, library: &Path, launch: Launch, body: F) -> Result<()>
+where
+    F: FnOnce(App) -> Fut,
+    Fut: Future<Output = Result<()>> + Send + 'static,
+{
     let _turn = SESSION_LOCK.lock().await;
-    let app_bin = app_binary()?;
+    let app_bin = match launch.binary {
+        Some(binary) => binary,
+        None => app_binary()?,
+    };
     let log = artifacts_dir()?.join("logs").join(format!("{name}.log"));
     // A failure screenshot from an earlier run would mislead.
     let _ = std::fs::remove_file(artifacts_dir()?.join("failures").join(format!("{name}.png")));
     let display = Display::start()?;
-    let mut driver = Driver::start(&display, &log)?;
-    let client = tokio::time::timeout(LAUNCH_TIMEOUT, connect(&driver, &app_bin, library))
+    // Beside the library, so a relaunch of the same library finds the preferences it left.
+    let home = library.with_file_name(format!(
+        "{}-home",
+        library.file_name().map_or_else(|| "library".into(), |name| name.to_string_lossy())
+    ));
+    let mut driver = Driver::start(&display, &log, &home)?;
+    let client = tokio::time::timeout(LAUNCH_TIMEOUT, connect(&driver, &app_bin, library, &launch.args))
         .await
         .map_err(|_| anyhow!("the app did not start within {} s", LAUNCH_TIMEOUT.as_secs()))
         .and_then(|connected| connected)
@@ -64,6 +93,7 @@ where
         library: library.to_path_buf(),
         name: name.into(),
         display: display.display.clone(),
+        dbus_address: display.dbus_address.clone(),
     };
 
     let outcome = tokio::time::timeout(BODY_TIMEOUT, tokio::spawn(body(app.clone()))).await;
@@ -90,15 +120,17 @@ where
     result.with_context(|| format!("e2e test `{name}` failed (app log: {})", log.display()))
 }
 
-async fn connect(driver: &Driver, app_bin: &Path, library: &Path) -> Result<Client> {
+async fn connect(driver: &Driver, app_bin: &Path, library: &Path, extra: &[String]) -> Result<Client> {
     // tauri-driver reads `tauri:options` from `alwaysMatch` only; fantoccini sends the
     // capabilities there.
+    let mut args = vec![json!("--library"), json!(library)];
+    args.extend(extra.iter().map(|arg| json!(arg)));
     let mut capabilities = Map::new();
     capabilities.insert(
         "tauri:options".into(),
         json!({
             "application": app_bin,
-            "args": ["--library", library],
+            "args": args,
         }),
     );
     let client = ClientBuilder::native()

@@ -113,8 +113,13 @@ impl App {
     /// `input` and `change` as a writer leaving the field would.
     pub async fn fill(&self, name: &str, value: &str) -> Result<()> {
         let field = self.by_name("textbox", name).await?;
-        field.clear().await.with_context(|| format!("clearing {name:?}"))?;
-        field.send_keys(value).await.with_context(|| format!("typing into {name:?}"))?;
+        // Typed over a selection, as a writer replaces a field's text. WebDriver's clear() would
+        // blur the field empty, and a Title left blank goes back to following the first heading.
+        self.js("arguments[0].focus(); arguments[0].select(); return null;", vec![serde_json::to_value(&field)?])
+            .await
+            .with_context(|| format!("selecting the text of {name:?}"))?;
+        let keys = if value.is_empty() { "\u{e003}".to_owned() } else { value.to_owned() };
+        field.send_keys(&keys).await.with_context(|| format!("typing into {name:?}"))?;
         self.js(
             "arguments[0].dispatchEvent(new Event('change', {bubbles: true})); arguments[0].blur(); return null;",
             vec![serde_json::to_value(&field)?],

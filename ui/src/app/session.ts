@@ -101,7 +101,8 @@ export class Session {
       return;
     }
     try {
-      const draft = await createDraft({ title: "Untitled draft" });
+      // No title: it follows the first heading the writer types.
+      const draft = await createDraft({});
       this.show(draft);
       await this.panes.library.reload();
       this.panes.metadata.focusTitle();

@@ -1,4 +1,5 @@
-/** The toolbar above the editor: layouts, focus mode, details, history and export. */
+/** The toolbar above the editor: layouts, the outline, focus mode, typewriter scrolling, details,
+ * history and export. */
 import { h } from "../shared/dom";
 import type { Layout } from "./viewPrefs";
 
@@ -6,6 +7,8 @@ import type { Layout } from "./viewPrefs";
 export interface ToolbarHooks {
   layout(layout: Layout): void;
   focusMode(): void;
+  typewriter(): void;
+  outline(): void;
   details(): void;
   exportDialog(): void;
   history(): void;
@@ -22,6 +25,8 @@ export class Toolbar {
   readonly el: HTMLElement;
   private readonly layoutButtons: HTMLButtonElement[];
   private readonly focusButton = h("button", { type: "button", "aria-pressed": "false" }, "Focus");
+  private readonly typewriterButton = h("button", { type: "button", "aria-pressed": "false" }, "Typewriter");
+  private readonly outlineButton = h("button", { type: "button", "aria-pressed": "false" }, "Outline");
   private readonly detailsButton = h("button", { type: "button", "aria-pressed": "true" }, "Details");
   private readonly historyButton = h("button", { type: "button" }, "History");
   private readonly exportButton = h("button", { type: "button" }, "Export");
@@ -38,6 +43,11 @@ export class Toolbar {
     });
     this.focusButton.setAttribute("aria-label", "Focus mode");
     this.focusButton.title = "Focus mode: dim all but the current paragraph";
+    this.typewriterButton.setAttribute("aria-label", "Typewriter scrolling");
+    this.typewriterButton.title = "Typewriter scrolling: keep the line being written in the middle";
+    this.outlineButton.title = "Show or hide the draft's headings";
+    this.typewriterButton.addEventListener("click", () => hooks.typewriter());
+    this.outlineButton.addEventListener("click", () => hooks.outline());
     this.detailsButton.title = "Show or hide the draft's details";
     this.focusButton.addEventListener("click", () => hooks.focusMode());
     this.detailsButton.addEventListener("click", () => hooks.details());
@@ -47,7 +57,9 @@ export class Toolbar {
       "div",
       { class: "toolbar", role: "toolbar", "aria-label": "Writing tools" },
       h("div", { class: "segmented", role: "group", "aria-label": "Layout" }, ...this.layoutButtons),
+      this.outlineButton,
       this.focusButton,
+      this.typewriterButton,
       this.detailsButton,
       h("span", { class: "spacer" }),
       this.historyButton,
@@ -56,11 +68,20 @@ export class Toolbar {
   }
 
   /** Reflects the current view state in the pressed states. */
-  reflect(state: { layout: Layout; focusMode: boolean; details: boolean; hasDraft: boolean }): void {
+  reflect(state: {
+    layout: Layout;
+    focusMode: boolean;
+    typewriter: boolean;
+    outline: boolean;
+    details: boolean;
+    hasDraft: boolean;
+  }): void {
     for (const button of this.layoutButtons) {
       button.setAttribute("aria-pressed", String(button.dataset.layout === state.layout));
     }
     this.focusButton.setAttribute("aria-pressed", String(state.focusMode));
+    this.typewriterButton.setAttribute("aria-pressed", String(state.typewriter));
+    this.outlineButton.setAttribute("aria-pressed", String(state.outline));
     this.detailsButton.setAttribute("aria-pressed", String(state.details));
     this.historyButton.disabled = !state.hasDraft;
   }

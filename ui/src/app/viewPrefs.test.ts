@@ -6,9 +6,22 @@ import { FONT_DEFAULT, parsePrefs } from "./viewPrefs";
 
 describe("view preferences", () => {
   it("fall back to defaults for missing or broken storage", () => {
-    expect(parsePrefs(null)).toEqual({ layout: "split", fontSize: FONT_DEFAULT, focusMode: false, details: true });
+    expect(parsePrefs(null)).toEqual({
+      layout: "split",
+      fontSize: FONT_DEFAULT,
+      focusMode: false,
+      typewriter: false,
+      outline: false,
+      details: true,
+      smartPunctuation: true,
+    });
+    expect(parsePrefs('{"smartPunctuation":false}').smartPunctuation).toBe(false);
     expect(parsePrefs("{not json").layout).toBe("split");
     expect(parsePrefs('{"layout":"preview","fontSize":99}')).toMatchObject({ layout: "preview", fontSize: FONT_DEFAULT });
+  });
+  it("remember typewriter scrolling and the outline only when they were turned on", () => {
+    expect(parsePrefs('{"typewriter":true,"outline":true}')).toMatchObject({ typewriter: true, outline: true });
+    expect(parsePrefs('{"typewriter":"yes","outline":1}')).toMatchObject({ typewriter: false, outline: false });
   });
   it("theme follows the system until chosen", () => {
     expect(resolveTheme("system", true)).toBe("dark");

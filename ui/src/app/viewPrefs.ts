@@ -1,4 +1,5 @@
-/** Writer view preferences: layout, zoom, focus mode, details panel; remembered across launches. */
+/** Writer view preferences: layout, zoom, focus mode, typewriter scrolling, the outline, the
+ * details panel and smart punctuation; remembered across launches. */
 
 /** Which panes show. */
 export type Layout = "split" | "editor" | "preview";
@@ -8,7 +9,11 @@ export interface ViewPrefs {
   layout: Layout;
   fontSize: number;
   focusMode: boolean;
+  typewriter: boolean;
+  outline: boolean;
   details: boolean;
+  /** Quotes, dashes and ellipses set as the writer types (the editor's smartPunctuation compartment). */
+  smartPunctuation: boolean;
 }
 
 const KEY = "byline.view";
@@ -19,7 +24,15 @@ export const FONT_MAX = 32;
 
 /** Stored preferences, with defaults for anything missing or malformed. */
 export function parsePrefs(raw: string | null): ViewPrefs {
-  const defaults: ViewPrefs = { layout: "split", fontSize: FONT_DEFAULT, focusMode: false, details: true };
+  const defaults: ViewPrefs = {
+    layout: "split",
+    fontSize: FONT_DEFAULT,
+    focusMode: false,
+    typewriter: false,
+    outline: false,
+    details: true,
+    smartPunctuation: true,
+  };
   if (!raw) return defaults;
   try {
     const value = JSON.parse(raw) as Partial<ViewPrefs>;
@@ -30,7 +43,10 @@ export function parsePrefs(raw: string | null): ViewPrefs {
           ? value.fontSize
           : FONT_DEFAULT,
       focusMode: value.focusMode === true,
+      typewriter: value.typewriter === true,
+      outline: value.outline === true,
       details: value.details !== false,
+      smartPunctuation: value.smartPunctuation !== false,
     };
   } catch {
     return defaults;

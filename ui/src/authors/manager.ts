@@ -16,7 +16,7 @@ import {
 } from "../../ipc";
 import { confirmAction, Modal } from "../shared/dialog";
 import { field, h } from "../shared/dom";
-import { authorChangeOf, formOf, newAuthorOf, SOCIAL_NETWORKS, type AuthorForm } from "./profile";
+import { authorChangeOf, blankForm, formOf, newAuthorOf, SOCIAL_NETWORKS, type AuthorForm } from "./profile";
 
 type TextField = Exclude<keyof AuthorForm, "avatar" | "social">;
 
@@ -140,9 +140,7 @@ export class AuthorsManager {
 
   private select(author: Author | null): void {
     this.selected = author;
-    const form: AuthorForm = author
-      ? formOf(author)
-      : { name: "", slug: "", short_bio: "", bio: "", website: "", location: "", role: "", email: "", avatar: null, social: {} };
+    const form: AuthorForm = author ? formOf(author) : blankForm();
     for (const key of Object.keys(this.inputs) as TextField[]) this.inputs[key].value = form[key];
     for (const { key } of SOCIAL_NETWORKS) this.social[key].value = form.social[key] ?? "";
     (this.inputs.slug as HTMLInputElement).readOnly = author !== null;

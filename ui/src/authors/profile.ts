@@ -41,6 +41,11 @@ function socialOf(form: AuthorForm, previous: Record<string, string> = {}): Reco
   return social;
 }
 
+/** The form for a new profile: every field empty. */
+export function blankForm(): AuthorForm {
+  return { name: "", slug: "", short_bio: "", bio: "", website: "", location: "", role: "", email: "", avatar: null, social: {} };
+}
+
 /** The form for an existing profile. */
 export function formOf(author: Author): AuthorForm {
   return {

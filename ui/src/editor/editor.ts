@@ -1,4 +1,5 @@
-/** The Markdown editor: CodeMirror 6 with the writer's shortcuts, search, focus mode and themes. */
+/** The Markdown editor: CodeMirror 6 with the writer's shortcuts, search, focus and typewriter
+ * modes and themes. */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { languages } from "@codemirror/language-data";
@@ -9,8 +10,12 @@ import { drawSelection, dropCursor, EditorView, keymap, placeholder, rectangular
 import { editorTheme } from "./editorTheme";
 import { codeBlocks } from "./codeBlocks";
 import { focusMode } from "./focusMode";
+import { type Heading } from "./headings";
+import { headingsField } from "./outline";
+import { typewriter } from "./typewriter";
 import { insertLink, setHeading, toggleWrap } from "./formatting";
 import { changedSpan } from "./changedSpan";
+import { smartPunctuation } from "./smartPunctuation";
 
 /** Marks programmatic loads so they are not mistaken for typing (no autosave, no perf sample). */
 const LOAD_EVENT = "byline.load";
@@ -28,11 +33,16 @@ export class MarkdownEditor {
   readonly view: EditorView;
   private readonly themeSlot = new Compartment();
   private readonly focusSlot = new Compartment();
+  private readonly typewriterSlot = new Compartment();
   private readonly editableSlot = new Compartment();
+  private readonly smartSlot = new Compartment();
 
   private dark = false;
   private focusOn = false;
+  private typewriterOn = false;
   private editable = false;
+  /** Smart punctuation's language, or null while it is off. */
+  private smartLanguage: string | null = null;
 
   constructor(
     parent: HTMLElement,
@@ -75,13 +85,16 @@ export class MarkdownEditor {
         // An explicit tabindex tells checkers (axe) the scroller holds focusable content.
         EditorView.contentAttributes.of({
           "aria-label": "Draft text",
-          spellcheck: "true",
+          // Byline checks spelling itself (spelling.ts); WebKit's own marks would double up.
+          spellcheck: "false",
           autocapitalize: "sentences",
           tabindex: "0",
         }),
         this.themeSlot.of(editorTheme(this.dark)),
         this.focusSlot.of(this.focusOn ? focusMode() : []),
+        this.typewriterSlot.of(this.typewriterOn ? typewriter() : []),
         this.editableSlot.of(EditorView.editable.of(this.editable)),
+        this.smartSlot.of(this.smartExtension()),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !update.transactions.every((tr) => tr.isUserEvent(LOAD_EVENT))) {
             this.hooks.onTextChange(update.changes);
@@ -142,6 +155,43 @@ export class MarkdownEditor {
   setFocusMode(on: boolean): void {
     this.focusOn = on;
     this.view.dispatch({ effects: this.focusSlot.reconfigure(on ? focusMode() : []) });
+  }
+
+  /** Turns typewriter scrolling on or off; turning it on centres the caret line at once. */
+  setTypewriter(on: boolean): void {
+    this.typewriterOn = on;
+    const { head } = this.view.state.selection.main;
+    this.view.dispatch({
+      effects: [
+        this.typewriterSlot.reconfigure(on ? typewriter() : []),
+        ...(on ? [EditorView.scrollIntoView(head, { y: "center" })] : []),
+      ],
+    });
+  }
+
+  /** The draft's headings as the outline last read them (empty without the outline extension). */
+  headings(): Heading[] {
+    return this.view.state.field(headingsField, false) ?? [];
+  }
+
+  /** Puts the caret at `pos` and scrolls its line to the top (the middle in typewriter mode). */
+  reveal(pos: number): void {
+    this.view.dispatch({
+      selection: { anchor: pos },
+      effects: EditorView.scrollIntoView(pos, { y: this.typewriterOn ? "center" : "start", yMargin: 16 }),
+    });
+    this.view.focus();
+  }
+
+  /** Turns smart punctuation on in `language`'s style ("" for English), or off with null. */
+  setSmartPunctuation(language: string | null): void {
+    if (language === this.smartLanguage) return;
+    this.smartLanguage = language;
+    this.view.dispatch({ effects: this.smartSlot.reconfigure(this.smartExtension()) });
+  }
+
+  private smartExtension(): Extension {
+    return this.smartLanguage === null ? [] : smartPunctuation(this.smartLanguage);
   }
 
   /** Opens the find/replace panel. */

@@ -38,6 +38,7 @@ export class ExportDialog {
   private readonly folder = h("input", { type: "radio", name: "export-images", value: "folder" });
   private readonly includeEmail = h("input", { type: "checkbox" });
   private readonly share = h("input", { type: "checkbox", checked: true });
+  private readonly smart = h("input", { type: "checkbox" });
   private readonly paper = h(
     "select",
     {},
@@ -93,6 +94,8 @@ export class ExportDialog {
         this.paperRow,
         this.shareRow,
         h("label", { class: "checkbox" }, this.includeEmail, " Include email"),
+        // The exported copy only: the draft keeps what the writer typed.
+        h("label", { class: "checkbox" }, this.smart, " Smart punctuation (curly quotes, dashes, ellipses)"),
         h("div", { class: "destination-row" }, field("Destination", this.destination).wrap, choose),
         h("div", { class: "dialog-actions" }, this.exportButton),
         this.articleProgress,
@@ -165,6 +168,7 @@ export class ExportDialog {
         images: this.folder.checked && !isSelfContained(format) ? "folder" : "embed",
         includeEmail: this.includeEmail.checked,
         share: this.share.checked,
+        smart: this.smart.checked,
         paper: this.paper.value === "" ? undefined : (this.paper.value as Paper),
         path,
       });

@@ -9,6 +9,7 @@ const report = fixture.report as ImportReport;
 const empty = (): ImportReport => ({
   drafts: [],
   created_authors: [],
+  damaged: [],
   warnings: [],
   skipped: [],
   sites: [],

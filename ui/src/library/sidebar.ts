@@ -182,6 +182,12 @@ export class LibrarySidebar {
     if (hadFocus) fresh.querySelector<HTMLElement>("button")?.focus();
   }
 
+  /** Shows `title` on a draft's row as the writer types it (a title following its heading). */
+  showTitle(slug: string, title: string): void {
+    const row = this.list.querySelector<HTMLElement>(`[data-slug="${CSS.escape(slug)}"] .draft-title`);
+    if (row && row.textContent !== title) row.textContent = title;
+  }
+
   /** Focuses the search box (for the menu and keyboard users). */
   focusSearch(): void {
     this.searchBox.focus();

@@ -21,6 +21,8 @@ const draft: Draft = {
   updated: "2026-01-01T00:00:00Z",
   published: null,
   trashed_at: null,
+  title_from_body: false,
+  word_goal: null,
   word_count: 0,
   extra: {},
 };
@@ -75,5 +77,50 @@ describe("the Discuss link field", () => {
     type(input, "https://forum.example.com/t/3", "input");
     expect(changed).toHaveBeenLastCalledWith({ discuss_url: "https://forum.example.com/t/3" }, false);
     expect(alerts(panel)).toEqual([]);
+  });
+});
+
+function titleInput(panel: MetadataPanel, label = "Title"): HTMLInputElement {
+  const forId = [...panel.el.querySelectorAll("label")].find((l) => l.textContent === label)!.htmlFor;
+  return document.getElementById(forId) as HTMLInputElement;
+}
+
+describe("the Title field and the first heading", () => {
+  it("shows the heading as it is typed while the title follows it, and the typed title wins", () => {
+    const { panel, changed } = open();
+    panel.show({ ...draft, title: "Untitled draft", title_from_body: true }, []);
+    const title = titleInput(panel);
+    expect(panel.bodyTitle("Lantern Street Notes")).toBe(true);
+    expect(title.value).toBe("Lantern Street Notes");
+    type(title, "Night Walks", "input");
+    expect(changed).toHaveBeenLastCalledWith({ title: "Night Walks" }, false);
+    expect(panel.bodyTitle("A Changed Heading")).toBe(false);
+    expect(title.value).toBe("Night Walks");
+  });
+
+  it("hands the title back to the heading when the field is cleared", () => {
+    const { panel, changed } = open();
+    const title = titleInput(panel);
+    panel.bodyTitle("Lantern Street Notes");
+    expect(title.value).toBe("Threads");
+    type(title, "  ", "change");
+    expect(changed).toHaveBeenLastCalledWith({ title: "" }, true);
+    expect(title.value).toBe("Lantern Street Notes");
+    expect(panel.titleFollowsBody()).toBe(true);
+  });
+});
+
+describe("the Word goal field", () => {
+  it("saves a whole number, clears to none, and refuses anything else once left", () => {
+    const { panel, changed } = open();
+    const goal = titleInput(panel, "Word goal");
+    type(goal, "2,000", "input");
+    expect(changed).toHaveBeenLastCalledWith({ word_goal: 2000 }, false);
+    type(goal, "", "change");
+    expect(changed).toHaveBeenLastCalledWith({ word_goal: null }, true);
+    changed.mockClear();
+    type(goal, "0", "change");
+    expect(changed).not.toHaveBeenCalled();
+    expect(alerts(panel)).toEqual([expect.stringContaining("whole number")]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The metadata panel: title, subtitle, summary, tags, status, ordered authors, cover image,
- * canonical URL, discuss link and language. Fields save on `input` (debounced by autosave) and
- * on `change`.
+ * canonical URL, discuss link, language and word goal. Fields save on `input` (debounced by
+ * autosave) and on `change`. Until the writer types a title, the Title field shows the first
+ * heading as they write it (`bodyTitle`); clearing the field hands the title back to the heading.
  */
 import { STATUSES, type Author, type Draft, type DraftChange, type Status } from "../../ipc";
 import { field, h, uid } from "../shared/dom";
 import { statusLabel } from "../shared/format";
 import { DraftAuthors } from "./authorsList";
+import { parseGoal } from "./goal";
 import { discussLink } from "./links";
 import { formatTags, optionalText, parseTags } from "./tags";
 
@@ -17,6 +19,9 @@ export interface MetadataHooks {
   /** The writer asked to trash the open draft. */
   trash(): void;
 }
+
+/** A title following a body without a heading: the library's own (byline_library::UNTITLED). */
+export const UNTITLED = "Untitled draft";
 
 type TextKey = "subtitle" | "summary" | "canonical_url" | "language" | "cover_image";
 
@@ -40,6 +45,12 @@ export class MetadataPanel {
   private readonly language = h("input", { type: "text", autocomplete: "off", spellcheck: "false" });
   private readonly authors: DraftAuthors;
   private readonly titleNote = h("p", { class: "hint field-error", role: "alert" });
+  private readonly goal = h("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false" });
+  private readonly goalNote = h("p", { class: "hint field-error", role: "alert" });
+  /** The title is the body's first heading (the writer typed none, or cleared theirs). */
+  private followsBody = false;
+  /** The heading's title as last rendered, shown whenever the title follows it. */
+  private headingTitle = "";
 
   constructor(private readonly hooks: MetadataHooks) {
     this.authors = new DraftAuthors((slugs) => hooks.changed({ authors: slugs }, true));
@@ -52,6 +63,7 @@ export class MetadataPanel {
     this.wireText(this.cover, "cover_image");
     this.wireText(this.canonical, "canonical_url");
     this.wireDiscuss();
+    this.wireGoal();
     this.wireText(this.language, "language");
     const sendTags = (immediate: boolean) => hooks.changed({ tags: parseTags(this.tags.value) }, immediate);
     this.tags.addEventListener("input", () => sendTags(false));
@@ -62,8 +74,10 @@ export class MetadataPanel {
     this.status.addEventListener("change", () => hooks.changed({ status: this.status.value as Status }, true));
 
     const headingId = uid("meta");
-    const titleField = field("Title", this.title);
+    const titleField = field("Title", this.title, "Until you type one, the first # heading; clear it to follow the heading.");
     titleField.wrap.append(this.titleNote);
+    const goalField = field("Word goal", this.goal, "Words to aim for; leave empty for none.");
+    goalField.wrap.append(this.goalNote);
     const discussField = field("Discuss link", this.discuss, "Where readers discuss the article, such as a forum thread.");
     discussField.wrap.append(this.discussNote);
     this.el = h(
@@ -80,6 +94,7 @@ export class MetadataPanel {
       field("Canonical URL", this.canonical).wrap,
       discussField.wrap,
       field("Language", this.language, "A language tag such as en or de-CH.").wrap,
+      goalField.wrap,
       h("div", { class: "panel-actions" }, trash),
     );
     this.setEnabled(false);
@@ -89,6 +104,10 @@ export class MetadataPanel {
   show(draft: Draft, known: Author[]): void {
     this.title.value = draft.title;
     this.titleNote.textContent = "";
+    this.followsBody = draft.title_from_body;
+    this.headingTitle = draft.title;
+    this.goal.value = draft.word_goal === null ? "" : String(draft.word_goal);
+    this.goalNote.textContent = "";
     this.subtitle.value = draft.subtitle ?? "";
     this.summary.value = draft.summary ?? "";
     this.tags.value = formatTags(draft.tags);
@@ -116,6 +135,23 @@ export class MetadataPanel {
     }
   }
 
+  /**
+   * The body's first heading as just rendered ("Untitled draft" without one); shown in the
+   * Title field while the title follows it. True when it does.
+   */
+  bodyTitle(title: string): boolean {
+    this.headingTitle = title;
+    if (!this.followsBody) return false;
+    // Never under the writer's caret: a field being cleared stays clear until it is left.
+    if (document.activeElement !== this.title || this.title.value.trim() !== "") this.title.value = title;
+    return true;
+  }
+
+  /** Whether the title follows the body's first heading. */
+  titleFollowsBody(): boolean {
+    return this.followsBody;
+  }
+
   /** Focuses the title (after creating a draft). */
   focusTitle(): void {
     this.title.focus();
@@ -125,13 +161,11 @@ export class MetadataPanel {
   private wireTitle(): void {
     const send = (immediate: boolean) => {
       const title = this.title.value.trim();
-      // A blank title is refused by the library; keep the old one until there is text.
-      if (title === "") {
-        this.titleNote.textContent = "A draft needs a title; the previous one is kept until you type one.";
-        return;
-      }
+      // Blank hands the title back to the first heading; anything else is the writer's own.
+      this.followsBody = title === "";
       this.titleNote.textContent = "";
       this.hooks.changed({ title }, immediate);
+      if (immediate && this.followsBody) this.title.value = this.headingTitle;
     };
     this.title.addEventListener("input", () => send(false));
     this.title.addEventListener("change", () => send(true));
@@ -151,6 +185,20 @@ export class MetadataPanel {
     };
     this.discuss.addEventListener("input", () => send(false));
     this.discuss.addEventListener("change", () => send(true));
+  }
+
+  private wireGoal(): void {
+    const send = (immediate: boolean) => {
+      const goal = parseGoal(this.goal.value);
+      if (!goal.ok) {
+        if (immediate) this.goalNote.textContent = goal.message;
+        return;
+      }
+      this.goalNote.textContent = "";
+      this.hooks.changed({ word_goal: goal.value }, immediate);
+    };
+    this.goal.addEventListener("input", () => send(false));
+    this.goal.addEventListener("change", () => send(true));
   }
 
   private wireText(control: HTMLInputElement | HTMLTextAreaElement, key: TextKey): void {

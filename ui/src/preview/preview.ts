@@ -19,8 +19,8 @@ import { TextSync } from "./textSync";
 
 /** What the preview tells the rest of the app. */
 export interface PreviewHooks {
-  /** A render finished; stats are for the text it rendered. */
-  onRendered(result: PreviewUpdate): void;
+  /** A render of `slug`'s text finished; stats and title are for the text it rendered. */
+  onRendered(result: PreviewUpdate, slug: string | null): void;
   /** The writer scrolled the preview to source line `line`. */
   onScrolledToLine(line: number): void;
   /** A keystroke-to-preview sample in milliseconds. */
@@ -178,7 +178,7 @@ export class Preview {
     performance.measure("preview-patch", { start: patchStart, end: patchEnd });
     // Typed renders only: opening a long draft patches it whole once, which typing never repeats.
     if (startedAt !== null) this.uiCost = sent - ipcStart + (patchEnd - patchStart);
-    this.hooks.onRendered(result);
+    this.hooks.onRendered(result, request.slug);
     if (startedAt !== null) {
       // The sample ends when the patched preview has been painted.
       await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

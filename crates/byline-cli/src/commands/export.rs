@@ -33,6 +33,7 @@ pub fn article(library: &Library, args: ExportArgs) -> Result<()> {
         include_email: args.include_email,
         template_dir: args.template,
         share: !args.no_share,
+        smart: args.smart,
     };
     let extension = match args.format {
         ExportFormat::Html => "html",
@@ -90,7 +91,8 @@ pub fn book(library: &Library, args: ExportBookArgs) -> Result<()> {
 
 /// `byline export-site`: the whole library as a static site.
 pub fn site(library: &Library, args: ExportSiteArgs) -> Result<()> {
-    let options = SiteOptions { title: args.title, base_url: args.base_url, template_dir: args.template };
+    let options =
+        SiteOptions { title: args.title, base_url: args.base_url, template_dir: args.template, smart: args.smart };
     let mut bar = None;
     let summary = library.export_site(&args.out_dir, &options, &mut |done, total| {
         let bar = bar.get_or_insert_with(|| output::progress(total, "Writing site"));

@@ -1,11 +1,20 @@
-//! `backup` and `check`.
+//! `init`, `backup` and `check`.
 
 use std::path::Path;
 
 use anyhow::{bail, Result};
 use byline_library::Library;
 
-use crate::cli::BackupArgs;
+use crate::cli::{BackupArgs, InitArgs};
+
+/// `byline init [--no-welcome]`: the library exists once it is open; print its folder.
+pub fn init(library: &mut Library, args: InitArgs) -> Result<()> {
+    if args.no_welcome {
+        library.skip_welcome()?;
+    }
+    println!("{}", library.dir().display());
+    Ok(())
+}
 
 /// `byline backup [PATH]`: a consistent online copy of the library database.
 pub fn backup(library: &Library, args: BackupArgs) -> Result<()> {

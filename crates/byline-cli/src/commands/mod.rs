@@ -3,10 +3,12 @@
 mod authors;
 mod drafts;
 mod export;
+mod generate;
 mod history;
 mod import;
 mod maintenance;
 mod render;
+mod repair;
 mod search;
 mod sync;
 
@@ -23,8 +25,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let dir = library_dir.clone();
     let open = move || open_library(library_dir);
     match cli.command {
-        // `render` needs no library: it works on any Markdown.
+        // `render` and `generate` need no library.
         Command::Render(args) => render::run(args),
+        Command::Generate(args) => generate::run(args),
         Command::New(args) => drafts::new(&mut open()?, args),
         Command::Import(args) => import::run(&mut open()?, args),
         Command::List(args) => drafts::list(&open()?, args),
@@ -33,6 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => search::run(&open()?, args),
         Command::History(args) => history::list(&open()?, args),
         Command::Restore(args) => history::restore(&mut open()?, args),
+        Command::Repair(args) => repair::run(&mut open()?, args),
         Command::Trash(args) => drafts::trash(&mut open()?, &args.slug),
         Command::Untrash(args) => drafts::untrash(&mut open()?, &args.slug),
         Command::EmptyTrash(_) => drafts::empty_trash(&mut open()?),
@@ -43,6 +47,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sync(args) => sync::once(&mut open()?, args),
         Command::Watch(args) => sync::watch(&mut open()?, args),
         Command::Backup(args) => maintenance::backup(&open()?, args),
+        Command::Init(args) => maintenance::init(&mut open()?, args),
         // `check` reports damage instead of repairing it.
         Command::Check => maintenance::check(&library_path(dir)?),
     }

@@ -12,6 +12,7 @@
 //! sync of thousands of files does not pay one fsync per file.
 
 mod ignore;
+mod opened;
 mod report;
 mod run;
 mod scan;
@@ -27,10 +28,11 @@ use std::time::{Duration, SystemTime};
 
 use rusqlite::OptionalExtension;
 
+pub use opened::OpenedFile;
 pub use report::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
 use run::Run;
 pub(crate) use scan::HashCache;
-use scan::{hash, scan_folder, FolderFile};
+use scan::{hash, scan_folder, scan_listed, FolderFile};
 use site_layout::{in_content, jekyll_post_path};
 use state::{Baseline, SyncedFile};
 pub use watch::{FolderWatcher, WatchOptions};
@@ -63,6 +65,8 @@ pub(crate) struct Scope<'a> {
     /// was seen missing for a whole settle window): a delete-then-create save passes through
     /// "missing", possibly before its events arrive. Others are deferred, not trashed.
     pub(crate) confirmed_missing: Option<HashSet<String>>,
+    /// In a folder of opened files: a file just opened, read (and imported) with the known ones.
+    pub(crate) opened: Option<String>,
 }
 
 impl Library {
@@ -99,13 +103,22 @@ impl Library {
         // It may have gone since it was chosen.
         self.refuse_missing_folder(folder.path())?;
         let dir = folder.path().to_path_buf();
-        create_dir_all(&dir)?;
+        let files_only = folder.files_only();
+        if !files_only {
+            create_dir_all(&dir)?;
+        }
         let key = dir.to_string_lossy().into_owned();
-        self.bind_folder(&key)?;
+        self.bind_folder(&key, files_only)?;
         let states = self.synced_files(&key)?;
         let site = Site::containing(&dir);
-        let mut files = scan_folder(&dir, scope.cache)?;
-        if let Some(site) = &site {
+        let mut files = if files_only {
+            // Only the files the writer opened: never the rest of the folder they happen to be in.
+            let listed = states.iter().map(|state| state.path.clone()).chain(scope.opened);
+            scan_listed(&dir, listed, scope.cache)?
+        } else {
+            scan_folder(&dir, scope.cache)?
+        };
+        if let Some(site) = site.as_ref().filter(|_| !files_only) {
             // Only the site's pages: never its layouts, includes or build output.
             files.retain(|path, _| site.is_content(&in_content(&dir, site, path)));
         }
@@ -123,6 +136,7 @@ impl Library {
             deferred: young,
             report: SyncReport::default(),
             site,
+            files_only,
         };
 
         let paired: HashSet<i64> = states.iter().filter_map(|s| s.draft_id).collect();
@@ -131,12 +145,16 @@ impl Library {
                 batch.iter().try_for_each(|state| library.sync_known_pair(&mut run, state.clone()))
             })?;
         }
-        let unpaired: Vec<String> = self
-            .list_drafts(&DraftFilter::default())?
-            .into_iter()
-            .filter(|summary| !paired.contains(&summary.id))
-            .map(|summary| summary.slug)
-            .collect();
+        // Every draft gets a file in a drafts folder; none is written among the opened files.
+        let unpaired: Vec<String> = if files_only {
+            Vec::new()
+        } else {
+            self.list_drafts(&DraftFilter::default())?
+                .into_iter()
+                .filter(|summary| !paired.contains(&summary.id))
+                .map(|summary| summary.slug)
+                .collect()
+        };
         for batch in unpaired.chunks(BATCH) {
             self.atomically(|library| {
                 batch.iter().try_for_each(|slug| {
@@ -196,17 +214,19 @@ impl Library {
         run.claimed.insert(path.clone());
         let file_hash = run.files.get(&path).map(|f| f.hash.clone()).unwrap_or_default();
         match (draft.trashed_at.is_some(), &state.file) {
-            (true, Baseline::RemovedForTrash) if file_hash == state.draft_hash => {
-                self.remove_for_trash(run, &draft, &path, &state.draft_hash)
-            }
-            (true, Baseline::Synced(old)) if &file_hash == old => {
-                self.remove_for_trash(run, &draft, &path, &state.draft_hash)
-            }
             (true, Baseline::Vanished(old)) => {
                 // The file is back (a git checkout, an editor's save-by-rename): so is its draft.
                 self.untrash_draft(&draft.slug)?;
                 let draft = self.draft(&draft.slug)?;
                 self.reconcile(run, &draft, Some(old), &state.draft_hash, &path)
+            }
+            // An opened file is the writer's own: its draft going to the trash unlinks it.
+            (true, _) if run.files_only => self.forget(run.key, &state.path),
+            (true, Baseline::RemovedForTrash) if file_hash == state.draft_hash => {
+                self.remove_for_trash(run, &draft, &path, &state.draft_hash)
+            }
+            (true, Baseline::Synced(old)) if &file_hash == old => {
+                self.remove_for_trash(run, &draft, &path, &state.draft_hash)
             }
             (true, _) => {
                 run.report.problems.push(FileNote::new(

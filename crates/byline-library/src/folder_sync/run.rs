@@ -24,6 +24,8 @@ pub(super) struct Run<'a> {
     pub(super) report: SyncReport,
     /// The site the folder is (or is in), whose conventions its files follow.
     pub(super) site: Option<Site>,
+    /// A folder of opened files rather than a drafts folder.
+    pub(super) files_only: bool,
 }
 
 impl Run<'_> {
@@ -70,7 +72,12 @@ impl Run<'_> {
     /// Reads and parses a file; a malformed one is reported and skipped (None), and so is one
     /// that no longer holds the version scanned (`expected_hash`), which is read when it settles.
     pub(super) fn prepare(&mut self, path: &str, absolute: &Path, expected_hash: &str) -> Option<PreparedFile> {
-        match prepare_file(absolute, None, MissingImages::Tolerate, FileContext { site: self.site.as_ref() }) {
+        match prepare_file(
+            absolute,
+            None,
+            MissingImages::Tolerate,
+            FileContext { site: self.site.as_ref(), ..FileContext::default() },
+        ) {
             Ok(_) if current_hash(absolute).ok().flatten().as_deref() != Some(expected_hash) => {
                 self.report
                     .problems

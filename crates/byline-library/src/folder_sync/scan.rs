@@ -92,6 +92,29 @@ pub(super) fn scan_folder(dir: &Path, mut cache: Option<&mut HashCache>) -> Resu
     Ok(files)
 }
 
+/// The files among `relative` paths in `dir` that exist now, read like [`scan_folder`]'s.
+pub(super) fn scan_listed(
+    dir: &Path,
+    relative: impl IntoIterator<Item = String>,
+    mut cache: Option<&mut HashCache>,
+) -> Result<BTreeMap<String, FolderFile>> {
+    let mut files = BTreeMap::new();
+    for relative in relative {
+        let absolute = dir.join(&relative);
+        let file_hash = match cache.as_deref_mut() {
+            Some(cache) => cached_hash(cache, &relative, &absolute)?,
+            None => current_hash(&absolute)?,
+        };
+        let Some(file_hash) = file_hash else { continue };
+        let modified = std::fs::metadata(&absolute).ok().and_then(|meta| meta.modified().ok());
+        files.insert(relative, FolderFile { hash: file_hash, absolute, modified });
+    }
+    if let Some(cache) = cache {
+        cache.seen.retain(|path, _| files.contains_key(path));
+    }
+    Ok(files)
+}
+
 fn cached_hash(cache: &mut HashCache, relative: &str, path: &Path) -> Result<Option<String>> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::OptionalExtension;
+
 use crate::store::fmt_time;
 use crate::{Library, Result};
 
@@ -56,14 +58,15 @@ pub(super) struct SyncedFile {
 }
 
 impl Library {
-    /// Remembers `dir` as bound to this library.
-    pub(super) fn bind_folder(&mut self, key: &str) -> Result<()> {
+    /// Remembers `dir` as bound to this library: a drafts folder, or (`files_only`) the folder of
+    /// files the writer opened, which stays one until it is bound as a drafts folder.
+    pub(super) fn bind_folder(&mut self, key: &str, files_only: bool) -> Result<()> {
         let now = fmt_time(self.now());
         let added = self.conn.execute(
-            "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO NOTHING",
-            (key, now),
+            "INSERT INTO sync_folders (dir, bound_at, files_only) VALUES (?1, ?2, ?3) ON CONFLICT(dir) DO NOTHING",
+            (key, now, files_only),
         )?;
-        if added > 0 {
+        if added > 0 && !files_only {
             self.binding_changed();
         }
         Ok(())
@@ -75,7 +78,7 @@ impl Library {
         let dir = self.drafts_folder(dir)?.path().to_path_buf();
         let now = fmt_time(self.now());
         self.conn.execute(
-            "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO UPDATE SET bound_at = excluded.bound_at",
+            "INSERT INTO sync_folders (dir, bound_at) VALUES (?1, ?2) ON CONFLICT(dir) DO UPDATE SET bound_at = excluded.bound_at, files_only = 0",
             (dir.to_string_lossy(), now),
         )?;
         self.binding_changed();
@@ -100,11 +103,33 @@ impl Library {
         let _ = self.remember_bound_folder();
     }
 
-    /// Folders this library has been synced with.
+    /// Drafts folders this library has been synced with, the most recently bound last.
     pub fn sync_folders(&self) -> Result<Vec<PathBuf>> {
-        let mut stmt = self.conn.prepare("SELECT dir FROM sync_folders ORDER BY bound_at")?;
-        let dirs = stmt.query_map([], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.folders_where(false)
+    }
+
+    /// Folders holding files the writer opened one by one ([`Library::open_file`]).
+    pub fn opened_files_folders(&self) -> Result<Vec<PathBuf>> {
+        self.folders_where(true)
+    }
+
+    fn folders_where(&self, files_only: bool) -> Result<Vec<PathBuf>> {
+        let mut stmt = self.conn.prepare("SELECT dir FROM sync_folders WHERE files_only = ?1 ORDER BY bound_at")?;
+        let dirs =
+            stmt.query_map([files_only], |row| row.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(dirs.into_iter().map(PathBuf::from).collect())
+    }
+
+    /// The slug of the live or trashed draft paired with `path` in the folder `key`, if any.
+    pub(super) fn paired_slug(&self, key: &str, path: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT d.slug FROM sync_files f JOIN drafts d ON d.id = f.draft_id WHERE f.dir = ?1 AND f.path = ?2",
+                (key, path),
+                |row| row.get(0),
+            )
+            .optional()?)
     }
 
     pub(super) fn synced_files(&self, key: &str) -> Result<Vec<SyncedFile>> {

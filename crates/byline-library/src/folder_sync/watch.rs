@@ -105,14 +105,35 @@ impl FolderWatcher {
     /// Reconciles `dir` once, then starts watching it; returns the watcher and that first report.
     /// If the OS watch cannot start, it polls instead and the report's notices say so.
     pub fn start(library: &mut Library, dir: &Path, options: WatchOptions) -> Result<(FolderWatcher, SyncReport)> {
-        let mut cache = HashCache::default();
         // A site's root is synced as its content folder; events are watched (and paths named) there.
         let folder = library.chosen_drafts_folder(dir)?;
+        Self::start_in(library, folder, options)
+    }
+
+    /// Like [`FolderWatcher::start`] for a folder of files the writer opened one by one
+    /// ([`Library::open_file`]): only those files are synced, and the folder is watched alone,
+    /// not the folders under it.
+    pub fn start_opened(
+        library: &mut Library,
+        dir: &Path,
+        options: WatchOptions,
+    ) -> Result<(FolderWatcher, SyncReport)> {
+        let folder = library.opened_files_folder(dir)?;
+        Self::start_in(library, folder, options)
+    }
+
+    fn start_in(
+        library: &mut Library,
+        folder: WorkingFolder,
+        options: WatchOptions,
+    ) -> Result<(FolderWatcher, SyncReport)> {
+        let mut cache = HashCache::default();
         let (mut report, _) =
             library.reconcile_folder(&folder, Scope { cache: Some(&mut cache), ..Scope::default() })?;
         let dir = folder.path();
+        let mode = if folder.files_only() { RecursiveMode::NonRecursive } else { RecursiveMode::Recursive };
         let (sender, events) = channel();
-        let backend = match (options.poll_files, start_native(dir, &options, sender.clone())) {
+        let backend = match (options.poll_files, start_native(dir, mode, &options, sender.clone())) {
             (false, Ok(native)) => native,
             (forced, native) => {
                 let why = match native {
@@ -125,7 +146,7 @@ impl FolderWatcher {
                     dir.display(),
                     POLL_INTERVAL.as_millis()
                 ));
-                start_polling(dir, &options, sender)?
+                start_polling(dir, mode, &options, sender)?
             }
         };
         let now = Instant::now();
@@ -219,6 +240,7 @@ impl FolderWatcher {
             cache: Some(&mut self.cache),
             min_age: Some(self.options.settle),
             confirmed_missing: Some(self.settled.clone()),
+            opened: None,
         };
         let mut report = match library.reconcile_folder(&self.folder, scope) {
             Ok((report, deferred)) => {
@@ -311,16 +333,18 @@ impl Library {
 
 fn start_native(
     dir: &Path,
+    mode: RecursiveMode,
     options: &WatchOptions,
     sender: std::sync::mpsc::Sender<DebounceEventResult>,
 ) -> notify::Result<Backend> {
     let mut debouncer = new_debouncer(options.debounce, None, sender)?;
-    debouncer.watch(dir, RecursiveMode::Recursive)?;
+    debouncer.watch(dir, mode)?;
     Ok(Backend::Native(debouncer))
 }
 
 fn start_polling(
     dir: &Path,
+    mode: RecursiveMode,
     options: &WatchOptions,
     sender: std::sync::mpsc::Sender<DebounceEventResult>,
 ) -> Result<Backend> {
@@ -329,7 +353,7 @@ fn start_polling(
         |err: notify::Error| Error::InvalidInput(format!("cannot watch {} even by polling: {err}", dir.display()));
     let mut debouncer =
         new_debouncer_opt::<_, PollWatcher, NoCache>(options.debounce, None, sender, NoCache, config).map_err(fail)?;
-    debouncer.watch(dir, RecursiveMode::Recursive).map_err(fail)?;
+    debouncer.watch(dir, mode).map_err(fail)?;
     Ok(Backend::Polling(debouncer))
 }
 

@@ -31,6 +31,8 @@ pub struct ImportOptions {
     /// Refuse the whole import at the first file that cannot be imported as it is (a missing
     /// image included), writing nothing: for scripts.
     pub all_or_nothing: bool,
+    /// Repair damaged text (mojibake) before reading each file, or only report it.
+    pub mojibake: crate::repair::MojibakeOnImport,
 }
 
 /// Progress of an import, for a progress bar.
@@ -58,7 +60,12 @@ impl Library {
         let files = collect_files(paths, &mut report)?;
         let mut prepared = Vec::new();
         for (path, site) in &files {
-            match prepare_file(path, encoding, missing_images, FileContext { site: site.as_ref() }) {
+            match prepare_file(
+                path,
+                encoding,
+                missing_images,
+                FileContext { site: site.as_ref(), mojibake: options.mojibake },
+            ) {
                 // Jekyll copies a Markdown file without front matter as it is: it is no page.
                 Ok(file)
                     if file.document.format.is_none()
@@ -77,6 +84,7 @@ impl Library {
         self.atomically(|library| {
             for (done, file) in prepared.into_iter().enumerate() {
                 report.warnings.extend(file.warnings.iter().cloned());
+                report.damaged.extend(file.damage.clone());
                 let draft = library.import_prepared(file, &mut report.created_authors)?;
                 report.drafts.push(draft);
                 progress(ImportProgress::Imported(done + 1));
@@ -151,7 +159,8 @@ impl Library {
             free.then_some(wanted)
         });
         let draft = self.import_draft(NewDraft {
-            title: file.title.clone(),
+            // Blank: the title follows the heading it came from.
+            title: if file.title_from_body { String::new() } else { file.title.clone() },
             subtitle: front.subtitle,
             summary: front.summary,
             body: file.document.body.clone(),
@@ -168,6 +177,7 @@ impl Library {
             // A site's `date:` is the publication date even on a post still marked draft.
             published: created,
             extra: front.extra.into_iter().collect(),
+            ..NewDraft::default()
         })?;
         self.attach_images(&draft.slug, &file.images)?;
         self.remember_origin(&draft, &file, &dated)
@@ -198,7 +208,7 @@ impl Library {
         let draft = self.update_draft(
             slug,
             DraftChange {
-                title: Some(file.title.clone()),
+                title: Some(if file.title_from_body { String::new() } else { file.title.clone() }),
                 subtitle: Some(front.subtitle),
                 summary: Some(front.summary),
                 body: Some(file.document.body.clone()),

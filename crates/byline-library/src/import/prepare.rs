@@ -8,6 +8,7 @@ use encoding_rs::Encoding;
 
 use super::report::ImportIssue;
 use crate::assets_scan::{all_image_refs, is_local_reference, read_local_image, LocalImage};
+use crate::repair::{DamagedFile, MojibakeOnImport};
 use crate::site::Site;
 use crate::Status;
 
@@ -15,6 +16,8 @@ use crate::Status;
 pub(crate) struct PreparedFile {
     pub(crate) source: PathBuf,
     pub(crate) title: String,
+    /// The title is the body's first heading, so the draft's title follows it.
+    pub(crate) title_from_body: bool,
     pub(crate) document: Document,
     pub(crate) status: Status,
     pub(crate) images: Vec<LocalImage>,
@@ -26,6 +29,8 @@ pub(crate) struct PreparedFile {
     pub(crate) site_path: String,
     /// Imported anyway, but the writer should know (a missing image, an unreadable date).
     pub(crate) warnings: Vec<ImportIssue>,
+    /// Damaged text found in it (repaired or not, as the import was told).
+    pub(crate) damage: Option<DamagedFile>,
 }
 
 /// How to treat images a file refers to but that cannot be used.
@@ -41,6 +46,8 @@ pub(crate) enum MissingImages {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct FileContext<'a> {
     pub(crate) site: Option<&'a Site>,
+    /// Whether damaged text is repaired or only reported.
+    pub(crate) mojibake: MojibakeOnImport,
 }
 
 pub(crate) fn prepare_file(
@@ -53,6 +60,7 @@ pub(crate) fn prepare_file(
     let bytes =
         std::fs::read(path).map_err(|err| issue(None, format!("cannot be read ({err}); check its permissions")))?;
     let text = crate::text_decode::decode(&bytes, encoding).map_err(|message| issue(None, message))?;
+    let (text, damage) = crate::repair::on_import(path, text, context.mojibake);
     let document = byline_frontmatter::parse(&text).map_err(|err| {
         issue(
             Some(err.line),
@@ -66,13 +74,18 @@ pub(crate) fn prepare_file(
         None if byline_frontmatter::is_published(&document.front, document.format, &placement) => Status::Published,
         None => Status::Draft,
     };
-    let title = document
-        .front
-        .title
-        .clone()
-        .filter(|title| !title.trim().is_empty())
-        .or_else(|| byline_render::first_heading(&document.body))
-        .unwrap_or_else(|| title_from_name(placement.slug.as_deref().unwrap_or_default()));
+    let front_title = document.front.title.clone().filter(|title| !title.trim().is_empty());
+    let title_from_body = front_title.is_none() && byline_render::first_heading(&document.body).is_some();
+    // A text file's first line is its title, as a writer who saved notes as text meant it; a
+    // Markdown file without a heading is named by its file, as site generators name it.
+    let plain_text = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
+    let from_body = if plain_text {
+        byline_render::derive_title(&document.body)
+    } else {
+        byline_render::first_heading(&document.body)
+    };
+    let title =
+        front_title.or(from_body).unwrap_or_else(|| title_from_name(placement.slug.as_deref().unwrap_or_default()));
     let mut warnings: Vec<ImportIssue> =
         document.warnings.iter().map(|w| issue(Some(w.line), w.message.clone())).collect();
     let images = read_images(path, &document, context, missing_images, &mut warnings)?;
@@ -80,6 +93,7 @@ pub(crate) fn prepare_file(
     Ok(PreparedFile {
         source: path.to_path_buf(),
         title,
+        title_from_body,
         document,
         status,
         images,
@@ -87,6 +101,7 @@ pub(crate) fn prepare_file(
         in_site,
         site_path,
         warnings,
+        damage,
     })
 }
 

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::ser::{Serialize, Serializer};
 use ts_rs::TS;
 
+use crate::repair::DamagedFile;
 use crate::Author;
 
 /// One imported draft.
@@ -72,6 +73,8 @@ pub struct ImportReport {
     pub skipped: Vec<ImportIssue>,
     /// The sites the files were read as part of (`Hugo site at …`), for the writer to check.
     pub sites: Vec<String>,
+    /// Files whose text looks damaged (mojibake), repaired or imported as they were.
+    pub damaged: Vec<DamagedFile>,
 }
 
 impl ImportReport {
@@ -116,6 +119,8 @@ struct ReportJson<'a> {
     skipped: Vec<IssueJson>,
     /// The sites the files were read as part of (`Hugo site at …`), for the writer to check.
     sites: &'a [String],
+    /// Files whose text looks damaged (mojibake), repaired or imported as they were.
+    damaged: &'a [DamagedFile],
     /// The closing line, e.g. `imported 14 (12 published, 2 section pages), skipped 1, 3 warnings`.
     summary: String,
 }
@@ -141,6 +146,7 @@ impl Serialize for ImportReport {
             warnings: issues(&self.warnings),
             skipped: issues(&self.skipped),
             sites: &self.sites,
+            damaged: &self.damaged,
             summary: self.summary(),
         }
         .serialize(serializer)

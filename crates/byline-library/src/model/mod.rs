@@ -13,10 +13,12 @@ use crate::error::Error;
 mod assets;
 mod authors;
 mod revisions;
+mod writing;
 
 pub use assets::{Asset, DraftAsset};
 pub use authors::{Author, AuthorChange, NewAuthor};
 pub use revisions::{DraftSnapshot, Revision, RevisionSummary};
+pub use writing::{WritingDay, WritingDelta};
 
 /// Where a draft stands on its way to publication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -69,12 +71,14 @@ impl FromStr for Status {
     }
 }
 
-/// Everything needed to create a draft; only `title` is required.
+/// Everything needed to create a draft; nothing is required. A blank `title` means the writer
+/// typed none: the draft's title then follows its first heading ("Untitled draft" without one).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
 #[ts(optional_fields = nullable)]
 pub struct NewDraft {
-    /// Title; must not be blank.
+    /// Title; blank: the first heading's, and it follows the heading from then on.
+    #[ts(as = "Option<_>", optional)]
     pub title: String,
     /// One-line subtitle.
     pub subtitle: Option<String>,
@@ -111,6 +115,8 @@ pub struct NewDraft {
     /// Unknown front matter, kept and written back on export.
     #[ts(as = "Option<_>", optional)]
     pub extra: Map<String, Value>,
+    /// The writer's word goal for the draft.
+    pub word_goal: Option<u32>,
 }
 
 /// A draft as stored, with its authors resolved.
@@ -122,6 +128,9 @@ pub struct Draft {
     pub slug: String,
     /// Title.
     pub title: String,
+    /// Whether the title is the body's first heading (kept so as the writer edits it) rather
+    /// than one the writer typed.
+    pub title_from_body: bool,
     /// Subtitle.
     pub subtitle: Option<String>,
     /// Summary.
@@ -152,6 +161,8 @@ pub struct Draft {
     pub trashed_at: Option<DateTime<Utc>>,
     /// Cached word count of the body.
     pub word_count: usize,
+    /// The writer's word goal for the draft.
+    pub word_goal: Option<u32>,
     /// Unknown front matter.
     pub extra: Map<String, Value>,
     /// The file the draft came from (a site's page, a drafts-folder file), so it is written back
@@ -230,7 +241,8 @@ pub struct DraftFilter {
 #[serde(default, deny_unknown_fields)]
 #[ts(optional_fields)]
 pub struct DraftChange {
-    /// New title.
+    /// New title; a different one is the writer's own from then on, a blank one makes the title
+    /// follow the first heading again.
     pub title: Option<String>,
     /// New subtitle.
     #[serde(deserialize_with = "present")]
@@ -263,6 +275,9 @@ pub struct DraftChange {
     pub published: Option<Option<DateTime<Utc>>>,
     /// New unknown front matter (replaces all).
     pub extra: Option<Map<String, Value>>,
+    /// New word goal (`null` clears it).
+    #[serde(deserialize_with = "present")]
+    pub word_goal: Option<Option<u32>>,
 }
 
 /// How a save is recorded in the revision history.

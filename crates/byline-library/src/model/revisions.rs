@@ -30,6 +30,9 @@ pub struct RevisionSummary {
 pub struct DraftSnapshot {
     /// Title.
     pub title: String,
+    /// Whether the title follows the body's first heading.
+    #[serde(default)]
+    pub title_from_body: bool,
     /// Subtitle.
     pub subtitle: Option<String>,
     /// Summary.
@@ -52,12 +55,16 @@ pub struct DraftSnapshot {
     pub cover_image: Option<String>,
     /// Unknown front matter.
     pub extra: Map<String, Value>,
+    /// Word goal.
+    #[serde(default)]
+    pub word_goal: Option<u32>,
 }
 
 impl From<&Draft> for DraftSnapshot {
     fn from(draft: &Draft) -> Self {
         DraftSnapshot {
             title: draft.title.clone(),
+            title_from_body: draft.title_from_body,
             subtitle: draft.subtitle.clone(),
             summary: draft.summary.clone(),
             body: draft.body.clone(),
@@ -69,6 +76,7 @@ impl From<&Draft> for DraftSnapshot {
             discuss_url: draft.discuss_url.clone(),
             cover_image: draft.cover_image.clone(),
             extra: draft.extra.clone(),
+            word_goal: draft.word_goal,
         }
     }
 }

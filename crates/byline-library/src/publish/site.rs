@@ -7,7 +7,9 @@ use std::path::Path;
 use byline_export::{ArticleContext, AuthorContext, SiteContext};
 
 use super::related::RelatedIndex;
-use super::{article_context, exporter, publish_time, AssetSink, ImageMode, PageInputs, SiteOptions, SiteSummary};
+use super::{
+    article_context, exporter, publish_time, smartened_if, AssetSink, ImageMode, PageInputs, SiteOptions, SiteSummary,
+};
 use crate::fs_atomic::StagedDir;
 use crate::placement::{check_placement, FolderRole};
 use crate::{Draft, DraftFilter, Error, Library, Result, Status};
@@ -44,7 +46,8 @@ impl Library {
     /// Every file of the site by relative path, and how many articles it holds.
     fn site_files(&self, options: &SiteOptions) -> Result<(BTreeMap<String, Vec<u8>>, usize)> {
         let exporter = exporter(options.template_dir.as_deref())?;
-        let drafts = self.publishable_drafts()?;
+        let drafts: Vec<Draft> =
+            self.publishable_drafts()?.into_iter().map(|draft| smartened_if(draft, options.smart)).collect();
         let related = RelatedIndex::load(&self.conn)?;
         let mut site_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut inputs = Vec::new();

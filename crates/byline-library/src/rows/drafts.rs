@@ -12,7 +12,7 @@ use crate::store::{fmt_time, json_col, opt_time_col, row_or, time_col, to_json, 
 
 const DRAFT_COLUMNS: &str = "d.id, d.slug, d.title, d.subtitle, d.summary, d.body, d.status, d.language, \
      d.canonical_url, d.cover_image, d.extra, d.word_count, d.created, d.updated, d.published, d.trashed_at, d.origin, \
-     d.discuss_url";
+     d.discuss_url, d.title_from_body, d.word_goal";
 /// A draft's identity, as looked up by slug.
 #[derive(Debug, Clone)]
 pub(crate) struct DraftRef {
@@ -63,7 +63,7 @@ pub(crate) fn store_state(
     conn.prepare_cached(
         "UPDATE drafts SET title = ?2, subtitle = ?3, summary = ?4, body = ?5, status = ?6, language = ?7,
              canonical_url = ?8, cover_image = ?9, extra = ?10, word_count = ?11, published = ?12, updated = ?13,
-             discuss_url = ?14
+             discuss_url = ?14, title_from_body = ?15, word_goal = ?16
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![
@@ -81,6 +81,8 @@ pub(crate) fn store_state(
         published.map(fmt_time),
         fmt_time(updated),
         snapshot.discuss_url,
+        snapshot.title_from_body,
+        snapshot.word_goal,
     ])?;
     conn.prepare_cached("DELETE FROM draft_tags WHERE draft_id = ?1")?.execute([id])?;
     let mut insert_tag =
@@ -103,11 +105,21 @@ pub(crate) fn resolve_authors(conn: &Connection, slugs: &[String]) -> Result<Vec
     slugs.iter().map(|slug| find_author(conn, slug).map(|a| a.id)).collect()
 }
 
-/// Trims text fields, drops blank optional ones, and de-duplicates tags and authors.
+/// Title of a draft whose title follows its body and which has no heading yet.
+pub const UNTITLED: &str = "Untitled draft";
+
+/// Trims text fields, drops blank optional ones, and de-duplicates tags and authors. A blank
+/// title is no title the writer typed: the title follows the body from then on.
 pub(crate) fn normalize_snapshot(snapshot: &mut DraftSnapshot) -> Result<()> {
     snapshot.title = snapshot.title.trim().to_string();
     if snapshot.title.is_empty() {
-        return Err(Error::InvalidInput("a draft needs a title; give it a non-blank title".to_string()));
+        snapshot.title_from_body = true;
+    }
+    if snapshot.title_from_body {
+        snapshot.title = byline_render::first_heading(&snapshot.body).unwrap_or_else(|| UNTITLED.to_string());
+    }
+    if snapshot.word_goal == Some(0) {
+        return Err(Error::InvalidInput("a word goal must be at least 1 word; leave it empty for no goal".to_string()));
     }
     for field in [
         &mut snapshot.subtitle,
@@ -207,6 +219,8 @@ fn draft_from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
         trashed_at: opt_time_col(row, 15)?,
         origin: origin_col(row, 16)?,
         discuss_url: row.get(17)?,
+        title_from_body: row.get(18)?,
+        word_goal: row.get(19)?,
     })
 }
 

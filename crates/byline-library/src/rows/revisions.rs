@@ -54,6 +54,11 @@ struct StoredMeta {
     cover_image: Option<String>,
     #[serde(default)]
     extra: Map<String, Value>,
+    // Revisions written before schema 7 have neither: their titles were typed, with no goal.
+    #[serde(default)]
+    title_from_body: bool,
+    #[serde(default)]
+    word_goal: Option<u32>,
 }
 
 /// The newest revision of a draft, with what is needed to decide whether to coalesce into it.
@@ -212,12 +217,15 @@ fn meta_of(snapshot: &DraftSnapshot) -> StoredMeta {
         discuss_url: snapshot.discuss_url.clone(),
         cover_image: snapshot.cover_image.clone(),
         extra: snapshot.extra.clone(),
+        title_from_body: snapshot.title_from_body,
+        word_goal: snapshot.word_goal,
     }
 }
 
 fn snapshot_of(title: String, meta: StoredMeta, body: String) -> DraftSnapshot {
     DraftSnapshot {
         title,
+        title_from_body: meta.title_from_body,
         subtitle: meta.subtitle,
         summary: meta.summary,
         body,
@@ -229,6 +237,7 @@ fn snapshot_of(title: String, meta: StoredMeta, body: String) -> DraftSnapshot {
         discuss_url: meta.discuss_url,
         cover_image: meta.cover_image,
         extra: meta.extra,
+        word_goal: meta.word_goal,
     }
 }
 

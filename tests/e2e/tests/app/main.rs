@@ -6,19 +6,25 @@
 
 mod accessibility;
 mod authors_export;
+mod damaged_text;
 mod documents_export;
 mod drafts_folder;
 mod editing;
+mod first_run;
 mod history;
 mod import;
 mod io_errors;
 mod library;
 mod lockdown;
 mod metadata;
+mod opened_files;
 mod perf;
 mod perf_big_inputs;
 mod perf_startup;
 mod relaunch;
 mod screenshots;
 mod security;
+mod spelling;
+mod writing_goals;
+mod writing_room;
 mod xss_surfaces;
