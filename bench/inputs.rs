@@ -347,3 +347,23 @@ pub fn draft_body(seed: u64, words: usize) -> String {
     }
     out
 }
+
+/// Drafts in the 10,000-draft library (the app's cold start, the CLI's whole-process timings).
+pub const LIBRARY_DRAFTS: usize = 10_000;
+
+/// Draft `i` of the bench library as a Markdown file, front matter first: 300 to 1,500 words,
+/// tagged and titled like the library bench's drafts, every tenth with a code block.
+pub fn library_draft_file(i: usize) -> String {
+    let words = 300 + (i * 7919) % 1_200;
+    let mut text = format!("---\ntitle: \"Draft {i}: notes\"\ntags: [topic-{}, bench]\n---\n\n", i % 40);
+    text.push_str(&draft_body(i as u64, words));
+    if i.is_multiple_of(10) {
+        text.push_str("```rust\nfn main() { println!(\"draft\"); }\n```\n");
+    }
+    text
+}
+
+/// The file name of draft `i` of the bench library.
+pub fn library_draft_name(i: usize) -> String {
+    format!("draft-{i:05}.md")
+}

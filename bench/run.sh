@@ -49,7 +49,14 @@ fi
 echo "== documents: PDF, DOCX and EPUB exports (whole process), beside pandoc's DOCX and EPUB"
 # The release CLI, on a scratch library holding the two inputs; pandoc has no PDF engine here
 # (it needs LaTeX or a typst binary), so PDF has no peer.
-cargo build --release -q -p byline-cli
+# Built together with the app when it can be set up, so the app's figures reuse the same build
+# (the CLI alone resolves features differently and would rebuild every shared dependency).
+APP_READY=
+if scripts/setup-app.sh && (cd ui && npm run build --silent); then
+    cargo build --release -q -p byline-app -p byline-cli && APP_READY=1
+else
+    cargo build --release -q -p byline-cli
+fi
 DOCS="$OUT/documents"
 rm -rf "$DOCS" && mkdir -p "$DOCS"
 BYLINE="$TARGET/release/byline"
@@ -67,16 +74,31 @@ for input in article book; do
 done
 echo "   sizes: $(cd "$DOCS" && ls -l ./*.pdf ./*.docx ./*.epub | awk '{printf "%s %d KB; ", $NF, $5/1024}')"
 
-echo "== the app in its window (E2E perf tests under Xvfb, ${BENCH_APP_BUILD:-debug} build)"
-# The same inputs as above; the tests append their figures to $OUT/custom/app.json. Debug by
-# default (what `make test` builds; the render and library crates are optimised even there);
-# BENCH_APP_BUILD=release measures release binaries.
-if scripts/setup-app.sh && (cd ui && npm run build --silent); then
-    if [ "${BENCH_APP_BUILD:-debug}" = release ]; then
-        cargo build --release -p byline-app -p byline-cli
+echo "== the CLI on the 10,000-draft library (whole process), beside grep -rl over its 10,000 files"
+# What a writer meets typing a command: process start, opening the library, the query, the
+# output. The library is imported once (one transaction) with the same release CLI.
+CLI_LIBRARY="$OUT/cli-library"
+rm -rf "$CLI_LIBRARY"
+"$BYLINE" --library "$CLI_LIBRARY" import "$OUT/inputs/library" > /dev/null
+echo "   library.db: $(( $(stat -c %s "$CLI_LIBRARY/library.db") / 1048576 )) MiB"
+python3 bench/time_process.py "cli/search_10k_library" "10,000 drafts, byline search river" 21 -- \
+    "$BYLINE" --library "$CLI_LIBRARY" search river >> "$OUT/peers/cli.jsonl"
+python3 bench/time_process.py "cli/list_json_10k_library" "10,000 drafts, byline list --json" 21 -- \
+    "$BYLINE" --library "$CLI_LIBRARY" list --json >> "$OUT/peers/cli.jsonl"
+python3 bench/time_process.py "grep/rl_10k_files" "10,000 draft files, grep -rl river" 21 -- \
+    grep -rl river "$OUT/inputs/library" >> "$OUT/peers/cli.jsonl"
+
+APP_BUILD=${BENCH_APP_BUILD:-release}
+echo "== the app in its window (E2E perf tests under Xvfb, $APP_BUILD build)"
+# The same inputs as above; the tests append their figures to $OUT/custom/app.json. The release
+# build by default (the one the package installs); BENCH_APP_BUILD=debug measures the build
+# `make test` uses.
+if [ -n "$APP_READY" ]; then
+    if [ "$APP_BUILD" = release ]; then
         export BYLINE_APP="$TARGET/release/byline-app" BYLINE_BIN="$TARGET/release/byline"
     else
         cargo build -p byline-app -p byline-cli
+        export BYLINE_APP="$TARGET/debug/byline-app" BYLINE_BIN="$TARGET/debug/byline"
     fi
     BYLINE_BENCH_INPUTS="$OUT/inputs" BYLINE_APP_FIGURES="$OUT/custom/app.json" \
         cargo test -p byline-e2e --test app -- --test-threads=1 --nocapture perf \

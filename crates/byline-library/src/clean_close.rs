@@ -63,8 +63,14 @@ pub(crate) fn record(conn: &Connection, dir: &Path, at_open: Option<&str>) {
     let path = record_path(dir);
     match now {
         Some(now) if checkpoint == Ok(0) && !log_pending(dir) && !unexplained => {
+            // A session that only read (a CLI list or search) finds the record already true, and
+            // an atomic write's fsyncs would cost it more than everything else it did.
+            let record = format!("{now}\n");
+            if fs::read_to_string(&path).is_ok_and(|old| old == record) {
+                return;
+            }
             // Failing to write the record only costs the next open a full check.
-            let _ = crate::fs_atomic::write_atomic(&path, format!("{now}\n").as_bytes());
+            let _ = crate::fs_atomic::write_atomic(&path, record.as_bytes());
         }
         _ => {
             let _ = fs::remove_file(&path);

@@ -46,7 +46,9 @@ impl Library {
             if library.setting(WELCOME_KEY)?.is_some() {
                 return Ok(None);
             }
-            if !library.never_used()? {
+            // The triggers of migration 8 record the first draft or author as `welcome =
+            // skipped`, checked above; this catches libraries filled before that migration.
+            if !library.holds_nothing()? {
                 library.set_setting(WELCOME_KEY, "skipped")?;
                 return Ok(None);
             }
@@ -75,17 +77,6 @@ impl Library {
         let pending = self.setting(AUTHOR_PROMPT_KEY)?.as_deref() == Some("pending");
         let ask_for_author = pending && self.author_count()? == 0;
         Ok(FirstRun { welcome, ask_for_author })
-    }
-
-    /// True while the library has never held a draft or an author (the triggers of migration 8
-    /// record the first of either as `welcome = skipped`, which the caller has checked).
-    fn never_used(&self) -> Result<bool> {
-        let used: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM drafts) OR EXISTS (SELECT 1 FROM authors)",
-            [],
-            |row| row.get(0),
-        )?;
-        Ok(!used)
     }
 
     fn author_count(&self) -> Result<i64> {

@@ -114,6 +114,16 @@ impl Library {
         })
     }
 
+    /// True when the library holds no draft (live or trashed) and no author: nothing to lose.
+    pub(crate) fn holds_nothing(&self) -> Result<bool> {
+        let empty = self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM drafts) AND NOT EXISTS (SELECT 1 FROM authors)",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(empty)
+    }
+
     /// Checks the database; returns one line per problem, so an empty list means healthy.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();

@@ -1,5 +1,6 @@
 //! Writes the benchmark inputs to files, for peers that run outside Rust (markdown-it on Node,
-//! pandoc): `cargo run --release -p byline-render --example bench_inputs -- target/bench/inputs`.
+//! pandoc) and for the CLI's whole-process timings:
+//! `cargo run --release -p byline-render --example bench_inputs -- target/bench/inputs`.
 
 #![allow(missing_docs)]
 
@@ -30,5 +31,21 @@ fn main() -> ExitCode {
         }
         println!("{} ({} words, {} bytes)", path.display(), inputs::approximate_words(&text), text.len());
     }
+    // The 10,000 source files the CLI's whole-process timings import, and `grep -r` reads.
+    let library = dir.join("library");
+    if let Err(err) = std::fs::create_dir_all(&library) {
+        eprintln!("cannot create {}: {err}", library.display());
+        return ExitCode::FAILURE;
+    }
+    let mut bytes = 0;
+    for i in 0..inputs::LIBRARY_DRAFTS {
+        let (path, text) = (library.join(inputs::library_draft_name(i)), inputs::library_draft_file(i));
+        if let Err(err) = std::fs::write(&path, &text) {
+            eprintln!("cannot write {}: {err}", path.display());
+            return ExitCode::FAILURE;
+        }
+        bytes += text.len();
+    }
+    println!("{} ({} files, {bytes} bytes)", library.display(), inputs::LIBRARY_DRAFTS);
     ExitCode::SUCCESS
 }

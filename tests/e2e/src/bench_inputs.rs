@@ -9,7 +9,9 @@ use anyhow::{Context, Result};
 #[path = "../../../bench/inputs.rs"]
 mod generator;
 
-pub use generator::{approximate_words, draft_body, one_line_json, ten_megabytes};
+pub use generator::{
+    approximate_words, draft_body, library_draft_file, library_draft_name, one_line_json, ten_megabytes, LIBRARY_DRAFTS,
+};
 
 /// Folder of the generated inputs (`target/bench/inputs`, written by `bench/run.sh`).
 pub const INPUTS_ENV: &str = "BYLINE_BENCH_INPUTS";

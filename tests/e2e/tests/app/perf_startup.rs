@@ -70,7 +70,7 @@ async fn cold_start_and_idle_memory_with_one_article() -> Result<()> {
 
 #[tokio::test]
 async fn cold_start_and_idle_memory_with_10000_drafts() -> Result<()> {
-    const DRAFTS: usize = 10_000;
+    const DRAFTS: usize = bench_inputs::LIBRARY_DRAFTS;
     let library = Library::empty()?;
     import_drafts(&library, DRAFTS)?;
     with_app("perf-start-10k", &library.path(), |app| async move {
