@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use byline_library::folder_sync::is_markdown_file;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -43,16 +44,12 @@ impl StartupFiles {
 /// Opens one file as its draft and keeps it in step with the file.
 pub fn open<R: Runtime>(app: &AppHandle<R>, path: &Path) -> AppResult<String> {
     let state = app.state::<AppState>();
-    let (opened, library_dir, watched) = state.with(|library| {
-        let opened = library.open_file(path)?;
-        Ok((opened, library.dir().to_path_buf(), library.opened_files_folders()?))
-    })?;
+    let (opened, library_dir) = state.with(|library| Ok((library.open_file(path)?, library.dir().to_path_buf())))?;
     for line in opened.report.lines() {
         eprintln!("byline-app: opened {}: {line}", opened.path.display());
     }
-    // A file in the drafts folder is already watched with it.
-    if let Some(dir) = opened.path.parent().filter(|dir| watched.iter().any(|w| w == dir)) {
-        app.state::<FolderSync>().watch_opened(app, &library_dir, dir.to_path_buf())?;
+    if let Some(dir) = opened.watch {
+        app.state::<FolderSync>().watch_opened(app, &library_dir, dir)?;
     }
     Ok(opened.slug)
 }
@@ -91,12 +88,8 @@ pub fn handed_over<R: Runtime>(app: &AppHandle<R>, args: &[String], cwd: &str) {
 
 /// Files dropped on the window: the Markdown ones open, as if handed over by a second launch.
 pub fn dropped<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
-    let markdown: Vec<PathBuf> = paths.iter().filter(|path| is_markdown(path)).cloned().collect();
+    let markdown: Vec<PathBuf> = paths.iter().filter(|path| is_markdown_file(path)).cloned().collect();
     if !markdown.is_empty() {
         let _ = app.emit(FILES_OPENED_EVENT, open_all(app, &markdown));
     }
-}
-
-fn is_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
 }

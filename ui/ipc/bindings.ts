@@ -787,3 +787,9 @@ export const STATUSES: readonly Status[] = ["idea", "draft", "review", "ready", 
 
 /** Ids of the menu items the shell passes to the UI as the `menu` event. */
 export type MenuId = "new-draft" | "open-file" | "save-checkpoint" | "import" | "import-files" | "export" | "find" | "spelling-languages" | "smart-punctuation" | "command-palette" | "toggle-preview" | "toggle-outline" | "focus-mode" | "typewriter-mode" | "distraction-free" | "theme-light" | "theme-dark" | "theme-system" | "go-to-draft" | "show-authors" | "show-history";
+
+/** Extensions of the Markdown files Byline opens (and a drafts folder mirrors). */
+export const MARKDOWN_EXTENSIONS: readonly string[] = ["md", "markdown"];
+
+/** Extensions of the files an import reads. */
+export const IMPORTED_EXTENSIONS: readonly string[] = ["md", "markdown", "txt"];

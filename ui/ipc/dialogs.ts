@@ -1,6 +1,8 @@
 /** Native file dialogs through the dialog plugin (the webview has no file system access). */
 import { open, save } from "@tauri-apps/plugin-dialog";
 
+import { IMPORTED_EXTENSIONS } from "./bindings";
+
 const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
 
 /** Asks for one image file; null when the writer cancels. */
@@ -30,16 +32,16 @@ export async function chooseFolder(title: string): Promise<string | null> {
   return typeof picked === "string" ? picked : null;
 }
 
-/** Markdown files `import_paths` reads (the core's own list of extensions). */
-const MARKDOWN_EXTENSIONS = ["md", "markdown", "txt"];
-
 /** Asks for Markdown files (to import, by default; `extensions` narrows them); empty when the writer cancels. */
-export async function chooseMarkdownFiles(title: string, extensions: string[] = MARKDOWN_EXTENSIONS): Promise<string[]> {
+export async function chooseMarkdownFiles(
+  title: string,
+  extensions: readonly string[] = IMPORTED_EXTENSIONS,
+): Promise<string[]> {
   const picked = await open({
     title,
     multiple: true,
     directory: false,
-    filters: [{ name: "Markdown", extensions }],
+    filters: [{ name: "Markdown", extensions: [...extensions] }],
   });
   if (picked === null) return [];
   return Array.isArray(picked) ? picked : [picked];

@@ -19,8 +19,8 @@ use crate::menu::{self, MenuAction};
 use crate::opened_files::OpenedFiles;
 use crate::spelling::SpellingLanguages;
 use byline_library::draft_images::DraftImage;
-use byline_library::folder_sync::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
-use byline_library::import::{ImportIssue, ImportReport, ImportedDraft};
+use byline_library::folder_sync::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport, MARKDOWN_EXTENSIONS};
+use byline_library::import::{ImportIssue, ImportReport, ImportedDraft, IMPORTED_EXTENSIONS};
 use byline_library::publish::SiteSummary;
 use byline_library::repair::{DamagedFile, DamagedPlace};
 use byline_library::{
@@ -153,13 +153,21 @@ fn constants() -> String {
     let quoted = |items: &mut dyn Iterator<Item = &str>| items.map(|item| format!("\"{item}\"")).collect::<Vec<_>>();
     let statuses = quoted(&mut Status::ALL.iter().map(|status| status.as_str()));
     let menu = quoted(&mut menu::ui_items().into_iter());
+    let markdown = quoted(&mut MARKDOWN_EXTENSIONS.into_iter());
+    let imported = quoted(&mut IMPORTED_EXTENSIONS.into_iter());
     format!(
         "/** Every status, in workflow order. */\n\
          export const STATUSES: readonly Status[] = [{}];\n\n\
          /** Ids of the menu items the shell passes to the UI as the `menu` event. */\n\
-         export type MenuId = {};\n",
+         export type MenuId = {};\n\n\
+         /** Extensions of the Markdown files Byline opens (and a drafts folder mirrors). */\n\
+         export const MARKDOWN_EXTENSIONS: readonly string[] = [{}];\n\n\
+         /** Extensions of the files an import reads. */\n\
+         export const IMPORTED_EXTENSIONS: readonly string[] = [{}];\n",
         statuses.join(", "),
-        menu.join(" | ")
+        menu.join(" | "),
+        markdown.join(", "),
+        imported.join(", ")
     )
 }
 

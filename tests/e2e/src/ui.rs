@@ -182,6 +182,24 @@ impl App {
         text.as_str().map(str::to_string).ok_or_else(|| anyhow!("editorText() returned {text}"))
     }
 
+    /// Waits until the editor's text is one `wanted` accepts, and returns it; on a timeout the
+    /// error shows the text it last held.
+    pub async fn wait_for_editor_text(&self, what: &str, wanted: impl Fn(&str) -> bool) -> Result<String> {
+        let waited = self
+            .wait_for(what, FIND_TIMEOUT, || async {
+                let text = self.editor_text().await?;
+                Ok(wanted(&text).then_some(text))
+            })
+            .await;
+        match waited {
+            Ok(text) => Ok(text),
+            Err(error) => {
+                let last = self.editor_text().await.unwrap_or_default();
+                Err(error.context(format!("the editor last held {last:?}")))
+            }
+        }
+    }
+
     /// Replaces the editor's document as a user edit (`window.__byline.setEditorText`).
     pub async fn set_editor_text(&self, text: &str) -> Result<()> {
         self.js("window.__byline.setEditorText(arguments[0]); return null;", vec![json!(text)]).await?;

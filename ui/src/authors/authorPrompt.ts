@@ -35,11 +35,11 @@ export class AuthorPrompt {
     );
     this.el = h(
       "section",
-      { class: "damaged-banner author-prompt", role: "dialog", "aria-labelledby": headingId, hidden: true },
+      { class: "banner author-prompt", role: "dialog", "aria-labelledby": headingId, hidden: true },
       h("h2", { id: headingId, class: "dialog-title" }, "Create your author profile"),
       h(
         "p",
-        { class: "damaged-message" },
+        { class: "banner-message" },
         "Byline puts your name on each new draft and on everything you export, from the profile you create here.",
       ),
       form,

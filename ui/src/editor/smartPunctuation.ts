@@ -9,28 +9,15 @@ import { isolateHistory } from "@codemirror/commands";
 import { ensureSyntaxTree, syntaxTree } from "@codemirror/language";
 import type { EditorState, Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { NOT_PROSE } from "./notProse";
 import { isTrigger, smartReplacement, styleFor } from "./smartRules";
 
 /** The user event of a replacement, for listeners that tell it from typing. */
 export const SMART_EVENT = "input.smart";
 
-/** Syntax nodes whose text is not prose. */
-const OPAQUE = new Set([
-  "InlineCode",
-  "CodeText",
-  "FencedCode",
-  "CodeBlock",
-  "HTMLBlock",
-  "HTMLTag",
-  "Comment",
-  "CommentBlock",
-  "ProcessingInstruction",
-  "ProcessingInstructionBlock",
-  "URL",
-  "Autolink",
-  "LinkTitle",
-  "LinkReference",
-]);
+/** Syntax nodes whose text is not prose; a link's title and a reference definition too, as
+ * their quotes are Markdown's syntax. */
+const OPAQUE = new Set([...NOT_PROSE, "LinkTitle", "LinkReference"]);
 
 /** How far back the paragraph before the caret is looked at, in lines. */
 const PARAGRAPH_LINES = 200;

@@ -3,6 +3,7 @@
  * tokenizer leaves out what is not a word (identifiers, numbers, file names, acronyms). */
 import { syntaxTree } from "@codemirror/language";
 import type { EditorState, Text } from "@codemirror/state";
+import { NOT_PROSE } from "./notProse";
 
 /** A word and where it is in the document. */
 export interface WordAt {
@@ -12,23 +13,9 @@ export interface WordAt {
   word: string;
 }
 
-/** Syntax nodes whose text is never prose; their children are skipped with them. */
-const NOT_PROSE = new Set([
-  "FencedCode",
-  "CodeBlock",
-  "InlineCode",
-  "CodeText",
-  "URL",
-  "Autolink",
-  "LinkLabel",
-  "HTMLBlock",
-  "HTMLTag",
-  "Comment",
-  "CommentBlock",
-  "ProcessingInstruction",
-  "ProcessingInstructionBlock",
-  "Entity",
-]);
+/** Syntax nodes whose text is never prose; their children are skipped with them. A reference
+ * link's label names a definition, and an entity (`&nbsp;`) is not a word. */
+const SKIPPED = new Set([...NOT_PROSE, "LinkLabel", "Entity"]);
 
 /** Letters and marks (and digits and `_`, so identifiers are seen whole and then left out),
  * joined by inner apostrophes: `don't`, `writer’s`. */
@@ -90,7 +77,7 @@ export function proseRanges(state: EditorState, from: number, to: number): Array
     from: start,
     to,
     enter: (node) => {
-      if (!NOT_PROSE.has(node.name)) return true;
+      if (!SKIPPED.has(node.name)) return true;
       if (node.from > start) ranges.push({ from: start, to: Math.min(node.from, to) });
       start = Math.max(start, node.to);
       return false;

@@ -3,7 +3,15 @@
  * the files the app was started with and those a second launch hands over. The shell opens each
  * as its draft, linked to the file; here the last one is shown and each failure is said.
  */
-import { chooseMarkdownFiles, errorMessage, onFilesOpened, openFiles, takeStartupFiles, type OpenedFiles } from "../../ipc";
+import {
+  chooseMarkdownFiles,
+  errorMessage,
+  MARKDOWN_EXTENSIONS,
+  onFilesOpened,
+  openFiles,
+  takeStartupFiles,
+  type OpenedFiles,
+} from "../../ipc";
 
 /** What showing opened files needs from the rest of the window. */
 export interface OpenedFilesHooks {
@@ -14,9 +22,6 @@ export interface OpenedFilesHooks {
   /** Tells the writer something. */
   notify: (message: string, kind: "info" | "error") => void;
 }
-
-/** The file extensions the library opens (its drafts folder's). */
-const OPENABLE = ["md", "markdown"];
 
 export class OpenedFilesController {
   constructor(private readonly hooks: OpenedFilesHooks) {}
@@ -35,7 +40,7 @@ export class OpenedFilesController {
 
   /** Asks for Markdown files and opens them. */
   async choose(): Promise<void> {
-    const paths = await chooseMarkdownFiles("Open Markdown files", OPENABLE);
+    const paths = await chooseMarkdownFiles("Open Markdown files", MARKDOWN_EXTENSIONS);
     if (paths.length === 0) return;
     try {
       await this.show(await openFiles(paths));

@@ -13,7 +13,7 @@ type Scope = "draft" | "paste";
 /** The banner above the editor and the review dialog behind its button. */
 export class DamagedText {
   readonly el: HTMLElement;
-  private readonly message = h("p", { class: "damaged-message" });
+  private readonly message = h("p", { class: "banner-message" });
   private readonly reviewButton = h("button", { type: "button" }, "Review repairs…");
   private readonly dismissButton = h("button", { type: "button" }, "Dismiss");
   private readonly modal = new Modal("Review repairs", { className: "damaged-review" });
@@ -26,9 +26,9 @@ export class DamagedText {
   constructor(private readonly view: EditorView) {
     this.el = h(
       "div",
-      { class: "damaged-banner", role: "status", "aria-label": "Damaged text", hidden: true },
+      { class: "banner damaged-banner", role: "status", "aria-label": "Damaged text", hidden: true },
       this.message,
-      h("div", { class: "damaged-actions" }, this.reviewButton, this.dismissButton),
+      h("div", { class: "banner-actions" }, this.reviewButton, this.dismissButton),
     );
     this.reviewButton.addEventListener("click", () => void this.openReview());
     this.dismissButton.addEventListener("click", () => this.hide());

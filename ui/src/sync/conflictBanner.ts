@@ -14,7 +14,7 @@ export interface ConflictChoices {
 /** A banner above the editor; it never touches the editor's text itself. */
 export class ConflictBanner {
   readonly el: HTMLElement;
-  private readonly message = h("p", { class: "conflict-message" });
+  private readonly message = h("p", { class: "banner-message" });
   private readonly keepButton = h("button", { type: "button" }, "Keep mine");
   private readonly useButton = h("button", { type: "button" }, "Use the file's version");
   private choices: ConflictChoices | null = null;
@@ -22,10 +22,10 @@ export class ConflictBanner {
   constructor() {
     this.el = h(
       "div",
-      { class: "conflict-banner", role: "alert", "aria-label": "Changed on disk", hidden: true },
+      { class: "banner banner-alert conflict-banner", role: "alert", "aria-label": "Changed on disk", hidden: true },
       h("strong", {}, "Changed on disk. "),
       this.message,
-      h("div", { class: "conflict-actions" }, this.keepButton, this.useButton),
+      h("div", { class: "banner-actions" }, this.keepButton, this.useButton),
     );
     this.keepButton.addEventListener("click", () => void this.choose((choices) => choices.keepMine()));
     this.useButton.addEventListener("click", () => void this.choose((choices) => choices.useFile()));

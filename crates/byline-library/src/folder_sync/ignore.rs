@@ -1,4 +1,5 @@
-//! Which names in a drafts folder are editors' scratch files, never drafts.
+//! Which files in a drafts folder are drafts: Markdown by extension, and not an editor's scratch
+//! file.
 //!
 //! Editors save through temporary files, backups and probes; importing any of them would turn an
 //! intermediate state into a draft. Only a settled `*.md` file whose name is none of these counts.
@@ -29,10 +30,16 @@ pub(crate) fn is_editor_temp(name: &str) -> bool {
 /// mirrors: `.md` (or `.markdown`, which Jekyll sites use), and neither it nor a folder on its
 /// way is hidden or an editor's scratch name.
 pub(crate) fn is_synced_markdown(relative: &str) -> bool {
-    let is_markdown = Path::new(relative)
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"));
-    is_markdown && !relative.split('/').any(is_editor_temp)
+    is_markdown_file(Path::new(relative)) && !relative.split('/').any(is_editor_temp)
+}
+
+/// The extensions of the Markdown files a drafts folder mirrors and Byline opens: `.md`, and
+/// `.markdown`, which Jekyll sites use. The open dialog's filter is generated from this list.
+pub const MARKDOWN_EXTENSIONS: [&str; 2] = ["md", "markdown"];
+
+/// True when `path` names a Markdown file by its extension (any case).
+pub fn is_markdown_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| MARKDOWN_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
 }
 
 #[cfg(test)]

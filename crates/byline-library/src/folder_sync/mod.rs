@@ -28,6 +28,7 @@ use std::time::{Duration, SystemTime};
 
 use rusqlite::OptionalExtension;
 
+pub use ignore::{is_markdown_file, MARKDOWN_EXTENSIONS};
 pub use opened::OpenedFile;
 pub use report::{Conflict, DraftFile, FileNote, RenamedFile, SyncReport};
 use run::Run;

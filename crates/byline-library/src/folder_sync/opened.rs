@@ -20,6 +20,9 @@ pub struct OpenedFile {
     pub slug: String,
     /// The file, canonical.
     pub path: PathBuf,
+    /// The folder of opened files to watch for the file's outside edits; None when the file is
+    /// in a drafts folder, which is watched as a whole.
+    pub watch: Option<PathBuf>,
     /// What reading it did (created, updated from the file, warnings).
     pub report: SyncReport,
 }
@@ -43,7 +46,8 @@ impl Library {
         let folder = self.opened_files_folder(&dir)?;
         let scope = Scope { opened: Some(name.clone()), ..Scope::default() };
         let (report, _) = self.reconcile_folder(&folder, scope)?;
-        self.opened(&dir, &name, path.clone(), report)
+        let slug = self.opened(&dir, &name, &path, &report)?;
+        Ok(OpenedFile { slug, path, watch: Some(folder.path().to_path_buf()), report })
     }
 
     /// The folder of opened files `dir` (canonical), unless it lies in the library's own folder.
@@ -67,28 +71,23 @@ impl Library {
             return Ok(None);
         };
         let relative = path.strip_prefix(&dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let path = path.to_path_buf();
         if let Some(slug) = self.paired_slug(&dir.to_string_lossy(), &relative)? {
-            return Ok(Some(OpenedFile { slug, path: path.to_path_buf(), report: SyncReport::default() }));
+            return Ok(Some(OpenedFile { slug, path, watch: None, report: SyncReport::default() }));
         }
         let report = self.sync_folder(&dir)?;
-        self.opened(&dir, &relative, path.to_path_buf(), report).map(Some)
+        let slug = self.opened(&dir, &relative, &path, &report)?;
+        Ok(Some(OpenedFile { slug, path, watch: None, report }))
     }
 
-    fn opened(&mut self, dir: &Path, relative: &str, path: PathBuf, report: SyncReport) -> Result<OpenedFile> {
-        match self.paired_slug(&dir.to_string_lossy(), relative)? {
-            Some(slug) => {
-                if self.draft(&slug)?.trashed_at.is_some() {
-                    self.untrash_draft(&slug)?;
-                }
-                Ok(OpenedFile { slug, path, report })
+    /// The draft paired with the file after reading it, or why reading it made none.
+    fn opened(&self, dir: &Path, relative: &str, path: &Path, report: &SyncReport) -> Result<String> {
+        self.paired_slug(&dir.to_string_lossy(), relative)?.ok_or_else(|| {
+            let why = report.problems.iter().find(|note| note.path == relative).map(|note| note.message.clone());
+            Error::Import {
+                message: why.unwrap_or_else(|| "could not be read; nothing was changed".to_owned()),
+                path: path.to_path_buf(),
             }
-            None => {
-                let why = report.problems.iter().find(|note| note.path == relative).map(|note| note.message.clone());
-                Err(Error::Import {
-                    message: why.unwrap_or_else(|| "could not be read; nothing was changed".to_owned()),
-                    path,
-                })
-            }
-        }
+        })
     }
 }

@@ -44,7 +44,9 @@ pub enum ImportProgress {
     Imported(usize),
 }
 
-const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+/// The extensions of the files an import reads: Markdown, and plain text (a first line becomes
+/// the title). The import dialog's filter is generated from this list.
+pub const IMPORTED_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
 impl Library {
     /// Imports files and folders (recursively): every file that can be, the others reported.
@@ -344,7 +346,7 @@ fn file_dates(file: &PreparedFile) -> FrontMatter {
 fn has_markdown_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
+        .is_some_and(|ext| IMPORTED_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
 }
 
 fn encoding_for_label(label: &str) -> Result<&'static Encoding> {

@@ -38,14 +38,6 @@ async fn banner(app: &App) -> Result<Option<String>> {
     Ok(shown.as_str().map(str::to_string))
 }
 
-async fn wait_for_text(app: &App, what: &str, wanted: &str) -> Result<String> {
-    app.wait_for(what, FIND_TIMEOUT, || async {
-        let text = app.editor_text().await?;
-        Ok(text.contains(wanted).then_some(text))
-    })
-    .await
-}
-
 #[tokio::test]
 async fn a_damaged_paste_is_flagged_reviewed_repaired_and_undone_in_one_step() -> Result<()> {
     let library = Library::empty()?;
@@ -56,14 +48,14 @@ async fn a_damaged_paste_is_flagged_reviewed_repaired_and_undone_in_one_step() -
         app.wait_for_open_draft().await?;
         app.type_in_editor("Real Portuguese first: ").await?;
         paste(&app, "NÃO, SÃO PAULO.").await?;
-        wait_for_text(&app, "the Portuguese paste", "SÃO PAULO.").await?;
+        app.wait_for_editor_text("the Portuguese paste", |text| text.contains("SÃO PAULO.")).await?;
         // The check is a round trip to the shell: give it time to (wrongly) speak up.
         tokio::time::sleep(Duration::from_millis(800)).await;
         ensure!(banner(&app).await?.is_none(), "real Portuguese was flagged: {:?}", banner(&app).await?);
 
         app.type_in_editor("\n\n").await?;
         paste(&app, DAMAGED).await?;
-        wait_for_text(&app, "the damaged paste", DAMAGED).await?;
+        app.wait_for_editor_text("the damaged paste", |text| text.contains(DAMAGED)).await?;
         let message = app.wait_for("the damaged-text banner", FIND_TIMEOUT, || async { banner(&app).await }).await?;
         ensure!(message.contains("3 places") && message.contains("CafÃ©"), "banner says {message:?}");
         ensure!(app.editor_text().await?.contains(DAMAGED), "the paste was changed before the writer chose");
@@ -75,12 +67,13 @@ async fn a_damaged_paste_is_flagged_reviewed_repaired_and_undone_in_one_step() -
         let first = app.text_of(&dialog).await?;
         ensure!(first.contains("CafÃ©") && first.contains("Café"), "the review shows {first:?}");
         app.by_name_in("button", "Repair 3 places", Some(&dialog)).await?.click().await?;
-        let repaired = wait_for_text(&app, "the repaired text", REPAIRED).await?;
+        let repaired = app.wait_for_editor_text("the repaired text", |text| text.contains(REPAIRED)).await?;
         ensure!(repaired.contains("Real Portuguese first: NÃO, SÃO PAULO."), "the repair touched other text");
         ensure!(banner(&app).await?.is_none(), "the banner stayed after the repair");
 
         app.editor().await?.send_keys(&format!("{}z", Key::Control)).await?;
-        let undone = wait_for_text(&app, "one undo to bring the pasted text back", DAMAGED).await?;
+        let undone =
+            app.wait_for_editor_text("one undo to bring the pasted text back", |text| text.contains(DAMAGED)).await?;
         ensure!(!undone.contains(REPAIRED), "one undo left part of the repair: {undone:?}");
         ensure!(undone.contains("SÃO PAULO."), "the undo took more than the repair: {undone:?}");
         Ok(())
@@ -112,7 +105,8 @@ async fn a_damaged_draft_says_so_on_opening_and_repairs_only_what_the_writer_tic
         .await?;
         let label = format!("Repair {} places", count - 1);
         app.by_name_in("button", &label, Some(&dialog)).await?.click().await?;
-        let text = wait_for_text(&app, "the repaired draft", "The Café had “good” coffee.").await?;
+        let text =
+            app.wait_for_editor_text("the repaired draft", |text| text.contains("The Café had “good” coffee.")).await?;
         ensure!(text.contains("CafÃ© in code"), "an unticked place was repaired: {text:?}");
         app.flush().await?;
         let stored = library.show(&slug)?;

@@ -68,15 +68,6 @@ async fn wait_for_count(app: &App, selector: &str, key: &str, wanted: i64) -> Re
     .with_context(|| format!("the status bar's {selector} never counted {wanted}"))
 }
 
-async fn wait_for_text(app: &App, what: &str, wanted: &str) -> Result<String> {
-    app.wait_for(what, FIND_TIMEOUT, || async {
-        let text = app.editor_text().await?;
-        Ok((text == wanted).then_some(text))
-    })
-    .await
-    .with_context(|| format!("the editor never held {wanted:?}"))
-}
-
 #[tokio::test]
 async fn a_new_draft_takes_its_first_heading_as_its_title_until_the_writer_types_one() -> Result<()> {
     let library = Library::empty()?;
@@ -197,20 +188,26 @@ async fn smart_punctuation_sets_typography_as_typed_and_one_undo_takes_a_quote_b
         app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
         app.wait_for_open_draft().await?;
         app.type_in_editor("\"Hello\" -- world...").await?;
-        wait_for_text(&app, "smart punctuation", "“Hello” – world…").await?;
+        app.wait_for_editor_text("smart punctuation", |text| text == "“Hello” – world…").await?;
 
         app.type_in_editor("\n\n\"Hi\"").await?;
-        wait_for_text(&app, "the second quote", "“Hello” – world…\n\n“Hi”").await?;
+        app.wait_for_editor_text("the second quote", |text| text == "“Hello” – world…\n\n“Hi”").await?;
         app.editor().await?.send_keys(&format!("{}z", Key::Control)).await?;
-        wait_for_text(&app, "one undo to give back the straight quote", "“Hello” – world…\n\n“Hi\"").await?;
+        app.wait_for_editor_text("one undo to give back the straight quote", |text| {
+            text == "“Hello” – world…\n\n“Hi\""
+        })
+        .await?;
 
         app.type_in_editor("\n\nRun `echo \"a--b\"...` now").await?;
-        wait_for_text(&app, "the code span", "“Hello” – world…\n\n“Hi\"\n\nRun `echo \"a--b\"...` now").await?;
+        app.wait_for_editor_text("the code span", |text| {
+            text == "“Hello” – world…\n\n“Hi\"\n\nRun `echo \"a--b\"...` now"
+        })
+        .await?;
 
         app.invoke("run_menu_action", json!({ "id": "smart-punctuation" })).await?;
         app.type_in_editor("\n\n\"Off\" -- plain...").await?;
         let off = "“Hello” – world…\n\n“Hi\"\n\nRun `echo \"a--b\"...` now\n\n\"Off\" -- plain...";
-        wait_for_text(&app, "typing with the preference off", off).await?;
+        app.wait_for_editor_text("typing with the preference off", |text| text == off).await?;
         Ok(())
     })
     .await
