@@ -141,3 +141,35 @@ fn a_book_of_unknown_drafts_names_the_missing_one() {
     assert!(err.contains("no-such-draft"), "{err}");
     assert!(!out.exists(), "nothing is written when a chapter is missing");
 }
+
+#[test]
+fn export_book_smart_sets_typography_in_every_chapter_and_leaves_the_drafts_as_typed() {
+    let s = Sandbox::new();
+    let quai = s.write("notes/quai.md", "---\ntitle: Le quai\nlang: fr\n---\nIl a dit \"bonsoir\" -- puis... rien.\n");
+    let pier = s.write("notes/pier.md", "---\ntitle: The pier\n---\nShe said \"later\" and left...\n");
+    s.ok(&["import", quai.to_str().unwrap(), pier.to_str().unwrap()]);
+    let chapters = |name: &str, smart: bool| {
+        let book = s.path(name);
+        let mut args = vec!["export-book", "le-quai", "the-pier", "-o", book.to_str().unwrap()];
+        if smart {
+            args.push("--smart");
+        }
+        s.ok(&args);
+        stdout(
+            "python3",
+            &[
+                "-c",
+                "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+                 print(''.join(z.read(n).decode() for n in sorted(z.namelist()) if n.endswith('.xhtml')))",
+                book.to_str().unwrap(),
+            ],
+        )
+    };
+    let smart = chapters("smart.epub", true);
+    assert!(smart.contains("Il a dit «\u{202f}bonsoir\u{202f}» – puis… rien."), "French chapter: {smart}");
+    assert!(smart.contains("She said “later” and left…"), "English chapter: {smart}");
+    let plain = chapters("plain.epub", false);
+    assert!(!plain.contains('«') && !plain.contains('…'), "without --smart the text is as typed: {plain}");
+    let stored = s.json(&["show", "le-quai", "--json"]);
+    assert_eq!(stored["body"].as_str().map(|body| body.contains("\"bonsoir\" --")), Some(true), "{stored}");
+}

@@ -490,6 +490,9 @@ pub struct ExportBookArgs {
     /// Include authors' email addresses.
     #[arg(long)]
     pub include_email: bool,
+    /// Set typewriter punctuation in every chapter, as `export --smart` does.
+    #[arg(long)]
+    pub smart: bool,
 }
 
 /// Options of `byline export-site`.

@@ -83,7 +83,7 @@ fn paper(flag: Option<cli::Paper>) -> Option<Paper> {
 
 /// `byline export-book`: several drafts as one EPUB, a chapter each, in the order given.
 pub fn book(library: &Library, args: ExportBookArgs) -> Result<()> {
-    let options = BookOptions { title: args.title, include_email: args.include_email };
+    let options = BookOptions { title: args.title, include_email: args.include_email, smart: args.smart };
     library.export_book_to(&args.slugs, &options, &args.output)?;
     println!("{}", args.output.display());
     Ok(())

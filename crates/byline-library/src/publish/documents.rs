@@ -27,6 +27,8 @@ pub struct BookOptions {
     pub title: Option<String>,
     /// Include authors' private email addresses.
     pub include_email: bool,
+    /// Curly quotes, dashes and ellipses in every chapter's copy, as an article export's.
+    pub smart: bool,
 }
 
 impl Library {
@@ -51,7 +53,8 @@ impl Library {
     pub fn export_book(&self, slugs: &[String], options: &BookOptions) -> Result<Vec<u8>> {
         let mut articles = Vec::with_capacity(slugs.len());
         for slug in slugs {
-            articles.push(self.embedded_article(&self.draft(slug)?, options.include_email)?);
+            let draft = super::smartened_if(self.draft(slug)?, options.smart);
+            articles.push(self.embedded_article(&draft, options.include_email)?);
         }
         let Some(first) = articles.first() else {
             return Err(Error::InvalidInput("a book needs at least one draft; give their slugs in order".into()));
