@@ -57,9 +57,8 @@ import { SpellingLanguagesDialog } from "./spelling/languagesDialog";
 import { outline } from "./editor/outline";
 import { OutlinePanel } from "./outline/outlinePanel";
 import { Palette } from "./palette/palette";
-import { writingCounter } from "./editor/writingCounter";
+import { characterCount, writingCounter } from "./editor/writingCounter";
 import { WritingTally } from "./writing/tally";
-import { countCharacters } from "./writing/words";
 
 // Start-up marks (ui-start, preview-ready, library-listed, editor-editable) show where launch time goes.
 performance.mark("ui-start");
@@ -116,7 +115,7 @@ const previewRegion = h("section", { class: "preview-pane", "aria-label": "Previ
 const preview = new Preview(previewRegion, {
   onRendered: (result, slug) => {
     statusbar.setStats(result.stats.words, result.stats.reading_minutes);
-    statusbar.setCharacters(countCharacters(editor.text()));
+    statusbar.setCharacters(editor.view.state.field(characterCount, false) ?? 0);
     if (slug !== null && slug === session.slug()) followHeading(slug, result.title ?? UNTITLED);
   },
   onScrolledToLine: (line) => {

@@ -3,9 +3,9 @@
  * apart from typing, by the transaction's user event), and the words of the selection. Loads
  * (opening a draft, a change made outside) are no writing.
  */
-import type { Extension } from "@codemirror/state";
+import { type Extension, StateField } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { countWords, wordDelta } from "../writing/words";
+import { characterDelta, countDocCharacters, countWords, wordDelta } from "../writing/words";
 import { LOAD_EVENT } from "./editor";
 
 /** What the counter reports. */
@@ -16,8 +16,19 @@ export interface WritingHooks {
   selected(words: number): void;
 }
 
+/** The document's characters, kept by each edit's own change: the status bar reads it after
+ * every render, and counting a book's 600,000 characters each time cost a keystroke milliseconds. */
+export const characterCount = StateField.define<number>({
+  create: (state) => countDocCharacters(state.doc),
+  update: (count, tr) => (tr.docChanged ? count + characterDelta(tr.startState.doc, tr.changes) : count),
+});
+
 /** The counter, as an editor extension. */
 export function writingCounter(hooks: WritingHooks): Extension {
+  return [characterCount, counting(hooks)];
+}
+
+function counting(hooks: WritingHooks): Extension {
   return EditorView.updateListener.of((update) => {
     for (const tr of update.transactions) {
       if (!tr.docChanged || tr.isUserEvent(LOAD_EVENT)) continue;

@@ -1,6 +1,6 @@
 import { ChangeSet, Text } from "@codemirror/state";
 import { describe, expect, it } from "vitest";
-import { countCharacters, countWords, localDay, wordDelta } from "./words";
+import { characterDelta, countCharacters, countDocCharacters, countWords, localDay, wordDelta } from "./words";
 
 describe("words as the status bar counts them", () => {
   it("counts words, not markup, and each CJK character", () => {
@@ -24,6 +24,20 @@ describe("words as the status bar counts them", () => {
 
   it("counts characters without line breaks, an emoji as one", () => {
     expect(countCharacters("ab\ncd 🙂")).toBe(6);
+  });
+
+  it("keeps the character count by each change, equal to a recount", () => {
+    const before = Text.of(["Night ferry 🙂", "", "Salt on the rail."]);
+    expect(countDocCharacters(before)).toBe(countCharacters(before.toString()));
+    const edit = ChangeSet.of(
+      [
+        { from: 6, to: 11, insert: "boat\nand gulls" },
+        { from: before.length - 1, insert: " 🌊" },
+      ],
+      before.length,
+    );
+    const after = edit.apply(before);
+    expect(countDocCharacters(before) + characterDelta(before, edit)).toBe(countCharacters(after.toString()));
   });
 
   it("keys days by the local date", () => {

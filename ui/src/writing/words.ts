@@ -55,6 +55,23 @@ export function countCharacters(text: string): number {
   return count;
 }
 
+/** Characters of a whole document, read piece by piece (never one string of a long draft). */
+export function countDocCharacters(doc: Text): number {
+  let count = 0;
+  for (const piece of doc.iter()) count += countCharacters(piece);
+  return count;
+}
+
+/** Characters gained (negative: lost) by `changes` applied to `before`: only the changed text
+ * is counted. */
+export function characterDelta(before: Text, changes: ChangeSet): number {
+  let delta = 0;
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    delta += countDocCharacters(inserted) - countCharacters(before.sliceString(fromA, toA));
+  });
+  return delta;
+}
+
 /** The local calendar day of `date` as the writing log keys it: `YYYY-MM-DD`. */
 export function localDay(date: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
