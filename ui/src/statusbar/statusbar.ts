@@ -43,7 +43,10 @@ export class StatusBar {
   private readonly chars = h("span", { class: "status-chars" }, "");
   private readonly selection = h("span", { class: "status-selection", hidden: true }, "");
   private readonly reading = h("span", { class: "status-reading" }, "");
-  private readonly save = h("span", { class: "status-save" }, "");
+  // Only the save state is a live region: the counts change with every keystroke, and a live
+  // region around them would have a screen reader read them out (and the accessibility tree
+  // rebuilt) on each one.
+  private readonly save = h("span", { class: "status-save", role: "status" }, "");
   private readonly extra = h("span", { class: "status-extra" }, "");
   private wordTotal = 0;
   private wordGoal: number | null = null;
@@ -51,7 +54,7 @@ export class StatusBar {
   constructor() {
     this.el = h(
       "div",
-      { class: "statusbar", role: "status" },
+      { class: "statusbar", role: "group", "aria-label": "Status bar" },
       this.words,
       this.goal,
       this.selection,
