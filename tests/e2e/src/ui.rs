@@ -200,6 +200,20 @@ impl App {
         }
     }
 
+    /// Pastes `text` at the caret as the clipboard would: a real ClipboardEvent on the editor.
+    pub async fn paste_in_editor(&self, text: &str) -> Result<()> {
+        self.js(
+            "const data = new DataTransfer();
+             data.setData('text/plain', arguments[0]);
+             document.querySelector('.cm-content')
+               .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+             return null;",
+            vec![json!(text)],
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Replaces the editor's document as a user edit (`window.__byline.setEditorText`).
     pub async fn set_editor_text(&self, text: &str) -> Result<()> {
         self.js("window.__byline.setEditorText(arguments[0]); return null;", vec![json!(text)]).await?;

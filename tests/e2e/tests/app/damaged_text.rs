@@ -13,20 +13,6 @@ use serde_json::json;
 const DAMAGED: &str = "The CafÃ© opens early â€” naÃ¯ve tourists queue.";
 const REPAIRED: &str = "The Café opens early — naïve tourists queue.";
 
-/// Pastes `text` at the caret as the clipboard would (a real ClipboardEvent on the editor).
-async fn paste(app: &App, text: &str) -> Result<()> {
-    app.js(
-        "const data = new DataTransfer();
-         data.setData('text/plain', arguments[0]);
-         document.querySelector('.cm-content')
-           .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-         return null;",
-        vec![json!(text)],
-    )
-    .await?;
-    Ok(())
-}
-
 /// The banner's text while it is shown, else None.
 async fn banner(app: &App) -> Result<Option<String>> {
     let shown = app
@@ -47,14 +33,14 @@ async fn a_damaged_paste_is_flagged_reviewed_repaired_and_undone_in_one_step() -
         app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
         app.wait_for_open_draft().await?;
         app.type_in_editor("Real Portuguese first: ").await?;
-        paste(&app, "NÃO, SÃO PAULO.").await?;
+        app.paste_in_editor("NÃO, SÃO PAULO.").await?;
         app.wait_for_editor_text("the Portuguese paste", |text| text.contains("SÃO PAULO.")).await?;
         // The check is a round trip to the shell: give it time to (wrongly) speak up.
         tokio::time::sleep(Duration::from_millis(800)).await;
         ensure!(banner(&app).await?.is_none(), "real Portuguese was flagged: {:?}", banner(&app).await?);
 
         app.type_in_editor("\n\n").await?;
-        paste(&app, DAMAGED).await?;
+        app.paste_in_editor(DAMAGED).await?;
         app.wait_for_editor_text("the damaged paste", |text| text.contains(DAMAGED)).await?;
         let message = app.wait_for("the damaged-text banner", FIND_TIMEOUT, || async { banner(&app).await }).await?;
         ensure!(message.contains("3 places") && message.contains("CafÃ©"), "banner says {message:?}");

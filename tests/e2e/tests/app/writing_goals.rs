@@ -35,20 +35,6 @@ async fn wait_for_title(app: &App, slug: &str, title: &str) -> Result<()> {
     .with_context(|| format!("Title field and list row never both showed {title:?}"))
 }
 
-/// Pastes `text` at the caret as the clipboard would (a real ClipboardEvent on the editor).
-async fn paste(app: &App, text: &str) -> Result<()> {
-    app.js(
-        "const data = new DataTransfer();
-         data.setData('text/plain', arguments[0]);
-         document.querySelector('.cm-content')
-           .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-         return null;",
-        vec![json!(text)],
-    )
-    .await?;
-    Ok(())
-}
-
 /// A status bar count: `selector`'s `data-<key>`.
 async fn status_count(app: &App, selector: &str, key: &str) -> Result<i64> {
     let value = app
@@ -145,7 +131,7 @@ async fn the_status_bar_shows_the_goal_and_counts_typed_pasted_and_selected_word
         wait_for_count(&app, ".status-today", "typed", 5).await?;
         wait_for_count(&app, ".status-session", "typed", 5).await?;
 
-        paste(&app, " six seven eight").await?;
+        app.paste_in_editor(" six seven eight").await?;
         wait_for_count(&app, ".status-today", "pasted", 3).await?;
         ensure!(status_count(&app, ".status-today", "typed").await? == 5, "the paste counted as typing");
 
