@@ -114,7 +114,15 @@ fn check_desktop_entry(path: &Path) -> Result<()> {
     ensure!(!said.contains("error:") && !said.contains("warning:"), "desktop-file-validate: {said}");
     let text = read(path)?;
     let keys: BTreeMap<&str, &str> = text.lines().filter_map(|line| line.split_once('=')).collect();
-    let expected = [("Type", "Application"), ("Exec", "byline-app %F"), ("Icon", "byline-app"), ("Terminal", "false")];
+    // StartupWMClass is the instance name GTK gives the window (the binary's name), so a dock
+    // shows the running window under this entry's icon.
+    let expected = [
+        ("Type", "Application"),
+        ("Exec", "byline-app %F"),
+        ("Icon", "byline-app"),
+        ("Terminal", "false"),
+        ("StartupWMClass", "byline-app"),
+    ];
     for (key, value) in expected {
         ensure!(keys.get(key) == Some(&value), "{key}={:?} in the desktop entry, expected {value:?}", keys.get(key));
     }
