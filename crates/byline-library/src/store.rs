@@ -285,6 +285,7 @@ fn configure(conn: &Connection) -> Result<()> {
     // OS cache; the larger cache keeps the WAL's pages and hot index pages between queries.
     conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
     conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    crate::search::register_ranking(conn)?;
     Ok(())
 }
 

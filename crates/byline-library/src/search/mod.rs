@@ -1,5 +1,5 @@
 //! Full-text search: the FTS5 index kept in step with drafts, safe query building,
-//! bm25 ranking and HTML-safe snippets.
+//! bm25 ranking (see [`rank`]) and HTML-safe snippets.
 
 use std::collections::HashMap;
 
@@ -9,6 +9,10 @@ use crate::error::{Error, Result};
 use crate::model::SearchHit;
 use crate::store::Library;
 
+mod rank;
+
+pub(crate) use rank::register as register_ranking;
+
 /// Private-use characters FTS5 wraps around matches; they cannot come from user text
 /// because indexing replaces them, so after HTML escaping they mark exactly the matches.
 const MARK_START: char = '\u{E000}';
@@ -17,8 +21,8 @@ const MARK_END: char = '\u{E001}';
 /// Words of context around the match in a snippet.
 const SNIPPET_TOKENS: i64 = 24;
 
-/// Column weights for bm25: title, subtitle, summary, body, tags.
-const RANK_SQL: &str = "bm25(drafts_fts, 10.0, 5.0, 3.0, 1.0, 5.0)";
+/// bm25 with column weights: title, subtitle, summary, body, tags.
+const RANK_SQL: &str = "byline_rank(drafts_fts, 10.0, 5.0, 3.0, 1.0, 5.0)";
 
 /// A live draft that matched, with its bm25 score (lower is better) and what ties are broken by.
 struct Ranked {
@@ -71,14 +75,16 @@ fn best_matches(conn: &Connection, fts_query: &str, limit: usize) -> Result<Vec<
     if limit == 0 {
         return Ok(Vec::new());
     }
-    // SQLite keeps the best `limit + 1` as it scores, instead of handing every match over. One
-    // more than asked shows whether a tie crosses the cut; only then are all matches needed.
-    let mut scored = scored_matches(conn, fts_query, Some(limit + 1))?;
-    if scored.len() > limit && scored[limit - 1].1 == scored[limit].1 {
-        scored = scored_matches(conn, fts_query, None)?;
-    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid, {RANK_SQL} FROM drafts_fts
+         WHERE drafts_fts MATCH ?1 AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)"
+    ))?;
+    let mut scored = stmt
+        .query_map([fts_query], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     if scored.len() > limit {
-        // Only the best `limit` scores, and whatever ties the last of them, can make the cut.
+        // Only the best `limit` scores, and whatever ties the last of them, can make the cut:
+        // a partial selection, because sorting every match costs more than scoring it.
         let (_, &mut (_, cut), _) = scored.select_nth_unstable_by(limit - 1, |a, b| a.1.total_cmp(&b.1));
         scored.retain(|&(_, score)| score <= cut);
     }
@@ -102,20 +108,6 @@ fn best_matches(conn: &Connection, fts_query: &str, limit: usize) -> Result<Vec<
     ranked.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| b.updated.cmp(&a.updated)));
     ranked.truncate(limit);
     Ok(ranked)
-}
-
-/// Live matches as (rowid, score), best first: the best `max` of them, or all.
-fn scored_matches(conn: &Connection, fts_query: &str, max: Option<usize>) -> Result<Vec<(i64, f64)>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT rowid, {RANK_SQL} AS score FROM drafts_fts
-         WHERE drafts_fts MATCH ?1 AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)
-         ORDER BY score LIMIT ?2"
-    ))?;
-    let max = max.map_or(-1, |max| i64::try_from(max).unwrap_or(i64::MAX));
-    let scored = stmt
-        .query_map(rusqlite::params![fts_query, max], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(scored)
 }
 
 /// Raw snippets (with match markers) of the ranked hits, by draft id.
