@@ -226,6 +226,16 @@ impl App {
         Ok(slug.as_str().map(str::to_string))
     }
 
+    /// Opens the draft `slug` as the sidebar would, and waits until it is the open draft.
+    pub async fn open_draft(&self, slug: impl AsRef<str>) -> Result<()> {
+        let slug = slug.as_ref();
+        self.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.into()]).await?;
+        self.wait_for("the draft to open", FIND_TIMEOUT, || async {
+            Ok(self.current_slug().await?.filter(|open| open == slug).map(|_| ()))
+        })
+        .await
+    }
+
     /// Waits until a draft is open and returns its slug.
     pub async fn wait_for_open_draft(&self) -> Result<String> {
         self.wait_for("a draft to be open", FIND_TIMEOUT, || async { self.current_slug().await }).await

@@ -39,7 +39,7 @@ pub const MARKDOWN_EXTENSIONS: [&str; 2] = ["md", "markdown"];
 
 /// True when `path` names a Markdown file by its extension (any case).
 pub fn is_markdown_file(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| MARKDOWN_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
+    crate::import::has_extension(path, &MARKDOWN_EXTENSIONS)
 }
 
 #[cfg(test)]

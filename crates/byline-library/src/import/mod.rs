@@ -272,7 +272,7 @@ fn collect_files(paths: &[PathBuf], report: &mut ImportReport) -> Result<Vec<(Pa
             }
         }
         if meta.is_file() {
-            if !has_markdown_extension(path) {
+            if !has_extension(path, &IMPORTED_EXTENSIONS) {
                 return Err(Error::Import {
                     path: path.clone(),
                     message: "is not a Markdown file; import takes .md, .markdown and .txt files".into(),
@@ -303,7 +303,7 @@ fn collect_files(paths: &[PathBuf], report: &mut ImportReport) -> Result<Vec<(Pa
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || !has_markdown_extension(entry.path()) {
+            if !entry.file_type().is_file() || !has_extension(entry.path(), &IMPORTED_EXTENSIONS) {
                 continue;
             }
             let in_content = site.as_ref().is_none_or(|site| {
@@ -343,10 +343,9 @@ fn file_dates(file: &PreparedFile) -> FrontMatter {
     }
 }
 
-fn has_markdown_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| IMPORTED_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
+/// True when `path`'s extension is one of `extensions`, in any case.
+pub(crate) fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension().is_some_and(|ext| extensions.iter().any(|known| ext.eq_ignore_ascii_case(known)))
 }
 
 fn encoding_for_label(label: &str) -> Result<&'static Encoding> {

@@ -32,7 +32,7 @@ async fn new_author_with_bio_is_in_the_exported_html() -> Result<()> {
         .await?;
         app.by_name_in("button", "Close", Some(&dialog)).await?.click().await?;
 
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the draft to open", byline_e2e::ui::FIND_TIMEOUT, || async {
             Ok(app.current_slug().await?.filter(|s| *s == slug))
         })

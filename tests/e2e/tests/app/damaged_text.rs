@@ -30,8 +30,7 @@ async fn a_damaged_paste_is_flagged_reviewed_repaired_and_undone_in_one_step() -
     let slug = library.new_draft("Market notes", "# Market notes\n\n")?;
     with_app("damaged_paste", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
-        app.wait_for_open_draft().await?;
+        app.open_draft(&slug).await?;
         app.type_in_editor("Real Portuguese first: ").await?;
         app.paste_in_editor("NÃO, SÃO PAULO.").await?;
         app.wait_for_editor_text("the Portuguese paste", |text| text.contains("SÃO PAULO.")).await?;
@@ -74,7 +73,7 @@ async fn a_damaged_draft_says_so_on_opening_and_repairs_only_what_the_writer_tic
     let slug = library.new_draft("Old post", body)?;
     with_app("damaged_draft", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
+        app.open_draft(&slug).await?;
         let message = app.wait_for("the damaged-text banner", FIND_TIMEOUT, || async { banner(&app).await }).await?;
         ensure!(message.contains("This draft"), "banner says {message:?}");
         app.click("button", "Review repairs…").await?;

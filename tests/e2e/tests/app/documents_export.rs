@@ -3,7 +3,6 @@
 
 use anyhow::{ensure, Context, Result};
 use byline_e2e::{with_app, Library};
-use serde_json::json;
 
 #[tokio::test]
 async fn export_dialog_writes_pdf_docx_and_epub() -> Result<()> {
@@ -21,7 +20,7 @@ async fn export_dialog_writes_pdf_docx_and_epub() -> Result<()> {
     let targets_in = targets.clone();
     with_app("documents_export", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the draft to open", byline_e2e::ui::FIND_TIMEOUT, || async {
             Ok(app.current_slug().await?.filter(|s| *s == slug))
         })

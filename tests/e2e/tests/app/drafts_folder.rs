@@ -52,7 +52,7 @@ async fn drafts_folder_follows_external_edits_and_asks_when_there_are_unsaved_ed
     with_app("drafts_folder", &library.path(), |app| async move {
         let (slug, folder) = (slug_in, folder_in);
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.clone().into()]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the draft's text", FIND_TIMEOUT, || async {
             Ok(app.editor_text().await?.contains(FIRST).then_some(()))
         })

@@ -39,7 +39,7 @@ async fn two_checkpoints_then_restore_the_oldest_revision_through_history() -> R
     with_app("history", &library.path(), |app| async move {
         let slug = slug_in;
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.clone().into()]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the draft's text", FIND_TIMEOUT, || async {
             Ok(app.editor_text().await?.contains("lighthouse").then_some(()))
         })

@@ -66,7 +66,7 @@ async fn io_errors_a_full_disk_shows_not_saved_keeps_the_text_and_saves_it_once_
     with_app("io_errors", &library, |app| async move {
         let (disk, slug) = (disk_in, slug_in);
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.clone().into()]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the draft to open", FIND_TIMEOUT, || async {
             Ok((app.current_slug().await?.as_deref() == Some(slug.as_str())).then_some(()))
         })

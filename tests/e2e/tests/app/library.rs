@@ -45,7 +45,7 @@ async fn move_to_trash_then_restore_from_the_trash_view() -> Result<()> {
     let library = Library::with_samples()?;
     with_app("trash", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![HABIT_SLUG.into()]).await?;
+        app.open_draft(&HABIT_SLUG).await?;
         app.wait_for("the draft to open", FIND_TIMEOUT, || async {
             Ok(app.current_slug().await?.filter(|s| s == HABIT_SLUG))
         })

@@ -20,7 +20,7 @@ const BODY: &str = "# Locked\n\nA paragraph with [a safe link](https://example.o
 /// Opens a draft with [`BODY`] and waits for its preview.
 async fn open_with_preview(app: &App, slug: &str) -> Result<()> {
     app.wait_ready().await?;
-    app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
+    app.open_draft(&slug).await?;
     app.wait_in_preview("the heading in the preview", "return !!doc.querySelector('h1');").await?;
     Ok(())
 }

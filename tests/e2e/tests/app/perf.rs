@@ -18,7 +18,7 @@ const TYPED: &str = " Fifty characters typed one at a time, for timing!";
 /// the end, and reports the figures as `app/*_{name}`.
 async fn measure_typing(app: &App, slug: &str, code_blocks: usize, name: &str, input: &str) -> Result<TypingSamples> {
     app.wait_ready().await?;
-    app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.into()]).await?;
+    app.open_draft(&slug).await?;
     app.wait_in_preview(
         "the long draft in the preview",
         &format!("return doc.querySelectorAll('pre').length >= {code_blocks} ? true : null;"),

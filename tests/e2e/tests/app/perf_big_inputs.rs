@@ -25,7 +25,7 @@ async fn typing_with_big_draft(
     let length = body.len();
     with_app(&format!("perf-{name}"), &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.into()]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the big draft in the editor", Duration::from_secs(60), || async {
             let loaded = app.js("return window.__byline.editorText().length;", vec![]).await?;
             Ok((loaded.as_u64().unwrap_or(0) as usize >= length).then_some(()))

@@ -17,7 +17,7 @@ async fn closing_right_after_typing_keeps_every_character_across_a_relaunch() ->
     let slug_in = slug.clone();
     with_app("relaunch_first_run", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug_in.clone().into()]).await?;
+        app.open_draft(&slug_in).await?;
         app.wait_for("the draft's text", FIND_TIMEOUT, || async {
             Ok(app.editor_text().await?.contains("last paragraph").then_some(()))
         })
@@ -39,7 +39,7 @@ async fn closing_right_after_typing_keeps_every_character_across_a_relaunch() ->
     let expected_in = expected.clone();
     with_app("relaunch_second_run", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.into()]).await?;
+        app.open_draft(&slug).await?;
         let text = app
             .wait_for("the draft's text after relaunch", FIND_TIMEOUT, || async {
                 let text = app.editor_text().await?;

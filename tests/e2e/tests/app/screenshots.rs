@@ -108,11 +108,7 @@ async fn main_window_in_light_and_dark_theme() -> Result<()> {
     let library = Library::with_samples()?;
     with_app("screenshots", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js(
-            "window.__byline.openDraft(arguments[0]); return null;",
-            vec![json!("what-a-small-parser-taught-me-about-error-messages")],
-        )
-        .await?;
+        app.open_draft("what-a-small-parser-taught-me-about-error-messages").await?;
         app.wait_in_preview("the preview of the open draft", "return doc.querySelector('h1, h2, p') ? true : null;")
             .await?;
         // Idle memory on the demo library (drafts/ and two authors), for the record.

@@ -15,7 +15,7 @@ async fn script_payloads_in_markdown_execute_nothing_and_do_not_navigate() -> Re
     let slug = library.new_draft("Hostile", "# Hostile\n")?;
     with_app("xss", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![slug.into()]).await?;
+        app.open_draft(&slug).await?;
         app.wait_for("the draft to open", FIND_TIMEOUT, || async {
             Ok(app.editor_text().await?.contains("Hostile").then_some(()))
         })

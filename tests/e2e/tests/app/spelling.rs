@@ -121,7 +121,7 @@ async fn right_click(app: &App, line: &str, word: &str) -> Result<()> {
 
 async fn open_draft(app: &App, slug: &str) -> Result<()> {
     app.wait_ready().await?;
-    app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
+    app.open_draft(&slug).await?;
     app.wait_for("the draft to open", FIND_TIMEOUT, || async {
         Ok(app.editor_text().await?.contains("# Field notes").then_some(()))
     })

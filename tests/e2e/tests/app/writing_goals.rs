@@ -78,8 +78,7 @@ async fn a_new_draft_takes_its_first_heading_as_its_title_until_the_writer_types
 
     with_app("title_from_heading_relaunched", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
-        app.wait_for_open_draft().await?;
+        app.open_draft(&slug).await?;
         wait_for_title(&app, &slug, "Lantern Street Notes").await?;
 
         // Still following: a changed heading is the new title.
@@ -110,8 +109,7 @@ async fn the_status_bar_shows_the_goal_and_counts_typed_pasted_and_selected_word
     let slug = library.new_draft("Goals", "# Goals\n\n")?;
     with_app("writing_goals", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
-        app.wait_for_open_draft().await?;
+        app.open_draft(&slug).await?;
         app.fill("Word goal", "10").await?;
         app.type_in_editor("one two three four five").await?;
         let shown = app
@@ -171,8 +169,7 @@ async fn smart_punctuation_sets_typography_as_typed_and_one_undo_takes_a_quote_b
     let slug = library.new_draft("Quotes", "")?;
     with_app("smart_punctuation", &library.path(), |app| async move {
         app.wait_ready().await?;
-        app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
-        app.wait_for_open_draft().await?;
+        app.open_draft(&slug).await?;
         app.type_in_editor("\"Hello\" -- world...").await?;
         app.wait_for_editor_text("smart punctuation", |text| text == "“Hello” – world…").await?;
 

@@ -42,7 +42,7 @@ async fn set_toggle(app: &App, name: &str, on: bool) -> Result<()> {
 
 /// Opens `slug` and waits until it is the open draft.
 async fn open(app: &App, slug: &str) -> Result<()> {
-    app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(slug)]).await?;
+    app.open_draft(&slug).await?;
     app.wait_for("the draft to open", FIND_TIMEOUT, || async {
         Ok((app.current_slug().await?.as_deref() == Some(slug)).then_some(()))
     })

@@ -124,7 +124,7 @@ async fn xss_corpus_through_titles_tags_search_toc_authors_and_window_title() ->
 
 /// Opens one draft and checks the editor header, tags, authors, window title and preview.
 async fn open_and_check(app: &App, draft: &Seeded) -> Result<()> {
-    app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(draft.slug)]).await?;
+    app.open_draft(&draft.slug).await?;
     let typed = collapsed(&draft.payload);
     app.wait_for("the draft in the editor header", FIND_TIMEOUT, || async {
         let open = app.current_slug().await?.as_deref() == Some(draft.slug.as_str());
@@ -295,7 +295,7 @@ async fn check_paste(app: &App, draft: &Seeded, payloads: &[String]) -> Result<(
         .find(|p| p.starts_with("<div onmouseover"))
         .context("the corpus has no pasted-HTML case")?
         .clone();
-    app.js("window.__byline.openDraft(arguments[0]); return null;", vec![json!(draft.slug)]).await?;
+    app.open_draft(&draft.slug).await?;
     app.wait_for("the draft to open", FIND_TIMEOUT, || async {
         Ok((app.current_slug().await?.as_deref() == Some(draft.slug.as_str())).then_some(()))
     })
