@@ -163,6 +163,7 @@ async fn misspellings_are_underlined_on_screen_but_not_in_code_and_an_added_word
 
         right_click(&app, MISSPELLED_LINE, "foxx").await?;
         let menu = app.by_name("menu", "Spelling of “foxx”").await?;
+        menu_is_under_the_word(&app, "foxx").await?;
         let add = app.by_name_in("menuitem", "Add to dictionary", Some(&menu)).await?;
         add.click().await.context("choosing Add to dictionary")?;
         let words = wait_marked(&app, "foxx to lose its underline", |w| !w.iter().any(|w| w == "foxx")).await?;
@@ -187,6 +188,28 @@ async fn misspellings_are_underlined_on_screen_but_not_in_code_and_an_added_word
         keyboard_menu_replaces_in_one_undo(&app).await
     })
     .await
+}
+
+/// The open spelling menu sits just below `word` and starts near it, as a context menu does
+/// (the editor pane is a containment boundary, which changes what fixed positions are relative to).
+async fn menu_is_under_the_word(app: &App, word: &str) -> Result<()> {
+    let rects = app
+        .js(
+            "const mark = [...document.querySelectorAll('.cm-misspelled')].find((m) => m.textContent === arguments[0]); \
+             const menu = document.querySelector('.cm-spelling-menu'); \
+             if (!mark || !menu) return null; \
+             const w = mark.getBoundingClientRect(), m = menu.getBoundingClientRect(); \
+             return [w.left, w.bottom, m.left, m.top, m.width, m.height];",
+            vec![word.into()],
+        )
+        .await?;
+    let at = |i: usize| rects.get(i).and_then(Value::as_f64).unwrap_or(f64::NAN);
+    let (word_left, word_bottom, menu_left, menu_top) = (at(0), at(1), at(2), at(3));
+    ensure!(
+        (word_bottom - 2.0..=word_bottom + 24.0).contains(&menu_top) && (menu_left - word_left).abs() <= 40.0,
+        "the spelling menu of {word:?} is at ({menu_left}, {menu_top}), the word ends at ({word_left}, {word_bottom}): {rects}"
+    );
+    Ok(())
 }
 
 /// Mod-. on "quikc", Escape closes; again, "quick" chosen with the arrows and Enter; one undo
