@@ -35,11 +35,7 @@ async fn title_subtitle_tags_and_authors_persist() -> Result<()> {
         app.flush().await?;
 
         // Reopen: switch away and back, the panel shows the stored values.
-        app.open_draft(&OTHER).await?;
-        app.wait_for("the other draft", byline_e2e::ui::FIND_TIMEOUT, || async {
-            Ok(app.current_slug().await?.filter(|s| s == OTHER))
-        })
-        .await?;
+        app.open_draft(OTHER).await?;
         app.open_draft(&SLUG).await?;
         app.wait_for("the edited draft's title", byline_e2e::ui::FIND_TIMEOUT, || async {
             let title = app.value_of("textbox", "Title").await?;

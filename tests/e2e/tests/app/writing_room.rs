@@ -40,15 +40,6 @@ async fn set_toggle(app: &App, name: &str, on: bool) -> Result<()> {
     .await
 }
 
-/// Opens `slug` and waits until it is the open draft.
-async fn open(app: &App, slug: &str) -> Result<()> {
-    app.open_draft(&slug).await?;
-    app.wait_for("the draft to open", FIND_TIMEOUT, || async {
-        Ok((app.current_slug().await?.as_deref() == Some(slug)).then_some(()))
-    })
-    .await
-}
-
 /// The outline's entries as `[text, depth]`, depth 0 for the outermost list.
 async fn outline_entries(app: &App) -> Result<Value> {
     app.js(
@@ -84,7 +75,7 @@ async fn the_outline_nests_the_headings_follows_typing_and_jumps_editor_and_prev
     let slug = library.new_draft("Lantern Street", &long_draft())?;
     with_app("outline", &library.path(), |app| async move {
         app.wait_ready().await?;
-        open(&app, &slug).await?;
+        app.open_draft(&slug).await?;
         set_toggle(&app, "Outline", false).await?;
         ensure!(outline_entries(&app).await?.is_null(), "the outline shows while turned off");
         set_toggle(&app, "Outline", true).await?;
@@ -194,7 +185,7 @@ async fn typewriter_scrolling_keeps_the_caret_line_in_the_middle_of_the_editor()
     let slug = library.new_draft("Ledger", &body)?;
     with_app("typewriter", &library.path(), |app| async move {
         app.wait_ready().await?;
-        open(&app, &slug).await?;
+        app.open_draft(&slug).await?;
         set_toggle(&app, "Typewriter scrolling", false).await?;
 
         walk_down(&app, 60).await?;
@@ -238,7 +229,7 @@ async fn the_command_palette_runs_focus_mode_and_the_quick_switcher_opens_a_draf
     let other = library.new_draft("Harbour ledger", "# Harbour ledger\n\nBoats.\n")?;
     with_app("command_palette", &library.path(), |app| async move {
         app.wait_ready().await?;
-        open(&app, &first).await?;
+        app.open_draft(&first).await?;
         set_toggle(&app, "Focus mode", false).await?;
         app.editor().await?.click().await?;
         press(&app, &format!("{}{}p", Key::Control, Key::Shift)).await?;
